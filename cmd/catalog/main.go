@@ -1,0 +1,86 @@
+// Command catalog compiles a Catalog of Best Practices from Markdown files
+// with YAML front matter: it validates the entries, and (in later versions)
+// renders them as a static site and a PDF book.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"catalog/internal/iostreams"
+)
+
+func main() {
+	os.Exit(run(iostreams.System(), os.Args[1:]))
+}
+
+// exitError carries an exit code out of a command without printing.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// run executes the command line and returns the exit code. A panic becomes
+// a one-line message: no Go stack trace ever reaches a user.
+func run(io *iostreams.IO, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(io.ErrOut, "catalog: internal error: %v\nThis is a bug in catalog; please report it with the command you ran.\n", r)
+			if io.Getenv("CATALOG_DEBUG") != "" {
+				io.ErrOut.Write(debug.Stack())
+			}
+			code = 2
+		}
+	}()
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	err := root.Execute()
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	}
+	fmt.Fprintf(io.ErrOut, "catalog: %v\n", err)
+	return 2
+}
+
+func newRootCmd(io *iostreams.IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "catalog",
+		Short: "Compile a Catalog of Best Practices from Markdown files",
+		Long: `catalog keeps a Catalog of Best Practices: practices written as Markdown
+files with YAML front matter, in a folder with a catalog.yaml. It starts
+new entries, checks them, and builds the site and the book.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       version(),
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.ErrOut)
+	root.SetIn(io.In)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+	})
+	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
+	root.AddCommand(newValidateCmd(io), newNewCmd(io), newVersionCmd(io))
+	return root
+}
+
+// catalogDir resolves --dir: the flag, else ./catalog, else the current
+// folder when it holds a catalog.yaml.
+func catalogDir(cmd *cobra.Command) string {
+	if dir, _ := cmd.Flags().GetString("dir"); dir != "" {
+		return dir
+	}
+	if _, err := os.Stat("catalog.yaml"); err == nil {
+		if _, err := os.Stat("catalog/catalog.yaml"); err != nil {
+			return "."
+		}
+	}
+	return "catalog"
+}

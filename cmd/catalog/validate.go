@@ -1,0 +1,53 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"catalog/internal/iostreams"
+	"catalog/internal/validate"
+)
+
+func newValidateCmd(io *iostreams.IO) *cobra.Command {
+	opt := validate.Options{IO: io}
+	cmd := &cobra.Command{
+		Use:   "validate [FILE...]",
+		Short: "Check the catalog and report every problem",
+		Long: `validate checks the whole catalog: every practice file, its front matter and
+body, and the links between practices. It reports every problem in one run,
+as file:line:col: severity: message [rule].
+
+Given files, it reports only the problems in those files, but still resolves
+their references (related practices, links) against the whole catalog: this is
+what a pre-commit hook runs on staged files.
+
+Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
+2 usage or I/O error. validate never writes files.`,
+		Example: `  # check the whole catalog
+  catalog validate
+
+  # check two files before committing them
+  catalog validate catalog/practices/cr-eri.es.md catalog/practices/cr-eri.en.md
+
+  # in CI: fail on warnings too, annotate the pull request
+  catalog validate --strict --format github
+
+  # for other tools
+  catalog validate --format json`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opt.Dir = catalogDir(cmd)
+			opt.Files = args
+			code, err := validate.Run(opt)
+			if err != nil {
+				return err
+			}
+			if code != 0 {
+				return exitError{code}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&opt.Format, "format", "text", "output format: text, json or github")
+	cmd.Flags().BoolVar(&opt.Strict, "strict", false, "fail (exit 1) on warnings too")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "github"}, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}

@@ -1,0 +1,191 @@
+package check
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Markdown is the parser the checks read bodies with: CommonMark with
+// GitHub tables, strikethrough and footnotes, as the renderers read them.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote))
+
+// Parser returns the shared body parser (safe for concurrent use).
+func Parser() parser.Parser { return markdown.Parser() }
+
+// body is what the checks need from a parsed body; the tree itself is not
+// kept.
+type body struct {
+	src       []byte
+	lineStart []int // byte offset of each line's start
+	firstLine int   // file line of src's first line
+
+	headings []span
+	html     []span
+	links    []link
+	texts    []span // text that readers see (for personal data)
+}
+
+type span struct {
+	off  int
+	text string
+}
+
+type link struct {
+	off   int
+	dest  string
+	image bool
+}
+
+func parseBody(src []byte, firstLine int) *body {
+	b := &body{src: src, firstLine: firstLine, lineStart: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			b.lineStart = append(b.lineStart, i+1)
+		}
+	}
+	doc := markdown.Parser().Parse(text.NewReader(src))
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			b.headings = append(b.headings, span{offset(n), plainText(n, src)})
+		case *ast.HTMLBlock:
+			if n.HTMLBlockType != ast.HTMLBlockType2 { // type 2 is a comment
+				b.html = append(b.html, span{offset(n), firstLineOf(n.Lines(), src)})
+			}
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				seg := n.Segments.At(0)
+				raw := string(seg.Value(src))
+				if !strings.HasPrefix(raw, "<!--") {
+					b.html = append(b.html, span{seg.Start, raw})
+				}
+			}
+		case *ast.Link:
+			b.links = append(b.links, link{offset(n), string(n.Destination), false})
+		case *ast.Image:
+			b.links = append(b.links, link{offset(n), string(n.Destination), true})
+		case *ast.AutoLink:
+			b.links = append(b.links, link{offset(n), string(n.URL(src)), false})
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.texts = append(b.texts, span{n.Segment.Start, string(n.Segment.Value(src))})
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.texts = append(b.texts, span{seg.Start, string(seg.Value(src))})
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	b.texts = joinTexts(b.texts, src)
+	return b
+}
+
+// joinTexts merges text spans that are adjacent in the source, so that a
+// phone number split by the parser at a punctuation mark is seen whole.
+func joinTexts(spans []span, src []byte) []span {
+	var out []span
+	for _, s := range spans {
+		if n := len(out); n > 0 {
+			last := &out[n-1]
+			if last.off+len(last.text) == s.off {
+				last.text += s.text
+				continue
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// offset finds where a node starts in the source.
+func offset(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if p := offset(c); p >= 0 {
+			return p
+		}
+	}
+	if p := n.Parent(); p != nil {
+		return offset(p)
+	}
+	return 0
+}
+
+func firstLineOf(lines *text.Segments, src []byte) string {
+	if lines.Len() == 0 {
+		return ""
+	}
+	seg := lines.At(0)
+	return strings.TrimSpace(string(seg.Value(src)))
+}
+
+// plainText is the text of an inline tree (a heading's words).
+func plainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tn, ok := t.(*ast.Text); ok {
+					b.Write(tn.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
+
+// pos turns a body offset into a file line and character column.
+func (b *body) pos(off int) (line, col int) {
+	if off < 0 {
+		off = 0
+	}
+	off = min(off, len(b.src))
+	i := sort.Search(len(b.lineStart), func(i int) bool { return b.lineStart[i] > off }) - 1
+	i = max(i, 0)
+	return b.firstLine + i, utf8.RuneCount(b.src[b.lineStart[i]:off]) + 1
+}
+
+// lines calls fn for each line of the body with its file line number.
+func (b *body) lines(fn func(line int, text []byte)) {
+	for i, start := range b.lineStart {
+		end := len(b.src)
+		if i+1 < len(b.lineStart) {
+			end = b.lineStart[i+1] - 1
+		}
+		fn(b.firstLine+i, bytes.TrimRight(b.src[start:end], "\r"))
+	}
+}

@@ -1,0 +1,389 @@
+// Package config owns catalog.yaml: the catalog's title, languages, the
+// vocabularies that practices draw their themes and groups from, regions,
+// and the body sections each language requires. The defaults come from the
+// project's domain notes and ship inside the binary (default.yaml); a
+// catalog.yaml replaces a default key by key.
+package config
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+	"gopkg.in/yaml.v3"
+
+	"catalog/internal/country"
+	"catalog/internal/diag"
+	fm "catalog/internal/frontmatter"
+	"catalog/internal/suggest"
+)
+
+// FileName is the name of a catalog's configuration file.
+const FileName = "catalog.yaml"
+
+// RuleConfig covers values of catalog.yaml that are well-formed YAML but
+// make no sense: an unknown language, a theme in no pillar.
+var RuleConfig = &diag.Rule{ID: "config", Severity: diag.Error,
+	Doc: "A value in catalog.yaml that catalog cannot use: an invalid or repeated language, a theme whose pillar is not listed, an unknown chapter grouping, an invalid base URL."}
+
+//go:embed default.yaml
+var defaultYAML []byte
+
+// Localized is a text in several languages.
+type Localized map[string]string
+
+// In returns the text in lang, else in fallback, else any non-empty one.
+func (l Localized) In(lang, fallback string) string {
+	if s := l[lang]; s != "" {
+		return s
+	}
+	if s := l[fallback]; s != "" {
+		return s
+	}
+	for _, k := range sortedKeys(l) {
+		if l[k] != "" {
+			return l[k]
+		}
+	}
+	return ""
+}
+
+// Term is one entry of a vocabulary.
+type Term struct {
+	Slug   string
+	Pillar string // themes only
+	Labels Localized
+}
+
+// Vocabulary is an ordered list of terms.
+type Vocabulary struct {
+	Name  string // the catalog.yaml key, for messages
+	Terms []Term
+	index map[string]int
+}
+
+// Has reports whether slug is in the vocabulary.
+func (v *Vocabulary) Has(slug string) bool { _, ok := v.index[slug]; return ok }
+
+// Term returns the term for slug, or nil.
+func (v *Vocabulary) Term(slug string) *Term {
+	if i, ok := v.index[slug]; ok {
+		return &v.Terms[i]
+	}
+	return nil
+}
+
+// Order returns the position of slug in the vocabulary (len(Terms) when unknown).
+func (v *Vocabulary) Order(slug string) int {
+	if i, ok := v.index[slug]; ok {
+		return i
+	}
+	return len(v.Terms)
+}
+
+// Slugs lists the vocabulary's slugs in order.
+func (v *Vocabulary) Slugs() []string {
+	out := make([]string, len(v.Terms))
+	for i, t := range v.Terms {
+		out[i] = t.Slug
+	}
+	return out
+}
+
+func (v *Vocabulary) reindex() {
+	v.index = make(map[string]int, len(v.Terms))
+	for i, t := range v.Terms {
+		v.index[t.Slug] = i
+	}
+}
+
+// Region groups countries on the site.
+type Region struct {
+	Slug      string
+	Labels    Localized
+	Countries []string
+}
+
+// Config is a loaded catalog.yaml.
+type Config struct {
+	Path      string // the file it was read from; "" for the defaults alone
+	Title     Localized
+	Subtitle  Localized
+	Publisher Localized
+	Languages []string // the first is the default language
+	BaseURL   string
+	Chapters  string // "country" or "pillar"
+	Sections  map[string][]string
+
+	Pillars           Vocabulary
+	Themes            Vocabulary
+	TargetGroups      Vocabulary
+	ExploitationForms Vocabulary
+	Criteria          Vocabulary
+	Regions           []Region
+}
+
+// DefaultLanguage is the language practices are first written in.
+func (c *Config) DefaultLanguage() string { return c.Languages[0] }
+
+// HasLanguage reports whether lang is one of the catalog's languages.
+func (c *Config) HasLanguage(lang string) bool {
+	for _, l := range c.Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Label returns a term's label in lang (falling back to the default
+// language, then to the slug).
+func (c *Config) Label(v *Vocabulary, slug, lang string) string {
+	if t := v.Term(slug); t != nil {
+		if s := t.Labels.In(lang, c.DefaultLanguage()); s != "" {
+			return s
+		}
+	}
+	return slug
+}
+
+var keys = []string{"title", "subtitle", "publisher", "languages", "base_url", "chapters", "sections",
+	"pillars", "themes", "target_groups", "exploitation_forms", "criteria", "regions"}
+
+// Default returns the built-in configuration.
+func Default() *Config {
+	c, ds := parse(nil, defaultYAML, "default.yaml")
+	if len(ds) > 0 {
+		panic(fmt.Sprintf("config: built-in default.yaml is broken: %v", ds))
+	}
+	return c
+}
+
+// ErrNotFound means the folder holds no catalog.yaml.
+var ErrNotFound = errors.New("no " + FileName)
+
+// Load reads dir/catalog.yaml over the defaults. Problems in the file come
+// back as diagnostics; an error means the file could not be read at all.
+func Load(dir string) (*Config, []diag.Diagnostic, error) {
+	path := filepath.Join(dir, FileName)
+	src, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, fmt.Errorf("%s: %w: this folder is not a catalog (use --dir, or run `catalog new` inside a catalog)", dir, ErrNotFound)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	c, ds := parse(Default(), src, path)
+	return c, ds, nil
+}
+
+// Parse reads a catalog.yaml's text over the defaults.
+func Parse(src []byte, path string) (*Config, []diag.Diagnostic) {
+	return parse(Default(), src, path)
+}
+
+func parse(base *Config, src []byte, path string) (*Config, []diag.Diagnostic) {
+	c := &Config{}
+	if base != nil {
+		*c = *base
+	}
+	c.Path = path
+	text, tds := fm.Text(src)
+	if tds != nil {
+		return c, withFile(tds, path)
+	}
+	root, ds := fm.ParseYAML(text, 0)
+	ds = withFile(ds, path)
+	userSections := false
+	d := fm.NewDecoder(path, 0)
+	d.Fields(root, "", keys, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "title":
+			c.Title = localized(d, v, key)
+		case "subtitle":
+			c.Subtitle = localized(d, v, key)
+		case "publisher":
+			c.Publisher = localized(d, v, key)
+		case "languages":
+			c.Languages = languages(d, v)
+		case "base_url":
+			c.BaseURL = d.String(v, key)
+		case "chapters":
+			c.Chapters = d.Code(v, key)
+		case "sections":
+			userSections = true
+			c.Sections = map[string][]string{}
+			d.Map(v, key, func(lang string, _, hv *yaml.Node, kp string) {
+				c.Sections[lang] = d.Strings(hv, kp)
+			})
+		case "pillars":
+			c.Pillars = vocabulary(d, v, key, false)
+		case "themes":
+			c.Themes = vocabulary(d, v, key, true)
+		case "target_groups":
+			c.TargetGroups = vocabulary(d, v, key, false)
+		case "exploitation_forms":
+			c.ExploitationForms = vocabulary(d, v, key, false)
+		case "criteria":
+			c.Criteria = vocabulary(d, v, key, false)
+		case "regions":
+			c.Regions = regions(d, v)
+		}
+	})
+	if !userSections {
+		// The defaults name sections for languages this catalog may not have.
+		sections := map[string][]string{}
+		for _, l := range c.Languages {
+			if h, ok := c.Sections[l]; ok {
+				sections[l] = h
+			}
+		}
+		c.Sections = sections
+	}
+	c.check(d)
+	return c, append(ds, d.Diags...)
+}
+
+func withFile(ds []diag.Diagnostic, path string) []diag.Diagnostic {
+	for i := range ds {
+		ds[i].File = path
+	}
+	return ds
+}
+
+// localized reads either one text for every language or a mapping
+// language → text.
+func localized(d *fm.Decoder, n *yaml.Node, path string) Localized {
+	out := Localized{}
+	if n != nil && n.Kind == yaml.ScalarNode {
+		out[""] = d.String(n, path)
+		return out
+	}
+	d.Map(n, path, func(lang string, _, v *yaml.Node, kp string) {
+		out[lang] = d.String(v, kp)
+	})
+	return out
+}
+
+func languages(d *fm.Decoder, n *yaml.Node) []string {
+	var out []string
+	seen := map[string]bool{}
+	d.List(n, "languages", func(_ int, item *yaml.Node, ip string) {
+		code := d.Code(item, ip)
+		tag, err := language.Parse(code)
+		switch {
+		case code == "":
+			d.Report(RuleConfig, item, "empty language code")
+		case err != nil || !validLanguage.MatchString(code):
+			d.Report(RuleConfig, item, "%q is not a language code (use a lowercase BCP 47 code such as es, en, pt, fr)", code)
+		case seen[code]:
+			d.Report(RuleConfig, item, "language %q is listed twice", code)
+		default:
+			_ = tag
+			seen[code] = true
+			out = append(out, code)
+		}
+	})
+	if len(out) == 0 {
+		d.ReportAt(fm.RuleRequiredField, "languages", "`languages` must list at least one language; the first is the default")
+		return []string{"es"}
+	}
+	return out
+}
+
+// validLanguage keeps language codes usable as file-name suffixes.
+var validLanguage = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
+
+func vocabulary(d *fm.Decoder, n *yaml.Node, name string, themes bool) Vocabulary {
+	v := Vocabulary{Name: name}
+	d.Map(n, name, func(slug string, k, tv *yaml.Node, kp string) {
+		t := Term{Slug: slug, Labels: Localized{}}
+		if !validSlug.MatchString(slug) {
+			d.Report(RuleConfig, k, "%q is not a valid slug: use lowercase letters, digits and hyphens", slug)
+		}
+		if tv != nil && tv.Kind == yaml.ScalarNode && !fm.IsNull(tv) {
+			t.Labels[""] = d.String(tv, kp)
+		} else {
+			d.Map(tv, kp, func(key string, _, lv *yaml.Node, lp string) {
+				if key == "pillar" && themes {
+					t.Pillar = d.Code(lv, lp)
+					return
+				}
+				t.Labels[key] = d.String(lv, lp)
+			})
+		}
+		v.Terms = append(v.Terms, t)
+	})
+	v.reindex()
+	return v
+}
+
+var validSlug = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+func regions(d *fm.Decoder, n *yaml.Node) []Region {
+	var out []Region
+	d.Map(n, "regions", func(slug string, k, rv *yaml.Node, kp string) {
+		r := Region{Slug: slug, Labels: Localized{}}
+		d.Map(rv, kp, func(key string, _, v *yaml.Node, lp string) {
+			if key == "countries" {
+				for i, code := range d.Codes(v, lp) {
+					if cc, ok := country.Canonical(code); ok {
+						r.Countries = append(r.Countries, cc)
+					} else {
+						d.ReportAt(RuleConfig, fm.Item(lp, i), "unknown country code %q in region %s", code, slug)
+					}
+				}
+				return
+			}
+			r.Labels[key] = d.String(v, lp)
+		})
+		out = append(out, r)
+	})
+	return out
+}
+
+// check reports values that parse but cannot be used.
+func (c *Config) check(d *fm.Decoder) {
+	switch c.Chapters {
+	case "country", "pillar":
+	case "":
+		c.Chapters = "country"
+	default:
+		d.ReportAt(RuleConfig, "chapters", "chapters must be country or pillar, not %q", c.Chapters)
+		c.Chapters = "country"
+	}
+	for _, t := range c.Themes.Terms {
+		if t.Pillar == "" {
+			d.ReportAt(RuleConfig, "themes."+t.Slug, "theme %q needs a pillar (one of %s)", t.Slug, strings.Join(c.Pillars.Slugs(), ", "))
+		} else if !c.Pillars.Has(t.Pillar) {
+			d.ReportAt(RuleConfig, "themes."+t.Slug+".pillar", "theme %q: unknown pillar %q%s", t.Slug, t.Pillar, suggest.Hint(t.Pillar, c.Pillars.Slugs()))
+		}
+	}
+	for lang := range c.Sections {
+		if !c.HasLanguage(lang) {
+			d.ReportAt(RuleConfig, "sections."+lang, "sections are given for %q, which is not one of the languages (%s)", lang, strings.Join(c.Languages, ", "))
+		}
+	}
+	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "https://") && !strings.HasPrefix(c.BaseURL, "http://") {
+		d.ReportAt(RuleConfig, "base_url", "base_url must start with https:// or http://")
+	}
+	if c.Title.In(c.Languages[0], "") == "" && c.Path != "default.yaml" {
+		d.ReportAt(fm.RuleRequiredField, "title", "catalog.yaml needs a title")
+	}
+}
+
+func sortedKeys(m Localized) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,126 @@
+package diag
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Formats that `catalog validate --format` accepts.
+var Formats = []string{"text", "json", "github"}
+
+// WriteText prints one line per diagnostic, in the form editors and
+// compilers use: file:line:col: severity: message [rule].
+func WriteText(w io.Writer, ds []Diagnostic) error {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(location(d))
+		fmt.Fprintf(&b, ": %s: %s [%s]\n", d.Severity, d.Message, d.Rule.ID)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func location(d Diagnostic) string {
+	switch {
+	case d.Line <= 0:
+		return d.File
+	case d.Col <= 0:
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+}
+
+type jsonDiagnostic struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Severity string `json:"severity"`
+	Rule     string `json:"rule"`
+	Message  string `json:"message"`
+}
+
+// WriteJSON prints one JSON array; an empty list prints [] (never null).
+func WriteJSON(w io.Writer, ds []Diagnostic) error {
+	out := make([]jsonDiagnostic, 0, len(ds))
+	for _, d := range ds {
+		out = append(out, jsonDiagnostic{d.File, d.Line, d.Col, d.Severity.String(), d.Rule.ID, d.Message})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+// WriteGitHub prints GitHub Actions workflow commands, escaped as
+// @actions/core escapes them. GitHub shows only the first ten annotations
+// of a step, so the full list follows in text form.
+func WriteGitHub(w io.Writer, ds []Diagnostic) error {
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(d.File))
+		if d.Line > 0 {
+			fmt.Fprintf(&b, ",line=%d", d.Line)
+			if d.Col > 0 {
+				fmt.Fprintf(&b, ",col=%d", d.Col)
+			}
+		}
+		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(d.Rule.ID), escapeData(d.Message))
+	}
+	if _, err := io.WriteString(w, b.String()); err != nil {
+		return err
+	}
+	return WriteText(w, ds)
+}
+
+// escapeData and escapeProperty follow toCommandValue/escapeData/
+// escapeProperty in @actions/core (src/command.ts).
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// WriteSummary writes a Markdown summary for $GITHUB_STEP_SUMMARY.
+func WriteSummary(w io.Writer, ds []Diagnostic, files int) error {
+	var b strings.Builder
+	errs, warns := Count(ds)
+	fmt.Fprintf(&b, "### catalog validate\n\n%s in %d files.\n\n", Tally(errs, warns), files)
+	if len(ds) > 0 {
+		b.WriteString("| file | line | severity | rule | message |\n| --- | --- | --- | --- | --- |\n")
+		for _, d := range ds {
+			fmt.Fprintf(&b, "| %s | %d | %s | `%s` | %s |\n", cellEscape(d.File), d.Line, d.Severity, d.Rule.ID, cellEscape(d.Message))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func cellEscape(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// Tally says "2 errors, 1 warning" or "no problems".
+func Tally(errors, warnings int) string {
+	if errors == 0 && warnings == 0 {
+		return "no problems"
+	}
+	var parts []string
+	if errors > 0 {
+		parts = append(parts, plural(errors, "error"))
+	}
+	if warnings > 0 {
+		parts = append(parts, plural(warnings, "warning"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,330 @@
+// Package frontmatter reads a Markdown file with YAML front matter, and YAML
+// files in general, strictly: it splits the front matter from the body,
+// parses the YAML into a yaml.Node tree with the line and column of every
+// key, and reports what a typed YAML decoder would swallow: tabs, duplicate
+// keys, anchors and aliases, custom tags. It never expands an alias, so an
+// alias bomb costs nothing.
+//
+// Positions it reports are lines and columns of the file itself: the front
+// matter's offset, a byte-order mark and CRLF line ends are accounted for.
+package frontmatter
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"catalog/internal/diag"
+)
+
+// Rules of this stage.
+var (
+	RuleEmptyFile = &diag.Rule{ID: "empty-file", Severity: diag.Error,
+		Doc: "The file is empty or holds only white space."}
+	RuleBinaryFile = &diag.Rule{ID: "binary-file", Severity: diag.Error,
+		Doc: "The file holds NUL bytes: it is not text."}
+	RuleEncoding = &diag.Rule{ID: "encoding", Severity: diag.Error,
+		Doc: "The file is not valid UTF-8 (save it as UTF-8)."}
+	RuleFrontMatter = &diag.Rule{ID: "front-matter", Severity: diag.Error,
+		Doc: "The file does not start with front matter between two `---` lines, the closing line is missing, or the front matter is not a set of `key: value` pairs."}
+	RuleYAMLSyntax = &diag.Rule{ID: "yaml-syntax", Severity: diag.Error,
+		Doc: "The YAML cannot be read."}
+	RuleYAMLTab = &diag.Rule{ID: "yaml-tab", Severity: diag.Error,
+		Doc: "A tab indents a YAML line; YAML allows only spaces there."}
+	RuleYAMLAnchor = &diag.Rule{ID: "yaml-anchor", Severity: diag.Error,
+		Doc: "YAML anchors (`&name`) and aliases (`*name`) are refused: they hide where a value comes from and can blow up in size."}
+	RuleYAMLTag = &diag.Rule{ID: "yaml-tag", Severity: diag.Error,
+		Doc: "YAML tags (`!name`, `!!type`) are refused: a value's type comes from its field."}
+	RuleDuplicateKey = &diag.Rule{ID: "duplicate-key", Severity: diag.Error,
+		Doc: "The same key appears twice in one mapping; YAML readers disagree on which one wins."}
+)
+
+// MaxSize is the largest file catalog reads. A practice is a few kilobytes;
+// anything this large is a mistake (a pasted export, a binary) and reading it
+// would only slow every command down.
+const MaxSize = 2 << 20
+
+// Document is a Markdown file split into front matter and body.
+type Document struct {
+	// Root is the front matter's top mapping; nil when it could not be read.
+	Root *yaml.Node
+	// LineOffset turns a YAML node's line into a line of the file.
+	LineOffset int
+	// FrontMatter is the raw YAML text between the delimiters (LF line ends).
+	FrontMatter []byte
+	// Body is the Markdown after the closing delimiter (LF line ends).
+	Body []byte
+	// BodyLine is the file line on which Body starts.
+	BodyLine int
+}
+
+// Line returns the file line of a node.
+func (d *Document) Line(n *yaml.Node) int { return n.Line + d.LineOffset }
+
+// Split reads src as a Markdown file with front matter. Problems come back
+// with File left empty for the caller to fill in. When the front matter
+// cannot be read at all, Root is nil and the problems say why.
+func Split(src []byte) (*Document, []diag.Diagnostic) {
+	src, ds := Text(src)
+	if ds != nil {
+		return nil, ds
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return nil, []diag.Diagnostic{diag.New(RuleEmptyFile, "", 0, 0,
+			"the file is empty; a practice starts with front matter between two --- lines (run `catalog new` for a skeleton)")}
+	}
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if !isDelimiter(first, false) {
+		return nil, []diag.Diagnostic{diag.New(RuleFrontMatter, "", 1, 1,
+			"the file must start with a line `---`, then the front matter fields, then a closing `---` line")}
+	}
+	// Find the closing delimiter.
+	line := 2
+	pos := 0
+	for pos <= len(rest) {
+		end := bytes.IndexByte(rest[pos:], '\n')
+		var cur []byte
+		next := len(rest) + 1
+		if end < 0 {
+			cur = rest[pos:]
+		} else {
+			cur = rest[pos : pos+end]
+			next = pos + end + 1
+		}
+		if isDelimiter(cur, true) {
+			doc := &Document{
+				LineOffset:  1,
+				FrontMatter: rest[:pos],
+				BodyLine:    line + 1,
+			}
+			if next <= len(rest) {
+				doc.Body = rest[next:]
+			}
+			root, yds := ParseYAML(doc.FrontMatter, 1)
+			if root != nil && root.Kind != yaml.MappingNode {
+				yds = append(yds, diag.New(RuleFrontMatter, "", root.Line+1, root.Column,
+					"the front matter must be a set of `key: value` lines"))
+				root = nil
+			}
+			doc.Root = root
+			return doc, yds
+		}
+		line++
+		pos = next
+	}
+	return nil, []diag.Diagnostic{diag.New(RuleFrontMatter, "", 1, 1,
+		"the front matter opened on line 1 is never closed: add a line `---` after the last field")}
+}
+
+// isDelimiter reports whether a line is `---` (or `...` when closing),
+// allowing trailing spaces.
+func isDelimiter(line []byte, closing bool) bool {
+	line = bytes.TrimRight(line, " \t")
+	return string(line) == "---" || (closing && string(line) == "...")
+}
+
+// Text checks that src is UTF-8 text and returns it without a byte-order
+// mark and with LF line ends. Problems are reported at the offending place.
+func Text(src []byte) ([]byte, []diag.Diagnostic) {
+	if i := bytes.IndexByte(src, 0); i >= 0 {
+		line, col := position(src, i)
+		return nil, []diag.Diagnostic{diag.New(RuleBinaryFile, "", line, col,
+			"the file holds a NUL byte: it is a binary file, not Markdown text")}
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		i := invalidAt(src)
+		line, col := position(src, i)
+		return nil, []diag.Diagnostic{diag.New(RuleEncoding, "", line, col,
+			"invalid UTF-8 (byte 0x%02X): save the file as UTF-8", src[i])}
+	}
+	if bytes.IndexByte(src, '\r') >= 0 {
+		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+		src = bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+	}
+	return src, nil
+}
+
+func invalidAt(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// position turns a byte offset into a 1-based line and character column.
+func position(src []byte, off int) (line, col int) {
+	before := src[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1
+}
+
+var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// ParseYAML parses YAML text strictly. lineOffset is added to every line the
+// problems report (1 for front matter that follows an opening `---`). The
+// root is the document's top node, or nil when the text is empty or broken.
+func ParseYAML(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
+	if tabs := tabIndents(src, lineOffset); tabs != nil {
+		// A tab-indented document does not mean what its author sees; any
+		// further message would be about a structure they did not write.
+		return nil, tabs
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, []diag.Diagnostic{syntaxError(err, src, lineOffset)}
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	var ds []diag.Diagnostic
+	walk(root, lineOffset, &ds)
+	return root, onePerLine(ds)
+}
+
+// onePerLine keeps the first anchor or alias problem of each line: an alias
+// bomb repeats one alias a hundred times, and one message per line says it.
+func onePerLine(ds []diag.Diagnostic) []diag.Diagnostic {
+	seen := map[int]bool{}
+	out := ds[:0]
+	for _, d := range ds {
+		if d.Rule == RuleYAMLAnchor {
+			if seen[d.Line] {
+				continue
+			}
+			seen[d.Line] = true
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// tabIndents reports tabs in the indentation of YAML lines.
+func tabIndents(src []byte, lineOffset int) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	line := lineOffset
+	for rest := src; len(rest) > 0; {
+		line++
+		cur, next, _ := bytes.Cut(rest, []byte("\n"))
+		rest = next
+		for i, c := range cur {
+			if c == '\t' {
+				ds = append(ds, diag.New(RuleYAMLTab, "", line, i+1,
+					"a tab indents this line; YAML allows only spaces for indentation"))
+				break
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return ds
+}
+
+func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
+	msg := err.Error()
+	line := 1
+	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		// yaml.v3 leaves the line out for problems on the first line.
+	}
+	if hint := syntaxHint(msg, src, line); hint != "" {
+		msg += " (" + hint + ")"
+	}
+	return diag.New(RuleYAMLSyntax, "", line+lineOffset, 0, "%s", msg)
+}
+
+// syntaxHint adds what a writer of practices most likely did wrong.
+func syntaxHint(msg string, src []byte, line int) string {
+	text := lineOf(src, line)
+	switch {
+	case strings.Contains(msg, "mapping values are not allowed"):
+		return "a value that contains `: ` must be quoted"
+	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(text, "`"):
+		return "a value that starts with ` must be quoted"
+	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-' indicator"):
+		return "check the indentation of this line and the one before"
+	case strings.Contains(msg, "could not find expected ':'"):
+		return "a key needs a colon; a value that runs over several lines needs `>-` or quotes"
+	}
+	return ""
+}
+
+func lineOf(src []byte, line int) string {
+	for i := 1; len(src) > 0; i++ {
+		cur, rest, _ := bytes.Cut(src, []byte("\n"))
+		if i == line {
+			return string(cur)
+		}
+		src = rest
+	}
+	return ""
+}
+
+// walk reports anchors, aliases, tags and duplicate keys everywhere in the
+// tree. It does not follow aliases.
+func walk(n *yaml.Node, off int, ds *[]diag.Diagnostic) {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		*ds = append(*ds, diag.New(RuleYAMLAnchor, "", n.Line+off, n.Column,
+			"alias *%s is refused: write the value out in full", n.Value))
+		return
+	case n.Anchor != "":
+		*ds = append(*ds, diag.New(RuleYAMLAnchor, "", n.Line+off, n.Column,
+			"anchor &%s is refused: write each value out in full", n.Anchor))
+	}
+	if n.Style&yaml.TaggedStyle != 0 {
+		*ds = append(*ds, diag.New(RuleYAMLTag, "", n.Line+off, n.Column,
+			"tag %s is refused: write the plain value (quote it if it must stay text)", n.Tag))
+	}
+	if n.Kind == yaml.MappingNode {
+		seen := make(map[string]int, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode {
+				*ds = append(*ds, diag.New(RuleYAMLSyntax, "", k.Line+off, k.Column,
+					"a key must be plain text"))
+				continue
+			}
+			if first, dup := seen[k.Value]; dup {
+				*ds = append(*ds, diag.New(RuleDuplicateKey, "", k.Line+off, k.Column,
+					"key %q appears twice in this mapping (first on line %d); remove one", k.Value, first))
+			} else {
+				seen[k.Value] = k.Line + off
+			}
+		}
+	}
+	for _, c := range n.Content {
+		walk(c, off, ds)
+	}
+}
+
+// Describe names a node's kind for "wrong type" messages.
+func Describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping (key: value pairs)"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "an alias"
+}

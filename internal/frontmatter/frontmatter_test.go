@@ -1,0 +1,194 @@
+package frontmatter
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// problem is a diagnostic reduced to what the tests compare.
+type problem struct {
+	line, col int
+	rule      string
+}
+
+func problems(t *testing.T, src string) (*Document, []problem) {
+	t.Helper()
+	doc, ds := Split([]byte(src))
+	var out []problem
+	for _, d := range ds {
+		out = append(out, problem{d.Line, d.Col, d.Rule.ID})
+	}
+	return doc, out
+}
+
+func TestSplitPositions(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		bodyLine  int
+		titleLine int
+	}{
+		{"plain", "---\ntitle: A\n---\nbody\n", 4, 2},
+		{"bom", "\ufeff---\ntitle: A\n---\nbody\n", 4, 2},
+		{"crlf", "---\r\ntitle: A\r\n---\r\nbody\r\n", 4, 2},
+		{"dots close", "---\n\ntitle: A\n...\nbody", 5, 3},
+		{"no body", "---\ntitle: A\n---", 4, 2},
+		{"trailing spaces on delimiters", "---  \ntitle: A\n---\t\nbody", 4, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ps := problems(t, tc.src)
+			if len(ps) > 0 || doc == nil || doc.Root == nil {
+				t.Fatalf("problems %v", ps)
+			}
+			if doc.BodyLine != tc.bodyLine {
+				t.Errorf("BodyLine = %d, want %d", doc.BodyLine, tc.bodyLine)
+			}
+			key := doc.Root.Content[0]
+			if got := doc.Line(key); got != tc.titleLine {
+				t.Errorf("title on line %d, want %d", got, tc.titleLine)
+			}
+			if strings.Contains(string(doc.Body), "\r") {
+				t.Errorf("body keeps CR: %q", doc.Body)
+			}
+		})
+	}
+}
+
+func TestSplitProblems(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      []problem
+	}{
+		{"empty", "", []problem{{0, 0, "empty-file"}}},
+		{"blank", " \n\n\t\n", []problem{{0, 0, "empty-file"}}},
+		{"binary", "---\ntitle: a\x00b\n---\n", []problem{{2, 9, "binary-file"}}},
+		{"invalid utf-8", "---\ntitle: caf\xe9\n---\n", []problem{{2, 11, "encoding"}}},
+		{"no front matter", "# Title\n\ntext\n", []problem{{1, 1, "front-matter"}}},
+		{"unterminated", "---\ntitle: A\n\nbody\n", []problem{{1, 1, "front-matter"}}},
+		{"not a mapping", "---\n- a\n- b\n---\n", []problem{{2, 1, "front-matter"}}},
+		{"tab indent", "---\ninstitutions:\n\t- name: A\n---\n", []problem{{3, 1, "yaml-tab"}}},
+		{"syntax", "---\ntitle: A\nsummary: a: b\n---\n", []problem{{3, 0, "yaml-syntax"}}},
+		{"duplicate", "---\ntitle: A\nsummary: B\ntitle: C\n---\n", []problem{{4, 1, "duplicate-key"}}},
+		{"nested duplicate", "---\nperiod:\n  start: 2010\n  start: 2011\n---\n", []problem{{4, 3, "duplicate-key"}}},
+		{"anchor and alias", "---\na: &x 1\nb: *x\n---\n", []problem{{2, 4, "yaml-anchor"}, {3, 4, "yaml-anchor"}}},
+		{"tag", "---\ntitle: !x\n---\n", []problem{{2, 8, "yaml-tag"}}},
+		{"std tag", "---\ntitle: !!str 12\n---\n", []problem{{2, 8, "yaml-tag"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, got := problems(t, tc.src)
+			if !equal(got, tc.want) {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func equal(a, b []problem) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// An alias bomb is refused at its anchors without ever being expanded.
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		fmt := name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n"
+		b.WriteString(fmt)
+		prev = name
+	}
+	b.WriteString("---\n")
+	doc, ds := Split([]byte(b.String()))
+	if doc == nil {
+		t.Fatal("no document")
+	}
+	anchors := 0
+	for _, d := range ds {
+		if d.Rule.ID == "yaml-anchor" {
+			anchors++
+		}
+	}
+	if anchors < 9 {
+		t.Errorf("%d yaml-anchor problems, want at least one per anchor", anchors)
+	}
+}
+
+func TestDecoder(t *testing.T) {
+	src := "---\ntitel: A\ncountries: CR\nsummary: [a]\nname: no\nyear: 0777\nok: \"no\"\n---\n"
+	doc, ds := Split([]byte(src))
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	d := NewDecoder("f.md", doc.LineOffset)
+	d.Fields(doc.Root, "", []string{"title", "countries", "summary", "name", "year", "ok"}, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "countries":
+			d.Codes(v, key)
+		case "summary", "name", "ok":
+			d.String(v, key)
+		case "year":
+			d.Int(v, key)
+		}
+	})
+	var got []string
+	for _, x := range d.Diags {
+		got = append(got, x.Rule.ID+"@"+strconv.Itoa(x.Line)+": "+x.Message)
+	}
+	want := []string{
+		`unknown-field@2: unknown key "titel" in front matter (did you mean "title"?)`,
+		"field-type@3: `countries` must be a list: write [CR]",
+		"field-type@4: `summary` must be text, not a list",
+		"yaml-implicit@5: `name`: YAML 1.1 tools read no as a boolean; put it in quotes: \"no\"",
+		"field-type@6: `year` must be a whole number, not \"0777\"",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// FuzzSplit: no input makes the parser panic, and every position it
+// reports lies inside the file.
+func FuzzSplit(f *testing.F) {
+	for _, seed := range []string{
+		"---\ntitle: A\n---\nbody",
+		"\ufeff---\r\ntitle: \"a\"\r\ncountries: [cr, NO]\r\n---\r\n## Descripción\r\n",
+		"---\na: &a [1]\nb: *a\n---\n",
+		"---\n\t- x\n---\n",
+		"---\ntitle: #x\nsummary: !x\n---\n",
+		"---\n[[[[[[[[[[\n---\n",
+		"---\n{a: 1, a: 2}\n---\n",
+		"---\nkey: |\n  text\n ---\n",
+		"",
+		"\x00",
+		"---\ntitle: caf\xe9\n---",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		doc, ds := Split(src)
+		// A lone CR ends a line too (old Mac files), as editors count it.
+		text := strings.ReplaceAll(strings.ReplaceAll(string(src), "\r\n", "\n"), "\r", "\n")
+		lines := strings.Count(text, "\n") + 1
+		for _, d := range ds {
+			if d.Line < 0 || d.Line > lines+1 {
+				t.Fatalf("%v: line %d outside a file of %d lines", d, d.Line, lines)
+			}
+			if d.Rule == nil || d.Message == "" {
+				t.Fatalf("diagnostic without rule or message: %#v", d)
+			}
+		}
+		if doc != nil && doc.BodyLine < 2 {
+			t.Fatalf("BodyLine %d", doc.BodyLine)
+		}
+	})
+}

@@ -1,0 +1,393 @@
+// Package load turns a catalog folder into the model: it reads
+// catalog.yaml, parses every practice file in parallel, merges each
+// translation with its source, and builds the indexes. It reports what is
+// wrong with files and their structure (names, YAML, types, translations);
+// package check judges the values.
+package load
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"catalog/internal/config"
+	"catalog/internal/diag"
+	fm "catalog/internal/frontmatter"
+	"catalog/internal/model"
+)
+
+// Rules of this stage.
+var (
+	RuleFileSize = &diag.Rule{ID: "file-size", Severity: diag.Error,
+		Doc: "The file is larger than 2 MiB; a practice is a few kilobytes, so this is most likely a file put in the wrong folder."}
+	RuleFileName = &diag.Rule{ID: "file-name", Severity: diag.Error,
+		Doc: "A practice file is not named `ID.LANG.md`: the ID must be lowercase ASCII letters, digits and hyphens, starting with a letter, and LANG one of the catalog's languages."}
+	RuleDuplicateID = &diag.Rule{ID: "duplicate-id", Severity: diag.Error,
+		Doc: "Two files give the same practice in the same language (in different folders)."}
+	RuleMissingSource = &diag.Rule{ID: "missing-source", Severity: diag.Error,
+		Doc: "A practice has translations but no file in the catalog's default language, which is the source the translations inherit from."}
+	RuleMissingTranslation = &diag.Rule{ID: "missing-translation", Severity: diag.Warning,
+		Doc: "A practice has no file in one of the catalog's languages; that language's site and book show the source text instead."}
+	RuleTranslationMismatch = &diag.Rule{ID: "translation-mismatch", Severity: diag.Error,
+		Doc: "A translation gives a structured field (countries, themes, dates, ratings…) that differs from its source. A translation inherits those fields; give them only in the source."}
+)
+
+// PracticesDir is the folder of practice files inside a catalog.
+const PracticesDir = "practices"
+
+var seed = maphash.MakeSeed()
+
+// Catalog loads the catalog in dir. The error is for what stops loading
+// altogether (no catalog.yaml, an unreadable folder); every problem in the
+// files comes back as a diagnostic.
+func Catalog(dir string) (*model.Catalog, []diag.Diagnostic, error) {
+	cfg, ds, err := config.Load(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	paths, err := practiceFiles(filepath.Join(dir, PracticesDir))
+	if err != nil {
+		return nil, nil, err
+	}
+	parsed := parseAll(paths, cfg)
+	practices, mds := merge(parsed, cfg)
+	for _, p := range parsed {
+		ds = append(ds, p.diags...)
+	}
+	ds = append(ds, mds...)
+	intro, ids := intros(dir, cfg)
+	ds = append(ds, ids...)
+	cat := model.New(dir, cfg, practices, intro)
+	cat.Paths = paths
+	return cat, ds, nil
+}
+
+// practiceFiles lists the Markdown files below dir, sorted, skipping
+// hidden files and folders. A missing folder is an empty catalog.
+func practiceFiles(dir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == dir {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := e.Name()
+		if path != dir && strings.HasPrefix(name, ".") {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ".md") {
+			out = append(out, path)
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out, err
+}
+
+// parsed is one practice file after reading and decoding.
+type parsed struct {
+	file  *model.File
+	sheet *sheet // nil when the front matter could not be read
+	body  []byte
+	diags []diag.Diagnostic
+	valid bool // the file name is a valid ID and language
+}
+
+// parseAll parses files in parallel. Each result goes to its own slot, so
+// the outcome does not depend on scheduling.
+func parseAll(paths []string, cfg *config.Config) []*parsed {
+	out := make([]*parsed, len(paths))
+	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int, len(paths))
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = parseFile(paths[i], cfg)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// RuleInternal reports a bug in catalog itself, caught so that one bad file
+// does not stop the whole run.
+var RuleInternal = &diag.Rule{ID: "internal", Severity: diag.Error,
+	Doc: "catalog failed on this file: a bug in catalog, please report it with the file."}
+
+func parseFile(path string, cfg *config.Config) (p *parsed) {
+	p = &parsed{file: &model.File{Path: path}}
+	defer func() {
+		if r := recover(); r != nil {
+			p.sheet = nil
+			p.valid = false
+			p.diags = append(p.diags, diag.New(RuleInternal, path, 0, 0, "internal error while reading this file: %v", r))
+		}
+	}()
+	p.file.ID, p.file.Lang, p.valid = p.name(cfg)
+	info, err := os.Stat(path)
+	if err != nil {
+		p.diags = append(p.diags, diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err))
+		p.valid = false
+		return p
+	}
+	if info.Size() > fm.MaxSize {
+		p.diags = append(p.diags, diag.New(RuleFileSize, path, 0, 0, "the file is %s; catalog reads practice files up to %s", size(info.Size()), size(fm.MaxSize)))
+		p.valid = false
+		return p
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		p.diags = append(p.diags, diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err))
+		p.valid = false
+		return p
+	}
+	p.file.Hash = maphash.Bytes(seed, src)
+	doc, ds := fm.Split(src)
+	for i := range ds {
+		ds[i].File = path
+	}
+	p.diags = append(p.diags, ds...)
+	if doc == nil {
+		p.valid = false
+		return p
+	}
+	p.file.BodyLine = doc.BodyLine
+	p.file.Ignores = ignores(doc, path, &p.diags)
+	placeholders(doc, path, &p.diags)
+	p.body = doc.Body
+	if doc.Root == nil {
+		if len(ds) == 0 {
+			p.diags = append(p.diags, diag.New(fm.RuleRequiredField, path, 2, 1, "the front matter is empty; run `catalog new` for a skeleton with every field"))
+		}
+		return p
+	}
+	d := fm.NewDecoder(path, doc.LineOffset)
+	d.Pos = make(map[string]fm.Pos, 64)
+	s := decode(d, doc.Root)
+	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
+		p.file.Keys = append(p.file.Keys, doc.Root.Content[i].Value)
+	}
+	p.file.Pos = d.Pos
+	p.diags = append(p.diags, d.Diags...)
+	p.sheet = s
+	return p
+}
+
+func size(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}
+
+// validID is the SPEC's practice ID: lowercase ASCII letters, digits and
+// hyphens, starting with a letter.
+var validID = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+
+// ValidID reports whether id can name a practice.
+func ValidID(id string) bool { return validID.MatchString(id) }
+
+var langLike = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+// name splits a file name into ID and language and reports a bad name.
+func (p *parsed) name(cfg *config.Config) (id, lang string, ok bool) {
+	path := p.file.Path
+	base := filepath.Base(path)
+	stem := base[:len(base)-len(filepath.Ext(base))]
+	id, lang = stem, ""
+	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
+		id, lang = stem[:i], stem[i+1:]
+	}
+	bad := func(format string, args ...any) (string, string, bool) {
+		p.diags = append(p.diags, diag.New(RuleFileName, path, 0, 0, format, args...))
+		return id, lang, false
+	}
+	switch {
+	case lang == "" && len(cfg.Languages) > 1:
+		return bad("the file name needs a language: %s.%s.md (the catalog's languages are %s)", suggestID(id), cfg.DefaultLanguage(), strings.Join(cfg.Languages, ", "))
+	case lang != "" && !cfg.HasLanguage(lang):
+		if langLike.MatchString(lang) && cfg.HasLanguage(strings.ToLower(lang)) {
+			return bad("write the language in lowercase: %s.%s.md", id, strings.ToLower(lang))
+		}
+		if langLike.MatchString(lang) {
+			return bad("%q is not one of the catalog's languages (%s); add it to `languages` in catalog.yaml or rename the file", lang, strings.Join(cfg.Languages, ", "))
+		}
+		return bad("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, for example %s.%s.md", stem, suggestID(stem), cfg.DefaultLanguage())
+	case !ValidID(id):
+		return bad("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example %q)", id, suggestID(id))
+	}
+	if lang == "" {
+		lang = cfg.DefaultLanguage()
+	}
+	if base != stem+".md" {
+		return bad("write the extension in lowercase: %s.md", stem)
+	}
+	return id, lang, true
+}
+
+// suggestID makes a valid ID out of a wrong one: "CR_Equipo Respuesta" →
+// "cr-equipo-respuesta".
+func suggestID(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(fold(s)) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	out := strings.TrimLeft(b.String(), "0123456789-")
+	if out == "" {
+		return "my-practice"
+	}
+	return out
+}
+
+// fold removes the accents that Spanish and Portuguese put on Latin letters.
+func fold(s string) string {
+	return strings.NewReplacer("á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "ü", "u", "ñ", "n",
+		"Á", "A", "É", "E", "Í", "I", "Ó", "O", "Ú", "U", "Ü", "U", "Ñ", "N", "ã", "a", "õ", "o", "ç", "c", "â", "a", "ê", "e", "ô", "o").Replace(s)
+}
+
+// RuleIgnore reports a malformed catalog-ignore directive.
+var RuleIgnore = &diag.Rule{ID: "ignore", Severity: diag.Error,
+	Doc: "A `catalog-ignore` directive without a rule or without a reason. Write `<!-- catalog-ignore RULE: reason -->` in the body or `# catalog-ignore RULE: reason` in the front matter."}
+
+var ignoreRE = regexp.MustCompile(`(?:#|<!--)\s*catalog-ignore\b\s*([A-Za-z0-9_-]*)\s*(?::\s*(.*?))?\s*(?:-->|$)`)
+
+// ignores finds catalog-ignore directives: `# catalog-ignore RULE: reason`
+// in the front matter, `<!-- catalog-ignore RULE: reason -->` in the body.
+func ignores(doc *fm.Document, path string, ds *[]diag.Diagnostic) []model.Ignore {
+	var out []model.Ignore
+	scan := func(text []byte, firstLine int) {
+		if !bytes.Contains(text, []byte("catalog-ignore")) {
+			return
+		}
+		lines := bytes.Split(text, []byte("\n"))
+		for i, cur := range lines {
+			if !bytes.Contains(cur, []byte("catalog-ignore")) {
+				continue
+			}
+			m := ignoreRE.FindSubmatchIndex(cur)
+			if m == nil {
+				continue
+			}
+			line := firstLine + i
+			col := utf8.RuneCount(cur[:m[0]]) + 1
+			rule, reason := string(cur[m[2]:m[3]]), ""
+			if m[4] >= 0 {
+				reason = strings.TrimSpace(string(cur[m[4]:m[5]]))
+			}
+			next := line
+			for j := i + 1; j < len(lines); j++ {
+				if len(bytes.TrimSpace(lines[j])) > 0 {
+					next = firstLine + j
+					break
+				}
+			}
+			switch {
+			case rule == "":
+				*ds = append(*ds, diag.New(RuleIgnore, path, line, col, "catalog-ignore needs a rule and a reason: catalog-ignore RULE: reason"))
+			case reason == "":
+				*ds = append(*ds, diag.New(RuleIgnore, path, line, col, "catalog-ignore %s needs a reason after a colon: catalog-ignore %s: why this is fine", rule, rule))
+			default:
+				out = append(out, model.Ignore{Line: line, Col: col, Next: next, Rule: rule, Reason: reason})
+			}
+		}
+	}
+	scan(doc.FrontMatter, 2)
+	scan(doc.Body, doc.BodyLine)
+	return out
+}
+
+// intros reads intro.LANG.md (or intro.md) for each language.
+func intros(dir string, cfg *config.Config) (map[string][]byte, []diag.Diagnostic) {
+	out := map[string][]byte{}
+	var ds []diag.Diagnostic
+	for i, lang := range cfg.Languages {
+		names := []string{"intro." + lang + ".md"}
+		if i == 0 {
+			names = append(names, "intro.md")
+		}
+		for _, name := range names {
+			path := filepath.Join(dir, name)
+			src, err := os.ReadFile(path)
+			if err != nil {
+				continue
+			}
+			text, tds := fm.Text(src)
+			for j := range tds {
+				tds[j].File = path
+			}
+			ds = append(ds, tds...)
+			if tds == nil {
+				out[lang] = text
+			}
+			break
+		}
+	}
+	return out, ds
+}
+
+// RulePlaceholder reports what `catalog new` left for the writer to fill.
+var RulePlaceholder = &diag.Rule{ID: "placeholder", Severity: diag.Error,
+	Doc: "A `TODO` placeholder left from `catalog new` (in a value, a comment or the body): fill it in and delete the marker."}
+
+var todoRE = regexp.MustCompile(`\bTODO\b`)
+
+// IsPlaceholder reports a value that `catalog new` left to fill.
+func IsPlaceholder(s string) bool { return strings.HasPrefix(strings.TrimSpace(s), "TODO") }
+
+// placeholders reports every line that holds a TODO marker.
+func placeholders(doc *fm.Document, path string, ds *[]diag.Diagnostic) {
+	scan := func(text []byte, firstLine int) {
+		if !bytes.Contains(text, []byte("TODO")) {
+			return
+		}
+		for i, cur := range bytes.Split(text, []byte("\n")) {
+			if m := todoRE.FindIndex(cur); m != nil {
+				*ds = append(*ds, diag.New(RulePlaceholder, path, firstLine+i, utf8.RuneCount(cur[:m[0]])+1,
+					"placeholder left to fill: %s", placeholderText(cur[m[0]:])))
+			}
+		}
+	}
+	scan(doc.FrontMatter, 2)
+	scan(doc.Body, doc.BodyLine)
+}
+
+func placeholderText(s []byte) string {
+	t := strings.TrimRight(strings.TrimSpace(string(s)), `"'`)
+	if r := []rune(t); len(r) > 70 {
+		return string(r[:67]) + "…"
+	}
+	return t
+}

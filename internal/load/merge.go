@@ -1,0 +1,321 @@
+package load
+
+import (
+	"fmt"
+	"hash/maphash"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"catalog/internal/config"
+	"catalog/internal/diag"
+	fm "catalog/internal/frontmatter"
+	"catalog/internal/model"
+)
+
+// merge groups the parsed files by practice ID, picks each practice's
+// source, merges translations into texts and reports what does not fit.
+func merge(files []*parsed, cfg *config.Config) ([]*model.Practice, []diag.Diagnostic) {
+	var ds []diag.Diagnostic
+	groups := map[string][]*parsed{}
+	var order []string
+	for _, f := range files {
+		if !f.valid {
+			continue
+		}
+		if _, ok := groups[f.file.ID]; !ok {
+			order = append(order, f.file.ID)
+		}
+		groups[f.file.ID] = append(groups[f.file.ID], f)
+	}
+	practices := make([]*model.Practice, 0, len(order))
+	for _, id := range order {
+		if p := mergeOne(id, groups[id], cfg, &ds); p != nil {
+			practices = append(practices, p)
+		}
+	}
+	return practices, ds
+}
+
+func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnostic) *model.Practice {
+	byLang := map[string]*parsed{}
+	for _, f := range group {
+		if first, dup := byLang[f.file.Lang]; dup {
+			*ds = append(*ds, diag.New(RuleDuplicateID, f.file.Path, 0, 0,
+				"practice %q in %q is also in %s; keep one of the two files", id, f.file.Lang, first.file.Path))
+			continue
+		}
+		byLang[f.file.Lang] = f
+	}
+	src := byLang[cfg.DefaultLanguage()]
+	if src == nil {
+		for _, f := range group {
+			*ds = append(*ds, diag.New(RuleMissingSource, f.file.Path, 0, 0,
+				"practice %q has no file in the default language %q: write %s first (translations inherit from it)",
+				id, cfg.DefaultLanguage(), filepath.Join(filepath.Dir(f.file.Path), id+"."+cfg.DefaultLanguage()+".md")))
+		}
+		return nil
+	}
+	if src.sheet == nil {
+		// The source's front matter is unreadable and already reported;
+		// nothing can be checked against it.
+		return nil
+	}
+	p := &src.sheet.shared
+	p.ID = id
+	p.Texts = map[string]*model.Text{}
+	if p.Visibility == "" {
+		p.Visibility = "public"
+	}
+	source := sourceText(src)
+	p.Source = source
+	p.Texts[source.Lang] = source
+	requireFields(src, required, ds)
+	h := src.file.Hash
+	for _, lang := range cfg.Languages[1:] {
+		tr := byLang[lang]
+		if tr == nil {
+			if len(cfg.Languages) > 1 {
+				*ds = append(*ds, diag.New(RuleMissingTranslation, src.file.Path, 0, 0,
+					"no %s translation (%s.%s.md): the %s site and book show the %s text", lang, id, lang, lang, cfg.DefaultLanguage()))
+			}
+			continue
+		}
+		h = maphash.Comparable(seed, [2]uint64{h, tr.file.Hash})
+		if tr.sheet == nil {
+			continue
+		}
+		requireFields(tr, []string{"title", "summary"}, ds)
+		p.Texts[lang] = translate(source, src, tr, ds)
+	}
+	p.Hash = h
+	return p
+}
+
+func sourceText(f *parsed) *model.Text {
+	t := f.sheet.text
+	t.Lang = f.file.Lang
+	t.File = f.file
+	t.Body = f.body
+	return &t
+}
+
+func requireFields(f *parsed, fields []string, ds *[]diag.Diagnostic) {
+	for _, key := range fields {
+		v, ok := f.sheet.present[key]
+		if ok && !fm.IsNull(v) && !(v.Kind != yaml.ScalarNode && len(v.Content) == 0) {
+			continue
+		}
+		if ok {
+			p := f.file.Pos[key]
+			msg := fmt.Sprintf("%s is empty", fm.Label(key))
+			if k := f.sheet.keys[key]; fm.IsNull(v) && k != nil && (strings.HasPrefix(v.LineComment, "#") || strings.HasPrefix(k.LineComment, "#")) {
+				msg += ": a value that starts with # is read as a comment; put it in quotes"
+			}
+			*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, p.Line, p.Col, "%s", msg))
+			continue
+		}
+		*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, 2, 1, "missing required field %s", fm.Label(key)))
+	}
+}
+
+// translate makes a translation's text: its own translatable fields, the
+// source's for what it leaves out. Structured fields it repeats must equal
+// the source's.
+func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *model.Text {
+	t := tr.sheet.text
+	t.Lang = tr.file.Lang
+	t.File = tr.file
+	t.Body = tr.body
+	mismatch := func(path, what string) {
+		p := tr.file.At(path)
+		*ds = append(*ds, diag.New(RuleTranslationMismatch, tr.file.Path, p.Line, p.Col,
+			"%s differs from the source %s: %s; a translation inherits it, so give it only in the source",
+			fm.Label(path), filepath.Base(src.file.Path), what))
+	}
+	// Structured fields: a translation may repeat them, never change them.
+	for _, key := range Fields {
+		if _, ok := tr.sheet.present[key]; !ok || isTranslatable(key) {
+			continue
+		}
+		a, b := fieldValue(&src.sheet.shared, key), fieldValue(&tr.sheet.shared, key)
+		if !reflect.DeepEqual(a, b) {
+			mismatch(key, fmt.Sprintf("%v here, %v there", show(b), show(a)))
+		}
+	}
+	_, hasInst := tr.sheet.present["institutions"]
+	t.Institutions = mergeInstitutions(source.Institutions, t.Institutions, hasInst, "institutions", mismatch)
+	_, hasPart := tr.sheet.present["partners"]
+	t.Partners = mergeInstitutions(source.Partners, t.Partners, hasPart, "partners", mismatch)
+	if _, ok := tr.sheet.present["criteria"]; ok {
+		t.Criteria = mergeCriteria(source.Criteria, t.Criteria, mismatch)
+	} else {
+		t.Criteria = source.Criteria
+	}
+	if _, ok := tr.sheet.present["exchanges"]; ok {
+		t.Exchanges = mergeExchanges(source.Exchanges, t.Exchanges, mismatch)
+	} else {
+		t.Exchanges = source.Exchanges
+	}
+	if t.Contact == nil {
+		t.Contact = source.Contact
+	} else if source.Contact != nil {
+		if t.Contact.URL != source.Contact.URL && t.Contact.URL != "" {
+			mismatch("contact.url", fmt.Sprintf("%q here, %q there", t.Contact.URL, source.Contact.URL))
+		}
+		if t.Contact.Email != source.Contact.Email && t.Contact.Email != "" {
+			mismatch("contact.email", fmt.Sprintf("%q here, %q there", t.Contact.Email, source.Contact.Email))
+		}
+		c := *t.Contact
+		c.URL, c.Email = source.Contact.URL, source.Contact.Email
+		if c.Institution == "" {
+			c.Institution = source.Contact.Institution
+		}
+		t.Contact = &c
+	}
+	if t.LastReviewed.IsZero() {
+		t.LastReviewed = source.LastReviewed
+	}
+	return &t
+}
+
+func isTranslatable(key string) bool {
+	for _, k := range Translatable {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+func fieldValue(p *model.Practice, key string) any {
+	switch key {
+	case "countries":
+		return p.Countries
+	case "scope":
+		return p.Scope
+	case "themes":
+		return p.Themes
+	case "target_groups":
+		return p.TargetGroups
+	case "exploitation_forms":
+		return p.ExploitationForms
+	case "period":
+		return p.Period
+	case "status":
+		return p.Status
+	case "level":
+		return p.Level
+	case "related":
+		return p.Related
+	case "sources":
+		return p.Sources
+	case "visibility":
+		return p.Visibility
+	}
+	panic("load: fieldValue: unknown field " + key)
+}
+
+func show(v any) string {
+	switch v := v.(type) {
+	case []string:
+		return "[" + strings.Join(v, ", ") + "]"
+	case string:
+		return fmt.Sprintf("%q", v)
+	case model.Period:
+		return fmt.Sprintf("%s–%s", v.Start, v.End)
+	case []model.Source:
+		return fmt.Sprintf("%d sources", len(v))
+	}
+	return fmt.Sprint(v)
+}
+
+// mergeInstitutions takes names (and acronyms) from the translation and
+// everything else from the source, entry by entry.
+func mergeInstitutions(src, tr []model.Institution, present bool, path string, mismatch func(path, what string)) []model.Institution {
+	if !present {
+		return src
+	}
+	if len(tr) != len(src) {
+		mismatch(path, fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		return src
+	}
+	out := make([]model.Institution, len(src))
+	for i, s := range src {
+		t := tr[i]
+		ip := fm.Item(path, i)
+		if t.Type != "" && t.Type != s.Type {
+			mismatch(fm.Key(ip, "type"), fmt.Sprintf("%q here, %q there", t.Type, s.Type))
+		}
+		if t.Country != "" && t.Country != s.Country {
+			mismatch(fm.Key(ip, "country"), fmt.Sprintf("%q here, %q there", t.Country, s.Country))
+		}
+		out[i] = s
+		if t.Name != "" {
+			out[i].Name = t.Name
+		}
+		if t.Acronym != "" {
+			out[i].Acronym = t.Acronym
+		}
+	}
+	return out
+}
+
+func mergeCriteria(src, tr []model.Rating, mismatch func(path, what string)) []model.Rating {
+	notes := map[string]model.Rating{}
+	for _, r := range tr {
+		notes[r.Criterion] = r
+	}
+	out := make([]model.Rating, len(src))
+	for i, s := range src {
+		out[i] = s
+		t, ok := notes[s.Criterion]
+		if !ok {
+			continue
+		}
+		delete(notes, s.Criterion)
+		if t.Rating != "" && t.Rating != s.Rating {
+			mismatch(fm.Key("criteria."+s.Criterion, "rating"), fmt.Sprintf("%q here, %q there", t.Rating, s.Rating))
+		}
+		if t.Note != "" {
+			out[i].Note = t.Note
+		}
+	}
+	for _, r := range tr {
+		if _, extra := notes[r.Criterion]; extra {
+			mismatch("criteria."+r.Criterion, "the source does not rate this criterion")
+		}
+	}
+	return out
+}
+
+func mergeExchanges(src, tr []model.Exchange, mismatch func(path, what string)) []model.Exchange {
+	if len(tr) != len(src) {
+		mismatch("exchanges", fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		return src
+	}
+	out := make([]model.Exchange, len(src))
+	for i, s := range src {
+		t := tr[i]
+		ip := fm.Item("exchanges", i)
+		if t.Year != 0 && t.Year != s.Year {
+			mismatch(fm.Key(ip, "year"), fmt.Sprintf("%d here, %d there", t.Year, s.Year))
+		}
+		if t.Visitors != nil && !reflect.DeepEqual(t.Visitors, s.Visitors) {
+			mismatch(fm.Key(ip, "visitors"), fmt.Sprintf("%s here, %s there", show(t.Visitors), show(s.Visitors)))
+		}
+		if t.Kind != "" && t.Kind != s.Kind {
+			mismatch(fm.Key(ip, "kind"), fmt.Sprintf("%q here, %q there", t.Kind, s.Kind))
+		}
+		out[i] = s
+		if t.Note != "" {
+			out[i].Note = t.Note
+		}
+		if len(t.Institutions) > 0 {
+			out[i].Institutions = t.Institutions
+		}
+	}
+	return out
+}

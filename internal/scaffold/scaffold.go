@@ -1,0 +1,527 @@
+// Package scaffold is `catalog new`: it writes a new practice file from
+// the skeleton embedded in templates/new, or starts a translation of an
+// existing practice, and tells the writer which placeholders remain.
+package scaffold
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"catalog/internal/check"
+	"catalog/internal/config"
+	"catalog/internal/country"
+	"catalog/internal/diag"
+	"catalog/internal/iostreams"
+	"catalog/internal/load"
+	"catalog/internal/model"
+	"catalog/internal/suggest"
+	"catalog/templates"
+)
+
+// Options are the inputs of `catalog new`.
+type Options struct {
+	IO        *iostreams.IO
+	Dir       string
+	ID        string
+	Lang      string // default: the catalog's default language
+	Translate bool   // start a translation of the existing practice ID
+
+	Title, Summary  string
+	Countries       []string
+	Themes          []string
+	Related         []string
+	Scope           string
+	Institution     string
+	InstitutionType string
+	Status, Level   string
+	Start           string
+	NoPrompt        bool
+	Now             time.Time
+}
+
+// Run writes the new file. It returns the path written.
+func Run(opt Options) (string, error) {
+	if opt.Now.IsZero() {
+		opt.Now = time.Now()
+	}
+	cfg, cds, err := config.Load(opt.Dir)
+	if err != nil {
+		return "", err
+	}
+	if errs, _ := diag.Count(cds); errs > 0 {
+		return "", fmt.Errorf("%s has errors; run `catalog validate` and fix them first", cfg.Path)
+	}
+	if !load.ValidID(opt.ID) {
+		return "", fmt.Errorf("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example cr-equipo-respuesta-inmediata)", opt.ID)
+	}
+	taken, err := existing(opt.Dir, opt.ID)
+	if err != nil {
+		return "", err
+	}
+	if opt.Translate {
+		return translation(opt, cfg, taken)
+	}
+	if opt.Lang == "" {
+		opt.Lang = cfg.DefaultLanguage()
+	}
+	if !cfg.HasLanguage(opt.Lang) {
+		return "", fmt.Errorf("%q is not one of the catalog's languages (%s)", opt.Lang, strings.Join(cfg.Languages, ", "))
+	}
+	if len(taken) > 0 {
+		return "", fmt.Errorf("practice %q already exists (%s); choose another ID, or use --translate to add a language", opt.ID, strings.Join(sortedValues(taken), ", "))
+	}
+	if opt.Lang != cfg.DefaultLanguage() {
+		return "", fmt.Errorf("a new practice starts in the default language %q; write it first, then use --translate --lang %s", cfg.DefaultLanguage(), opt.Lang)
+	}
+	if err := normalise(&opt, cfg); err != nil {
+		return "", err
+	}
+	if opt.IO.CanPrompt() && !opt.NoPrompt {
+		if err := prompt(&opt, cfg); err != nil {
+			return "", err
+		}
+	}
+	text, err := render(opt, cfg)
+	if err != nil {
+		return "", err
+	}
+	return write(opt, cfg, text)
+}
+
+// existing maps the languages an ID already has a file in to the paths.
+func existing(dir, id string) (map[string]string, error) {
+	out := map[string]string{}
+	root := filepath.Join(dir, load.PracticesDir)
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && path == root {
+				return fs.SkipDir
+			}
+			return err
+		}
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		stem := strings.TrimSuffix(name, ".md")
+		fid, lang, _ := strings.Cut(stem, ".")
+		if fid == id {
+			out[lang] = path
+		}
+		return nil
+	})
+	return out, err
+}
+
+func sortedValues(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// normalise checks and canonicalises what the flags gave, so that a typo
+// is refused before a file is written.
+func normalise(opt *Options, cfg *config.Config) error {
+	for i, c := range opt.Countries {
+		cc, ok := country.Canonical(c)
+		if !ok {
+			hint := ""
+			if s := country.Suggest(c); s != "" {
+				hint = fmt.Sprintf(" (did you mean %s, %s?)", s, country.Name(s, "en"))
+			}
+			return fmt.Errorf("--country: unknown country code %q%s", c, hint)
+		}
+		opt.Countries[i] = cc
+	}
+	for _, t := range opt.Themes {
+		if !cfg.Themes.Has(t) {
+			return fmt.Errorf("--theme: unknown theme %q%s", t, suggest.Hint(t, cfg.Themes.Slugs()))
+		}
+	}
+	for _, f := range []struct {
+		flag, value string
+		allowed     []string
+	}{
+		{"--scope", opt.Scope, []string{"local", "subnational", "national", "binational", "regional"}},
+		{"--status", opt.Status, []string{"ongoing", "ended", "unknown"}},
+		{"--level", opt.Level, []string{"good", "promising", "emerging"}},
+		{"--institution-type", opt.InstitutionType, []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}},
+	} {
+		if f.value != "" && !slices.Contains(f.allowed, f.value) {
+			return fmt.Errorf("%s must be one of %s, not %q", f.flag, strings.Join(f.allowed, ", "), f.value)
+		}
+	}
+	if opt.Start != "" {
+		if _, ok := load.ParseYearMonth(opt.Start); !ok {
+			return fmt.Errorf("--start must be a year (2013) or a year and month (2013-02), not %q", opt.Start)
+		}
+	}
+	return nil
+}
+
+// prompt asks, on a terminal, for the fields the flags left out.
+func prompt(opt *Options, cfg *config.Config) error {
+	in := bufio.NewReader(opt.IO.In)
+	ask := func(question string, valid func(string) error) (string, error) {
+		for {
+			fmt.Fprintf(opt.IO.ErrOut, "%s: ", question)
+			line, err := in.ReadString('\n')
+			line = strings.TrimSpace(line)
+			if err != nil && line == "" {
+				if err == io.EOF {
+					return "", nil
+				}
+				return "", err
+			}
+			if line == "" {
+				return "", nil
+			}
+			if verr := valid(line); verr != nil {
+				fmt.Fprintf(opt.IO.ErrOut, "  %v\n", verr)
+				continue
+			}
+			return line, nil
+		}
+	}
+	fmt.Fprintln(opt.IO.ErrOut, "New practice "+opt.ID+" (press Enter to leave a field as a TODO placeholder)")
+	if opt.Title == "" {
+		s, err := ask("Title", func(string) error { return nil })
+		if err != nil {
+			return err
+		}
+		opt.Title = s
+	}
+	if len(opt.Countries) == 0 {
+		s, err := ask("Countries (ISO codes, comma-separated, e.g. CR, PA)", func(s string) error {
+			o := *opt
+			o.Countries = splitList(s)
+			return normalise(&o, cfg)
+		})
+		if err != nil {
+			return err
+		}
+		opt.Countries = splitList(s)
+	}
+	if len(opt.Themes) == 0 {
+		s, err := ask("Themes (comma-separated; e.g. victim-identification, hotline)", func(s string) error {
+			o := *opt
+			o.Themes = splitList(s)
+			return normalise(&o, cfg)
+		})
+		if err != nil {
+			return err
+		}
+		opt.Themes = splitList(s)
+	}
+	return normalise(opt, cfg)
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
+		out = append(out, f)
+	}
+	return out
+}
+
+var hints = map[string][]string{
+	"es": {
+		"qué es la práctica, quién la lleva a cabo, para quién y cómo funciona.",
+		"qué ha logrado, con datos y la fuente de cada dato.",
+		"qué aprendieron las instituciones y qué debe tener en cuenta quien quiera adaptarla.",
+	},
+	"en": {
+		"what the practice is, who runs it, for whom, and how it works.",
+		"what it has achieved, with figures and the source of each.",
+		"what the institutions learned, and what anyone adapting it should know.",
+	},
+}
+
+func skeletonFor(lang string) string {
+	if _, err := fs.Stat(templates.FS, "new/practice."+lang+".md"); err == nil {
+		return "new/practice." + lang + ".md"
+	}
+	return "new/practice.en.md"
+}
+
+// render fills the skeleton. A catalog's own templates/new/ file replaces
+// the embedded one.
+func render(opt Options, cfg *config.Config) ([]byte, error) {
+	name := skeletonFor(opt.Lang)
+	src, err := os.ReadFile(filepath.Join(opt.Dir, "templates", filepath.FromSlash(name)))
+	if err != nil {
+		src, err = fs.ReadFile(templates.FS, name)
+		if err != nil {
+			return nil, err
+		}
+	}
+	tmpl, err := template.New(name).Option("missingkey=error").Funcs(template.FuncMap{
+		"str":   func(v, placeholder string) string { return yamlString(or(v, placeholder)) },
+		"code":  func(v, placeholder string) string { return or(v, placeholder) },
+		"list":  yamlList,
+		"first": func(list []string) string { return or(first(list), "") },
+	}).Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("skeleton %s: %w", name, err)
+	}
+	sections := cfg.Sections[opt.Lang]
+	h := hints[opt.Lang]
+	if h == nil {
+		h = hints["en"]
+	}
+	var sectionHints []string
+	for i := range sections {
+		if i < len(h) {
+			sectionHints = append(sectionHints, h[i])
+		} else {
+			sectionHints = append(sectionHints, "…")
+		}
+	}
+	data := map[string]any{
+		"Title": opt.Title, "Summary": opt.Summary, "Countries": opt.Countries, "Themes": opt.Themes,
+		"Related": opt.Related, "Scope": opt.Scope, "Institution": opt.Institution, "InstitutionType": opt.InstitutionType,
+		"Status": opt.Status, "Level": opt.Level, "Start": yearMonth(opt.Start),
+		"Today": opt.Now.Format(time.DateOnly), "Sections": sections, "Hints": sectionHints,
+	}
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, data); err != nil {
+		return nil, fmt.Errorf("skeleton %s: %w", name, err)
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// yearMonth quotes "2013-02" so that YAML keeps it as text.
+func yearMonth(s string) string {
+	if strings.Contains(s, "-") {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+func or(v, fallback string) string {
+	if strings.TrimSpace(v) == "" {
+		return fallback
+	}
+	return v
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+// yamlString writes s as a double-quoted YAML scalar: safe for any text,
+// colons, quotes and YAML 1.1 booleans included.
+func yamlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(&b, `\x%02x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func yamlList(list []string, placeholder string) string {
+	if len(list) == 0 {
+		if placeholder == "" {
+			return "[]"
+		}
+		return "[" + placeholder + "]"
+	}
+	return "[" + strings.Join(list, ", ") + "]"
+}
+
+// write creates the file (never over an existing one) and reports the
+// placeholders left in it.
+func write(opt Options, cfg *config.Config, text []byte) (string, error) {
+	dir := filepath.Join(opt.Dir, load.PracticesDir)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, opt.ID+"."+opt.Lang+".md")
+	if len(cfg.Languages) == 1 {
+		path = filepath.Join(dir, opt.ID+".md")
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return "", fmt.Errorf("%s already exists; catalog new never overwrites a file", path)
+		}
+		return "", err
+	}
+	if _, err := f.Write(append(text, '\n')); err != nil {
+		f.Close()
+		os.Remove(path)
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(path)
+		return "", err
+	}
+	report(opt, path)
+	return path, nil
+}
+
+// report says what was written and which placeholders remain, by running
+// the checks on the catalog with the new file in it.
+func report(opt Options, path string) {
+	fmt.Fprintf(opt.IO.ErrOut, "Created %s\n", path)
+	_, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
+	if err != nil {
+		return
+	}
+	var todo []diag.Diagnostic
+	for _, d := range ds {
+		if d.File == path && d.Rule == load.RulePlaceholder {
+			todo = append(todo, d)
+		}
+	}
+	if len(todo) == 0 {
+		fmt.Fprintf(opt.IO.ErrOut, "No placeholders left. Check it with: catalog validate %s\n", path)
+		return
+	}
+	fmt.Fprintf(opt.IO.ErrOut, "Fill in %d placeholders, then run: catalog validate %s\n", len(todo), path)
+	for _, d := range todo {
+		fmt.Fprintf(opt.IO.ErrOut, "  %s:%d: %s\n", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))
+	}
+}
+
+// translation starts a translation of an existing practice: its
+// translatable fields and body, each marked as a placeholder to translate.
+func translation(opt Options, cfg *config.Config, taken map[string]string) (string, error) {
+	def := cfg.DefaultLanguage()
+	srcPath, ok := taken[def]
+	if !ok {
+		return "", fmt.Errorf("practice %q has no %s source to translate from (looked in %s)", opt.ID, def, filepath.Join(opt.Dir, load.PracticesDir))
+	}
+	if opt.Lang == "" {
+		for _, l := range cfg.Languages[1:] {
+			if _, done := taken[l]; !done {
+				opt.Lang = l
+				break
+			}
+		}
+		if opt.Lang == "" {
+			return "", fmt.Errorf("practice %q is already in every language of the catalog (%s)", opt.ID, strings.Join(cfg.Languages, ", "))
+		}
+	}
+	switch {
+	case !cfg.HasLanguage(opt.Lang):
+		return "", fmt.Errorf("%q is not one of the catalog's languages (%s)", opt.Lang, strings.Join(cfg.Languages, ", "))
+	case opt.Lang == def:
+		return "", fmt.Errorf("--translate needs a language other than the source's %q: add --lang", def)
+	}
+	if p, done := taken[opt.Lang]; done {
+		return "", fmt.Errorf("%s already exists; catalog new never overwrites a file", p)
+	}
+	cat, _, err := load.Catalog(opt.Dir)
+	if err != nil {
+		return "", err
+	}
+	p := cat.Practice(opt.ID)
+	if p == nil {
+		return "", fmt.Errorf("%s cannot be read; run `catalog validate %s` and fix it first", srcPath, srcPath)
+	}
+	return write(opt, cfg, translationText(p.Source, cfg, opt))
+}
+
+func translationText(src *model.Text, cfg *config.Config, opt Options) []byte {
+	var b strings.Builder
+	from := src.Lang
+	mark := func(s string) string { return yamlString("TODO: translate: " + s) }
+	fmt.Fprintf(&b, "---\n# Translation of %s.%s.md into %s. Translate each TODO and delete the marker;\n", opt.ID, from, opt.Lang)
+	fmt.Fprintf(&b, "# every other field is inherited from the source: change it there.\n")
+	fmt.Fprintf(&b, "title: %s\n", mark(src.Title))
+	fmt.Fprintf(&b, "summary: %s\n", mark(src.Summary))
+	for _, group := range []struct {
+		key  string
+		list []model.Institution
+	}{{"institutions", src.Institutions}, {"partners", src.Partners}} {
+		if len(group.list) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "%s:\n", group.key)
+		for _, in := range group.list {
+			fmt.Fprintf(&b, "  - name: %s\n", mark(in.Name))
+			if in.Acronym != "" {
+				fmt.Fprintf(&b, "    acronym: %s\n", yamlString(in.Acronym))
+			}
+		}
+	}
+	if len(src.Criteria) > 0 {
+		b.WriteString("criteria:\n")
+		for _, r := range src.Criteria {
+			if r.Note != "" {
+				fmt.Fprintf(&b, "  %s: {note: %s}\n", r.Criterion, mark(r.Note))
+			}
+		}
+	}
+	if len(src.Exchanges) > 0 {
+		b.WriteString("exchanges:\n")
+		for _, ex := range src.Exchanges {
+			fmt.Fprintf(&b, "  - year: %d\n", ex.Year)
+			if ex.Note != "" {
+				fmt.Fprintf(&b, "    note: %s\n", mark(ex.Note))
+			}
+		}
+	}
+	if c := src.Contact; c != nil && c.Role != "" {
+		fmt.Fprintf(&b, "contact:\n  institution: %s\n  role: %s\n", mark(c.Institution), mark(c.Role))
+	}
+	fmt.Fprintf(&b, "last_reviewed: %s\n---\n", opt.Now.Format(time.DateOnly))
+	fmt.Fprintf(&b, "TODO: translate the text below from %s, then delete this line.\n\n", from)
+	b.WriteString(translateHeadings(string(src.Body), cfg.Sections[from], cfg.Sections[opt.Lang]))
+	return []byte(strings.TrimRight(b.String(), "\n"))
+}
+
+// translateHeadings replaces the source language's required headings with
+// the target language's, section for section.
+func translateHeadings(body string, from, to []string) string {
+	lines := strings.Split(body, "\n")
+	for i, line := range lines {
+		trimmed := strings.TrimLeft(line, "#")
+		level := len(line) - len(trimmed)
+		if level == 0 || level > 6 || !strings.HasPrefix(trimmed, " ") {
+			continue
+		}
+		text := strings.TrimSpace(trimmed)
+		for j, f := range from {
+			if j < len(to) && strings.EqualFold(text, f) {
+				lines[i] = line[:level] + " " + to[j]
+			}
+		}
+	}
+	return strings.Join(lines, "\n")
+}

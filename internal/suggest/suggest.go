@@ -1,0 +1,80 @@
+// Package suggest finds the "did you mean" candidate for a misspelt name:
+// a field, a theme, a practice ID.
+package suggest
+
+import "strings"
+
+// Closest returns the candidate nearest to input, or "" when none is close
+// enough to be a likely typo. Case is ignored. A candidate is close when its
+// edit distance is at most a third of the longer word (at least 1), or when
+// one contains the other and the shorter has three or more letters.
+func Closest(input string, candidates []string) string {
+	in := strings.ToLower(strings.TrimSpace(input))
+	if in == "" {
+		return ""
+	}
+	best, bestDist := "", 1<<30
+	for _, c := range candidates {
+		lc := strings.ToLower(c)
+		if lc == in {
+			return c
+		}
+		d := Distance(in, lc)
+		limit := max(max(len([]rune(in)), len([]rune(lc)))/3, 1)
+		if d > limit && !contains(in, lc) {
+			continue
+		}
+		if d < bestDist || (d == bestDist && c < best) {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+func contains(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return len(a) >= 3 && strings.Contains(b, a)
+}
+
+// Distance is the Levenshtein distance between a and b, in runes, with
+// an adjacent transposition counted as one edit.
+func Distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 {
+		return len(rb)
+	}
+	if len(rb) == 0 {
+		return len(ra)
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// Hint formats a suggestion for a message: ` (did you mean "x"?)` or "".
+func Hint(input string, candidates []string) string {
+	if c := Closest(input, candidates); c != "" {
+		return ` (did you mean "` + c + `"?)`
+	}
+	return ""
+}

@@ -1,0 +1,120 @@
+// Package validate is `catalog validate`: it checks a catalog (or some of
+// its files, for pre-commit) and prints the problems in the chosen format.
+package validate
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"catalog/internal/check"
+	"catalog/internal/diag"
+	"catalog/internal/iostreams"
+)
+
+// Options are validate's inputs.
+type Options struct {
+	IO     *iostreams.IO
+	Dir    string
+	Files  []string // when set, report only problems in these files
+	Format string   // text, json or github
+	Strict bool     // warnings fail too
+	Now    time.Time
+}
+
+// Exit codes, as SPEC gives them.
+const (
+	ExitOK       = 0
+	ExitProblems = 1
+	ExitUsage    = 2
+)
+
+// Run validates and returns the exit code; err is a usage or I/O error.
+func Run(opt Options) (int, error) {
+	if !slices.Contains(diag.Formats, opt.Format) {
+		return ExitUsage, fmt.Errorf("unknown format %q: use text, json or github", opt.Format)
+	}
+	only, err := resolve(opt.Files)
+	if err != nil {
+		return ExitUsage, err
+	}
+	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
+	if err != nil {
+		return ExitUsage, err
+	}
+	if only != nil {
+		known := map[string]bool{abs(cat.Config.Path): true}
+		for _, p := range cat.Paths {
+			known[abs(p)] = true
+		}
+		for _, f := range opt.Files {
+			if !known[abs(f)] {
+				return ExitUsage, fmt.Errorf("%s is not a file of the catalog in %s (practices are in %s)", f, opt.Dir, filepath.Join(opt.Dir, "practices"))
+			}
+		}
+		ds = slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return !only[abs(d.File)] })
+	}
+	switch opt.Format {
+	case "json":
+		err = diag.WriteJSON(opt.IO.Out, ds)
+	case "github":
+		err = diag.WriteGitHub(opt.IO.Out, ds)
+		if path := opt.IO.Getenv("GITHUB_STEP_SUMMARY"); path != "" && err == nil {
+			err = appendSummary(path, ds, len(cat.Paths))
+		}
+	default:
+		err = diag.WriteText(opt.IO.Out, ds)
+	}
+	if err != nil {
+		return ExitUsage, err
+	}
+	errs, warns := diag.Count(ds)
+	if opt.Format == "text" {
+		files := len(cat.Paths)
+		if only != nil {
+			files = len(only)
+		}
+		fmt.Fprintf(opt.IO.ErrOut, "%s in %d files (%d practices)\n", diag.Tally(errs, warns), files, len(cat.Practices))
+	}
+	if errs > 0 || (opt.Strict && warns > 0) {
+		return ExitProblems, nil
+	}
+	return ExitOK, nil
+}
+
+func appendSummary(path string, ds []diag.Diagnostic, files int) error {
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if err := diag.WriteSummary(f, ds, files); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// resolve turns the named files into a set of absolute paths; each must
+// exist.
+func resolve(files []string) (map[string]bool, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	set := map[string]bool{}
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			return nil, fmt.Errorf("%s: no such file", f)
+		}
+		set[abs(f)] = true
+	}
+	return set, nil
+}
+
+func abs(path string) string {
+	if a, err := filepath.Abs(path); err == nil {
+		return a
+	}
+	return path
+}
