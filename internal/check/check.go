@@ -5,6 +5,7 @@
 package check
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"path"
@@ -446,11 +447,16 @@ func (ps *pass) body(t *model.Text) {
 		ps.link(t, b, l, report)
 	}
 	for _, s := range b.texts {
-		for _, found := range personalData(s.text) {
-			report(RulePersonalData, s.off+strings.Index(s.text, found.text), "%s in the body: move institutional contacts to `contact`, and never publish a person's details", found)
+		text := b.src[s.start:s.stop]
+		if !maybeSensitive(text) {
+			continue
 		}
-		for _, found := range caseNumbers(s.text) {
-			report(RuleCaseNumber, s.off+strings.Index(s.text, found), "%q looks like a case-file number, which can identify a victim; leave it out", found)
+		str := string(text)
+		for _, found := range personalData(str) {
+			report(RulePersonalData, s.start+strings.Index(str, found.text), "%s in the body: move institutional contacts to `contact`, and never publish a person's details", found)
+		}
+		for _, found := range caseNumbers(str) {
+			report(RuleCaseNumber, s.start+strings.Index(str, found), "%q looks like a case-file number, which can identify a victim; leave it out", found)
 		}
 	}
 }
@@ -460,7 +466,7 @@ func (ps *pass) sections(t *model.Text, b *body) {
 	if len(want) == 0 {
 		return
 	}
-	if len(strings.TrimSpace(string(t.Body))) == 0 {
+	if len(bytes.TrimSpace(t.Body)) == 0 {
 		ps.diags = append(ps.diags, diag.New(RuleSection, t.File.Path, t.File.BodyLine-1, 0,
 			"the body is empty; it needs the sections %s", quoteList(want)))
 		return

@@ -7,14 +7,19 @@
 // private-use (XK), an alias that Canonicalize replaces (UK, ZR, BU, TP, …),
 // has no ISO alpha-3 (EA, IC, EZ, UN, …) or no CLDR name (AN, CS, SU, YU, …),
 // or is one of CLDR's exceptionally reserved codes (AC, CP, DG, TA). Names are
-// CLDR's standard names from language/display. Building it at init was chosen
+// CLDR's standard names from language/display, but for three countries whose
+// ISO name changed after x/text's CLDR data (see renamed); languages other
+// than Spanish and English are named by display on demand, with their CLDR
+// names as they are. Building the table at init was chosen
 // over a go generate table because it costs well under a millisecond (see
 // BenchmarkBuild), keeps the codes and names in step with the x/text version
 // in go.mod with no generated file to refresh, and the tests pin the list to
 // an independent copy of ISO 3166-1, so a data change in x/text cannot slip
 // through unnoticed. The index Suggest searches is built on its first call.
 //
-// Everything here is read-only after init and safe for concurrent use.
+// All functions are safe for concurrent use: the table is read-only after
+// init, and the lazily filled parts (the namers of other languages, Suggest's
+// index) sit behind sync.Map and sync.Once.
 package country
 
 import (

@@ -239,6 +239,8 @@ func TestSuggest(t *testing.T) {
 		{"Panamaa", "PA"},
 		{"Argentian", "AR"},
 		{"Norwey", "NO"},
+		{"Chda", "TD"}, // code-like, but no code is near
+		{"Peur", "PE"}, // PER
 		// words of a name
 		{"Hong Kong", "HK"},
 		{"Kinshasa", "CD"},

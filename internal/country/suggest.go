@@ -12,12 +12,14 @@ import (
 	"catalog/internal/suggest"
 )
 
-// Suggest returns the most likely intended alpha-2 code for an unknown input, or "" when nothing is close:
-// typos of codes ("CRI2"→"CR", "CRR"→"CR"? pick a sensible edit-distance rule and document it), and country
-// names in Spanish or English, case- and accent-insensitive ("Panama", "panamá", "Brasil", "Brazil", "Costa Rica" → PA, PA, BR, BR, CR).
+// Suggest returns the most likely intended alpha-2 code for an unknown input,
+// or "" when nothing is close: typos of codes ("CRI2", "CRR" → CR) and
+// country names in Spanish or English, case- and accent-insensitive
+// ("Panama", "panamá", "Brasil", "Brazil", "Costa Rica" → PA, PA, BR, BR, CR).
 //
-// The first rule that gives exactly one country wins; a rule that gives
-// several gives "" rather than a guess:
+// The rules below are tried in order and the first that finds a country
+// decides; one that finds several countries equally likely gives "" rather
+// than a guess:
 //
 //  1. the input is a code (Canonical);
 //  2. the input is a Spanish or English name, compared with case, accents,
@@ -29,8 +31,8 @@ import (
 //     adjacent letters), the one whose alpha-2 code the input starts with
 //     ("CRR" → CR, "BRZ" → BR: CMR, CXR, BLZ are one edit away too), or
 //     else the only one ("CRIA" → CR; "PNA" → "": PAN, PNG, KNA). Two-letter
-//     inputs get no edit rule: nearly every one is an edit away from several
-//     codes;
+//     inputs get no edit rule, nearly every one being an edit away from
+//     several codes, and go no further;
 //  4. an input of four or more letters that is one or more whole words of
 //     names ("Hong Kong", "Kinshasa", "Dominican" → DO, not DM); when the
 //     words belong to several countries ("Korea", "Congo"), "";
@@ -40,6 +42,9 @@ import (
 func Suggest(input string) string {
 	if a2, ok := Canonical(input); ok {
 		return a2
+	}
+	if len(input) > maxInput {
+		return ""
 	}
 	key := fold(input)
 	if key == "" {
@@ -59,9 +64,9 @@ func Suggest(input string) string {
 	if n < 4 {
 		return ""
 	}
-	found := -1
+	found, words := -1, " "+key+" "
 	for _, k := range idx.keys {
-		if strings.Contains(" "+k.key+" ", " "+key+" ") {
+		if strings.Contains(k.padded, words) {
 			if found >= 0 && found != k.i {
 				return ""
 			}
@@ -71,8 +76,12 @@ func Suggest(input string) string {
 	if found >= 0 {
 		return table[found].alpha2
 	}
-	best, bestD, tie := -1, max(n/4, 1)+1, false
+	limit := max(n/4, 1)
+	best, bestD, tie := -1, limit+1, false
 	for _, k := range idx.keys {
+		if k.n < n-limit || k.n > n+limit {
+			continue // more than limit edits apart
+		}
 		switch d := suggest.Distance(key, k.key); {
 		case d < bestD:
 			best, bestD, tie = k.i, d, false
@@ -86,9 +95,9 @@ func Suggest(input string) string {
 	return table[best].alpha2
 }
 
-// suggestCode applies rule 3 of Suggest; ok=false when the input is not
-// code-like.
-func suggestCode(input string) (string, bool) {
+// suggestCode applies rule 3 of Suggest; decided=false when the input is
+// not code-like, or is but no code is near, so the name rules go on.
+func suggestCode(input string) (alpha2 string, decided bool) {
 	in := strings.TrimSpace(input)
 	var b strings.Builder
 	for _, r := range in {
@@ -124,15 +133,24 @@ func suggestCode(input string) (string, bool) {
 		}
 		found, n = i, n+1
 	}
-	if n != 1 {
+	switch n {
+	case 0:
+		return "", false // maybe a short name: "Chda"
+	case 1:
+		return table[found].alpha2, true
+	default:
 		return "", true
 	}
-	return table[found].alpha2, true
 }
 
+// maxInput bounds the bytes Suggest looks at: no name is half as long.
+const maxInput = 200
+
 type nameKey struct {
-	key string
-	i   int // index in table
+	key    string
+	padded string // " " + key + " ", for whole-word search
+	n      int    // runes in key
+	i      int    // index in table
 }
 
 type names struct {
@@ -175,7 +193,7 @@ func nameIndex() *names {
 				return
 			}
 			idx.exact[k] = i
-			idx.keys = append(idx.keys, nameKey{k, i})
+			idx.keys = append(idx.keys, nameKey{k, " " + k + " ", len([]rune(k)), i})
 		}
 		es, en := display.Spanish.Regions(), display.English.Regions()
 		for i, e := range table {

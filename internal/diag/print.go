@@ -110,15 +110,16 @@ func Tally(errors, warnings int) string {
 	}
 	var parts []string
 	if errors > 0 {
-		parts = append(parts, plural(errors, "error"))
+		parts = append(parts, Plural(errors, "error"))
 	}
 	if warnings > 0 {
-		parts = append(parts, plural(warnings, "warning"))
+		parts = append(parts, Plural(warnings, "warning"))
 	}
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, word string) string {
+// Plural says "1 file" or "2 files".
+func Plural(n int, word string) string {
 	if n == 1 {
 		return "1 " + word
 	}

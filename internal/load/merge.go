@@ -63,7 +63,9 @@ func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnos
 		// nothing can be checked against it.
 		return nil
 	}
-	p := &src.sheet.shared
+	// A copy, so that the sheet and its YAML tree can be freed.
+	shared := src.sheet.shared
+	p := &shared
 	p.ID = id
 	p.Texts = map[string]*model.Text{}
 	if p.Visibility == "" {

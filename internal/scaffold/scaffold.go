@@ -461,7 +461,7 @@ func translationText(src *model.Text, cfg *config.Config, opt Options) []byte {
 	var b strings.Builder
 	from := src.Lang
 	mark := func(s string) string { return yamlString("TODO: translate: " + s) }
-	fmt.Fprintf(&b, "---\n# Translation of %s.%s.md into %s. Translate each TODO and delete the marker;\n", opt.ID, from, opt.Lang)
+	fmt.Fprintf(&b, "---\n# Translation of %s.%s.md into %s. Translate each marked field and delete the marker;\n", opt.ID, from, opt.Lang)
 	fmt.Fprintf(&b, "# every other field is inherited from the source: change it there.\n")
 	fmt.Fprintf(&b, "title: %s\n", mark(src.Title))
 	fmt.Fprintf(&b, "summary: %s\n", mark(src.Summary))
@@ -502,7 +502,10 @@ func translationText(src *model.Text, cfg *config.Config, opt Options) []byte {
 	}
 	fmt.Fprintf(&b, "last_reviewed: %s\n---\n", opt.Now.Format(time.DateOnly))
 	fmt.Fprintf(&b, "TODO: translate the text below from %s, then delete this line.\n\n", from)
-	b.WriteString(translateHeadings(string(src.Body), cfg.Sections[from], cfg.Sections[opt.Lang]))
+	body := translateHeadings(string(src.Body), cfg.Sections[from], cfg.Sections[opt.Lang])
+	// Links to other practices point at their file in the new language.
+	body = strings.ReplaceAll(body, "."+from+".md)", "."+opt.Lang+".md)")
+	b.WriteString(body)
 	return []byte(strings.TrimRight(b.String(), "\n"))
 }
 

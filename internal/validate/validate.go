@@ -76,7 +76,7 @@ func Run(opt Options) (int, error) {
 		if only != nil {
 			files = len(only)
 		}
-		fmt.Fprintf(opt.IO.ErrOut, "%s in %d files (%d practices)\n", diag.Tally(errs, warns), files, len(cat.Practices))
+		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"))
 	}
 	if errs > 0 || (opt.Strict && warns > 0) {
 		return ExitProblems, nil

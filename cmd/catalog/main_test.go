@@ -1,0 +1,106 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"catalog/internal/iostreams"
+)
+
+// catalogCmd runs the command line with fake streams.
+func catalogCmd(t *testing.T, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	io, out, errOut := iostreams.Test("")
+	io.Getenv = func(k string) string { return env[k] }
+	code = run(io, args)
+	return code, out.String(), errOut.String()
+}
+
+func TestValidateExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string // in stdout or stderr
+	}{
+		{[]string{"validate", "--dir", "../../catalog"}, 0, "no problems"},
+		{[]string{"validate", "--dir", "../../catalog", "--strict"}, 0, "no problems"},
+		{[]string{"validate", "--dir", "../../testdata/broken"}, 1, "[country-code]"},
+		{[]string{"validate", "--dir", "../../testdata/nowhere"}, 2, "not a catalog"},
+		{[]string{"validate", "--dir", "../../catalog", "--format", "xml"}, 2, `unknown format "xml"`},
+		{[]string{"validate", "--bogus"}, 2, "unknown flag: --bogus"},
+		{[]string{"validate", "--dir", "../../catalog", "no-such-file.md"}, 2, "no such file"},
+		{[]string{"validate", "--dir", "../../catalog", "main.go"}, 2, "is not a file of the catalog"},
+		{[]string{"nonsense"}, 2, `unknown command "nonsense"`},
+		{[]string{"new", "--dir", "../../catalog", "Bad ID"}, 2, "not a valid practice ID"},
+		{[]string{"version"}, 0, "catalog "},
+	} {
+		code, out, errOut := catalogCmd(t, nil, tc.args...)
+		if code != tc.code || !strings.Contains(out+errOut, tc.out) {
+			t.Errorf("catalog %s: exit %d, want %d; output lacks %q?\nstdout: %s\nstderr: %s", strings.Join(tc.args, " "), code, tc.code, tc.out, out, errOut)
+		}
+		if strings.Contains(errOut, "goroutine ") || strings.Contains(errOut, "panic") {
+			t.Errorf("catalog %s printed a stack trace:\n%s", strings.Join(tc.args, " "), errOut)
+		}
+	}
+}
+
+func TestValidateJSON(t *testing.T) {
+	code, out, _ := catalogCmd(t, nil, "validate", "--dir", "../../catalog", "--format", "json")
+	if code != 0 || strings.TrimSpace(out) != "[]" {
+		t.Errorf("clean catalog: exit %d, JSON %q; want 0 and []", code, out)
+	}
+	code, out, _ = catalogCmd(t, nil, "validate", "--dir", "../../testdata/broken", "--format", "json")
+	var ds []map[string]any
+	if err := json.Unmarshal([]byte(out), &ds); err != nil || code != 1 || len(ds) == 0 {
+		t.Fatalf("broken catalog: exit %d, %v, %d diagnostics", code, err, len(ds))
+	}
+	for _, d := range ds {
+		for _, k := range []string{"file", "line", "column", "severity", "rule", "message"} {
+			if _, ok := d[k]; !ok {
+				t.Errorf("diagnostic %v lacks %q", d, k)
+			}
+		}
+	}
+}
+
+// Given files, validate reports only their problems but resolves their
+// references against the whole catalog.
+func TestValidateFiles(t *testing.T) {
+	file := "../../testdata/broken/practices/bad-related.es.md"
+	code, out, _ := catalogCmd(t, nil, "validate", "--dir", "../../testdata/broken", "--format", "json", file)
+	var ds []struct{ File, Rule, Message string }
+	if err := json.Unmarshal([]byte(out), &ds); err != nil {
+		t.Fatal(err)
+	}
+	if code != 1 || len(ds) != 2 {
+		t.Fatalf("exit %d, %d diagnostics, want 1 and the 2 of %s: %s", code, len(ds), file, out)
+	}
+	for _, d := range ds {
+		if d.File != filepath.Clean(file) && !strings.HasSuffix(d.File, "bad-related.es.md") {
+			t.Errorf("diagnostic about another file: %+v", d)
+		}
+	}
+}
+
+func TestValidateGitHub(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	code, out, _ := catalogCmd(t, map[string]string{"GITHUB_STEP_SUMMARY": summary},
+		"validate", "--dir", "../../testdata/broken", "--format", "github")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(out, "::error file=../../testdata/broken/practices/bad-country.es.md,line=4,col=13,title=country-code::unknown country code") {
+		t.Errorf("no workflow command for bad-country:\n%s", out)
+	}
+	// Properties escape ':' and ','; the human list follows the commands.
+	if !strings.Contains(out, "bad-country.es.md:4:13: error: unknown country code") {
+		t.Errorf("the human list does not follow the workflow commands")
+	}
+	s, err := os.ReadFile(summary)
+	if err != nil || !strings.Contains(string(s), "| file | line | severity | rule | message |") {
+		t.Errorf("step summary: %v\n%s", err, s)
+	}
+}

@@ -1,0 +1,177 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"catalog/internal/check"
+	"catalog/internal/diag"
+	"catalog/internal/iostreams"
+)
+
+var today = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+
+func newCatalog(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte("title: Prueba\nlanguages: [es, en]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func problems(t *testing.T, dir, file string) []diag.Diagnostic {
+	t.Helper()
+	_, ds, err := check.Catalog(dir, check.Options{Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []diag.Diagnostic
+	for _, d := range ds {
+		if d.File == file && d.Rule.ID != "missing-translation" {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// fill replaces every TODO placeholder the way a writer would.
+func fill(t *testing.T, path string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quoted := regexp.MustCompile(`"TODO: translate: ([^"]*)"`)
+	out := quoted.ReplaceAllString(string(src), `"$1 (translated)"`)
+	out = regexp.MustCompile(`"TODO:[^"]*"`).ReplaceAllString(out, `"Filled in"`)
+	out = regexp.MustCompile(`(?m)^TODO: .*$`).ReplaceAllString(out, "Text written by the author.")
+	out = strings.ReplaceAll(out, "[TODO]", "[CR]")
+	if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestNewWithFlags(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, errOut := iostreams.Test("")
+	path, err := Run(Options{IO: io, Dir: dir, ID: "mx-fiscalia", Title: `Fiscalía "especial": trata`,
+		Countries: []string{"mex"}, Themes: []string{"specialised-units"}, Start: "2012-03", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "practices", "mx-fiscalia.es.md"); path != want {
+		t.Errorf("path %s, want %s", path, want)
+	}
+	src, _ := os.ReadFile(path)
+	for _, s := range []string{`title: "Fiscalía \"especial\": trata"`, "countries: [MX]", "themes: [specialised-units]", `start: "2012-03"`, "last_reviewed: 2026-11-28", "## Lecciones aprendidas"} {
+		if !strings.Contains(string(src), s) {
+			t.Errorf("the new file lacks %q:\n%s", s, src)
+		}
+	}
+	// The skeleton fails validation until its placeholders are filled, and
+	// `new` said which ones remain.
+	ds := problems(t, dir, path)
+	if len(ds) == 0 {
+		t.Fatal("a fresh skeleton passes validate; its placeholders must fail it")
+	}
+	for _, d := range ds {
+		if d.Rule.ID != "placeholder" {
+			t.Errorf("unexpected problem in a fresh skeleton: %d: %s [%s]", d.Line, d.Message, d.Rule.ID)
+		}
+		if !strings.Contains(errOut.String(), path+":"+strconv.Itoa(d.Line)+":") {
+			t.Errorf("new did not list the placeholder on line %d:\n%s", d.Line, errOut)
+		}
+	}
+	fill(t, path)
+	for _, d := range problems(t, dir, path) {
+		t.Errorf("after filling the placeholders: %d:%d: %s [%s]", d.Line, d.Col, d.Message, d.Rule.ID)
+	}
+}
+
+func TestNewRefuses(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, _ := iostreams.Test("")
+	base := Options{IO: io, Dir: dir, Now: today}
+	if _, err := Run(withID(base, "cr-eri")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		opt  Options
+		want string
+	}{
+		{withID(base, "cr-eri"), "already exists"},
+		{withID(base, "CR_ERI"), "not a valid practice ID"},
+		{withID(base, "1-eri"), "not a valid practice ID"},
+		{func() Options { o := withID(base, "pa-x"); o.Countries = []string{"Panamá"}; return o }(), `did you mean PA, Panama`},
+		{func() Options { o := withID(base, "pa-x"); o.Themes = []string{"hotlines"}; return o }(), `did you mean "hotline"`},
+		{func() Options { o := withID(base, "pa-x"); o.Lang = "fr"; return o }(), `"fr" is not one of the catalog's languages`},
+		{func() Options { o := withID(base, "pa-x"); o.Lang = "en"; return o }(), "starts in the default language"},
+		{func() Options { o := withID(base, "pa-x"); o.Translate = true; return o }(), "no es source to translate"},
+		{func() Options { o := withID(base, "cr-eri"); o.Translate = true; o.Lang = "es"; return o }(), "other than the source"},
+	} {
+		if _, err := Run(tc.opt); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Run(%s, lang %q): error %v, want %q", tc.opt.ID, tc.opt.Lang, err, tc.want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "practices", "pa-x.es.md")); err == nil {
+		t.Error("a refused new still wrote a file")
+	}
+}
+
+func withID(o Options, id string) Options { o.ID = id; return o }
+
+func TestNewPrompts(t *testing.T) {
+	dir := newCatalog(t)
+	// The writer mistypes a country once, then answers.
+	io, _, errOut := iostreams.Test("Equipo de Respuesta\nCRR2\ncr, pa\nhotline\n")
+	io.SetTTY(true, true)
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(path)
+	for _, s := range []string{`title: "Equipo de Respuesta"`, "countries: [CR, PA]", "themes: [hotline]"} {
+		if !strings.Contains(string(src), s) {
+			t.Errorf("the new file lacks %q:\n%s", s, src)
+		}
+	}
+	if !strings.Contains(errOut.String(), `unknown country code "CRR2"`) {
+		t.Errorf("the prompt did not refuse CRR2:\n%s", errOut)
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, _ := iostreams.Test("")
+	src, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Title: "Equipo", Countries: []string{"CR"}, Themes: []string{"hotline"}, Start: "2013", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, src)
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Translate: true, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(path) != "cr-eri.en.md" {
+		t.Fatalf("translation written to %s", path)
+	}
+	text, _ := os.ReadFile(path)
+	for _, s := range []string{`title: "TODO: translate: Equipo"`, "## Description", "## Results", "## Lessons learned"} {
+		if !strings.Contains(string(text), s) {
+			t.Errorf("the translation lacks %q:\n%s", s, text)
+		}
+	}
+	if len(problems(t, dir, path)) == 0 {
+		t.Error("an untranslated translation passes validate")
+	}
+	fill(t, path)
+	for _, d := range problems(t, dir, path) {
+		t.Errorf("after translating: %d:%d: %s [%s]", d.Line, d.Col, d.Message, d.Rule.ID)
+	}
+}
