@@ -1,0 +1,167 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+
+	"catalog/internal/diag"
+	"catalog/internal/model"
+)
+
+const fixture = "../../testdata/validate"
+
+func TestModel(t *testing.T) {
+	cat, _, err := Catalog(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range cat.Practices {
+		ids = append(ids, p.ID)
+	}
+	if want := []string{"ok-base", "ok-tricky", "tr-mismatch", "tr-restricted"}; !reflect.DeepEqual(ids, want) {
+		t.Fatalf("practices %v, want %v", ids, want)
+	}
+	base, tricky := cat.Practice("ok-base"), cat.Practice("ok-tricky")
+
+	// Codes are normalised: "pa" → PA, "cri" → CR, Norway's NO stays NO.
+	if !reflect.DeepEqual(base.Countries, []string{"CR", "PA"}) || !reflect.DeepEqual(tricky.Countries, []string{"CR", "NO"}) {
+		t.Errorf("countries %v and %v", base.Countries, tricky.Countries)
+	}
+	if got := tricky.Period.Start.String() + "–" + tricky.Period.End.String(); got != "2013-02–2020" {
+		t.Errorf("period %s", got)
+	}
+
+	// A translation gives its own names and notes and inherits the rest.
+	en := base.In("en")
+	if en.Title != "Reference practice" || en.Institutions[0].Name != "National Coalition" ||
+		en.Institutions[0].Acronym != "CONATT" || en.Institutions[0].Type != "government" {
+		t.Errorf("English institutions %+v", en.Institutions)
+	}
+	if en.Criteria[0].Rating != "evidenced" || en.Criteria[0].Note != "Figures from 2019." {
+		t.Errorf("English criteria %+v", en.Criteria)
+	}
+	if en.Exchanges[0].Year != 2018 || en.Contact == nil || en.Contact.Email != "info@example.org" {
+		t.Errorf("English exchanges %+v, contact %+v", en.Exchanges, en.Contact)
+	}
+	if en.LastReviewed.Format("2006-01-02") != "2026-01-20" || tricky.In("en").LastReviewed.Format("2006-01-02") != "2025-12-01" {
+		t.Error("last_reviewed is neither the translation's own nor inherited")
+	}
+	if fr := base.In("fr"); fr != base.Source {
+		t.Error("a missing language does not fall back to the source")
+	}
+
+	// Indexes.
+	if !reflect.DeepEqual(tricky.RelatedBy, []string{"ok-base"}) {
+		t.Errorf("RelatedBy %v", tricky.RelatedBy)
+	}
+	if got := idsOf(cat.ByCountry["CR"]); !reflect.DeepEqual(got, []string{"ok-base", "ok-tricky"}) {
+		t.Errorf("ByCountry[CR] %v", got)
+	}
+	if got := idsOf(cat.ByPillar["protection"]); !reflect.DeepEqual(got, []string{"ok-base", "ok-tricky", "tr-mismatch"}) {
+		t.Errorf("ByPillar[protection] %v", got)
+	}
+	if !reflect.DeepEqual(base.Pillars, []string{"protection", "partnership"}) {
+		t.Errorf("pillars %v", base.Pillars)
+	}
+	if len(cat.Exchanges) != 2 || cat.Exchanges[0].Visitor != "HN" || cat.Exchanges[0].Practice.ID != "ok-base" {
+		t.Errorf("exchanges %+v", cat.Exchanges)
+	}
+
+	// The public catalog has no trace of a restricted practice.
+	pub := cat.Public()
+	if pub.Practice("tr-restricted") != nil || len(pub.ByCountry["SV"]) != 0 || len(pub.ByTheme["policy-plan"]) != 0 {
+		t.Error("the restricted practice is still in the public catalog")
+	}
+	if r := pub.Practice("tr-mismatch").Related; len(r) != 0 {
+		t.Errorf("a public practice still links to the restricted one: %v", r)
+	}
+	if cat.Practice("tr-mismatch").Related[0] != "tr-restricted" {
+		t.Error("Public changed the full catalog")
+	}
+}
+
+func idsOf(ps []*model.Practice) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.ID)
+	}
+	return out
+}
+
+// The result does not depend on how many workers parse the files.
+func TestDeterministic(t *testing.T) {
+	load := func(procs int) []diag.Diagnostic {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		_, ds, err := Catalog("../../testdata/broken")
+		if err != nil {
+			t.Fatal(err)
+		}
+		diag.Sort(ds)
+		return ds
+	}
+	one, many := load(1), load(8)
+	if len(one) == 0 || !reflect.DeepEqual(one, many) {
+		t.Errorf("1 worker: %d diagnostics, 8 workers: %d, or different", len(one), len(many))
+	}
+}
+
+// A huge file is refused before it is read; the rest is still checked.
+func TestHugeFile(t *testing.T) {
+	dir := t.TempDir()
+	copyDir(t, fixture, dir)
+	huge := filepath.Join(dir, "practices", "huge.es.md")
+	if err := os.WriteFile(huge, []byte("---\ntitle: x\n---\n"+strings.Repeat("palabra ", 400_000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cat, ds, err := Catalog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(ds, func(d diag.Diagnostic) bool { return d.File == huge })
+	if i < 0 || ds[i].Rule != RuleFileSize || !strings.Contains(ds[i].Message, "3.1 MiB") {
+		t.Errorf("no file-size problem for a 3 MiB file: %v", ds)
+	}
+	if len(cat.Practices) != 4 {
+		t.Errorf("%d practices loaded beside the huge file, want 4", len(cat.Practices))
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(path string, e os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, path)
+		if e.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), src, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSuggestID(t *testing.T) {
+	for in, want := range map[string]string{
+		"CR_Equipo Respuesta": "cr-equipo-respuesta",
+		"Atención--Niñez":     "atencion-ninez",
+		"2019-plan":           "plan",
+		"___":                 "my-practice",
+	} {
+		if got := suggestID(in); got != want {
+			t.Errorf("suggestID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
