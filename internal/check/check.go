@@ -7,6 +7,7 @@ package check
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/url"
 	"path"
 	"path/filepath"
@@ -54,7 +55,8 @@ func Lookup(id string) *diag.Rule {
 
 // Options tune a check.
 type Options struct {
-	// Now is "today" for dates in the future; zero means time.Now().
+	// Now is "today" for dates in the future (compared as calendar dates in
+	// Now's time zone: the writer's own "today"); zero means time.Now().
 	Now time.Time
 }
 
@@ -320,8 +322,10 @@ func (ps *pass) url(t *model.Text, path, raw string) {
 func (ps *pass) text(t *model.Text, isSource bool) {
 	if n := utf8.RuneCountInString(t.Summary); n > 600 {
 		ps.at(t, RuleSummaryLength, "summary", "the summary has %d characters; keep it under 600 (it is shown on cards)", n)
+	} else if strings.Contains(strings.TrimSpace(t.Summary), "\n\n") {
+		ps.warnAt(t, RuleSummaryLength, "summary", "the summary has several paragraphs; cards show one: move the rest to the body")
 	}
-	if !t.LastReviewed.IsZero() && t.LastReviewed.After(ps.now) {
+	if !t.LastReviewed.IsZero() && t.LastReviewed.Format(time.DateOnly) > ps.now.Format(time.DateOnly) {
 		ps.at(t, RuleLastReviewed, "last_reviewed", "last_reviewed %s is in the future", t.LastReviewed.Format(time.DateOnly))
 	}
 	own := t.File.Pos
@@ -437,6 +441,9 @@ func (ps *pass) body(t *model.Text) {
 	}
 	ps.sections(t, b)
 	for _, h := range b.html {
+		if strings.HasPrefix(h.text, "</") {
+			continue // the opening tag was reported
+		}
 		tag := h.text
 		if i := strings.IndexByte(tag, '>'); i >= 0 {
 			tag = tag[:i+1]
@@ -515,7 +522,9 @@ func normalHeading(s string) string {
 var practiceLink = regexp.MustCompile(`^(?:\./)?(?:\.\./practices/)?([^/#?]+?)(?:\.([A-Za-z-]+))?\.md(?:#.*)?$`)
 
 func (ps *pass) link(t *model.Text, b *body, l link, report func(*diag.Rule, int, string, ...any)) {
-	dest := strings.TrimSpace(l.dest)
+	// A browser decodes character references in an href: "&#106;avascript:"
+	// is "javascript:". Judge the destination as the browser will read it.
+	dest := strings.TrimSpace(html.UnescapeString(l.dest))
 	u, err := url.Parse(dest)
 	if err != nil {
 		report(RuleURL, l.off, "%q is not a valid link", dest)

@@ -14,7 +14,7 @@ var (
 	RuleDuplicateValue = &diag.Rule{ID: "duplicate-value", Severity: diag.Warning,
 		Doc: "The same value is listed twice in one list (a country, a theme, a related practice)."}
 	RuleSummaryLength = &diag.Rule{ID: "summary-length", Severity: diag.Error,
-		Doc: "The summary is longer than 600 characters; it is shown on cards and in lists, so keep it to one short paragraph."}
+		Doc: "The summary is longer than 600 characters (an error) or has several paragraphs (a warning); it is shown on cards and in lists, so keep it to one short paragraph."}
 	RulePeriod = &diag.Rule{ID: "period", Severity: diag.Error,
 		Doc: "The period is impossible (the end before the start, a start in the future) or does not fit the status (an ended practice with no end, an ongoing one whose end has passed: warnings)."}
 	RuleLastReviewed = &diag.Rule{ID: "last-reviewed", Severity: diag.Error,

@@ -131,6 +131,10 @@ func isDelimiter(line []byte, closing bool) bool {
 // Text checks that src is UTF-8 text and returns it without a byte-order
 // mark and with LF line ends. Problems are reported at the offending place.
 func Text(src []byte) ([]byte, []diag.Diagnostic) {
+	if bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff")) {
+		return nil, []diag.Diagnostic{diag.New(RuleEncoding, "", 1, 1,
+			"the file is UTF-16 (as Windows Notepad saves \"Unicode\"): save it as UTF-8")}
+	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {
 		line, col := position(src, i)
 		return nil, []diag.Diagnostic{diag.New(RuleBinaryFile, "", line, col,

@@ -31,7 +31,7 @@ var (
 	RuleFileSize = &diag.Rule{ID: "file-size", Severity: diag.Error,
 		Doc: "The file is larger than 2 MiB; a practice is a few kilobytes, so this is most likely a file put in the wrong folder."}
 	RuleFileName = &diag.Rule{ID: "file-name", Severity: diag.Error,
-		Doc: "A practice file is not named `ID.LANG.md`: the ID must be lowercase ASCII letters, digits and hyphens, starting with a letter, and LANG one of the catalog's languages."}
+		Doc: "A practice file is not named `ID.LANG.md`: the ID must be lowercase ASCII letters, digits and hyphens, starting with a letter, and LANG one of the catalog's languages. A file in practices/ that does not end in .md gets a warning: it is ignored."}
 	RuleDuplicateID = &diag.Rule{ID: "duplicate-id", Severity: diag.Error,
 		Doc: "Two files give the same practice in the same language (in different folders)."}
 	RuleMissingSource = &diag.Rule{ID: "missing-source", Severity: diag.Error,
@@ -55,9 +55,17 @@ func Catalog(dir string) (*model.Catalog, []diag.Diagnostic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	paths, err := practiceFiles(filepath.Join(dir, PracticesDir))
+	paths, others, err := practiceFiles(filepath.Join(dir, PracticesDir))
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, o := range others {
+		d := diag.New(RuleFileName, o, 0, 0, "not a practice file (practices end in .md): it is ignored")
+		if strings.EqualFold(filepath.Ext(o), ".markdown") {
+			d.Message = "practice files end in .md: rename it, or it is ignored"
+		}
+		d.Severity = diag.Warning
+		ds = append(ds, d)
 	}
 	parsed := parseAll(paths, cfg)
 	practices, mds := merge(parsed, cfg)
@@ -72,11 +80,11 @@ func Catalog(dir string) (*model.Catalog, []diag.Diagnostic, error) {
 	return cat, ds, nil
 }
 
-// practiceFiles lists the Markdown files below dir, sorted, skipping
-// hidden files and folders. A missing folder is an empty catalog.
-func practiceFiles(dir string) ([]string, error) {
-	var out []string
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+// practiceFiles lists the Markdown files below dir, sorted, and the other
+// files (which a writer may have meant as practices), skipping hidden files
+// and folders. A missing folder is an empty catalog.
+func practiceFiles(dir string) (md, others []string, err error) {
+	err = filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && path == dir {
 				return fs.SkipDir
@@ -90,13 +98,18 @@ func practiceFiles(dir string) ([]string, error) {
 			}
 			return nil
 		}
-		if !e.IsDir() && strings.EqualFold(filepath.Ext(name), ".md") {
-			out = append(out, path)
+		switch {
+		case e.IsDir():
+		case strings.EqualFold(filepath.Ext(name), ".md"):
+			md = append(md, path)
+		case name != "Thumbs.db" && name != "desktop.ini":
+			others = append(others, path)
 		}
 		return nil
 	})
-	slices.Sort(out)
-	return out, err
+	slices.Sort(md)
+	slices.Sort(others)
+	return md, others, err
 }
 
 // parsed is one practice file after reading and decoding.

@@ -107,7 +107,8 @@ func sourceText(f *parsed) *model.Text {
 func requireFields(f *parsed, fields []string, ds *[]diag.Diagnostic) {
 	for _, key := range fields {
 		v, ok := f.sheet.present[key]
-		if ok && !fm.IsNull(v) && !(v.Kind != yaml.ScalarNode && len(v.Content) == 0) {
+		if ok && !fm.IsNull(v) && !(v.Kind != yaml.ScalarNode && len(v.Content) == 0) &&
+			!(v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "") {
 			continue
 		}
 		if ok {
