@@ -330,10 +330,10 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 	}
 	own := t.File.Pos
 	if isSource || hasPath(own, "institutions") {
-		ps.institutions(t, "institutions", t.Institutions, isSource)
+		ps.institutions(t, "institutions", t.Institutions)
 	}
 	if isSource || hasPath(own, "partners") {
-		ps.institutions(t, "partners", t.Partners, false)
+		ps.institutions(t, "partners", t.Partners)
 	}
 	if isSource {
 		for _, r := range t.Criteria {
@@ -364,7 +364,7 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 
 func hasPath(pos map[string]fm.Pos, path string) bool { _, ok := pos[path]; return ok }
 
-func (ps *pass) institutions(t *model.Text, path string, list []model.Institution, required bool) {
+func (ps *pass) institutions(t *model.Text, path string, list []model.Institution) {
 	for i, in := range list {
 		ip := fm.Item(path, i)
 		if in.Name == "" {
@@ -378,7 +378,6 @@ func (ps *pass) institutions(t *model.Text, path string, list []model.Institutio
 			ps.countries(t, fm.Key(ip, "country"), []string{in.Country})
 		}
 	}
-	_ = required
 }
 
 // frontText checks the front matter's free text for placeholders and

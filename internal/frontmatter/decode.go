@@ -68,42 +68,26 @@ func (d *Decoder) ReportAt(r *diag.Rule, path string, format string, args ...any
 	d.Diags = append(d.Diags, diag.New(r, d.File, p.Line, p.Col, format, args...))
 }
 
-func (d *Decoder) mark(path string, n *yaml.Node) {
+// Mark records where a path stands.
+func (d *Decoder) Mark(path string, n *yaml.Node) {
 	d.Pos[path] = Pos{n.Line + d.LineOffset, n.Column}
 }
-
-// Mark records where a path stands.
-func (d *Decoder) Mark(path string, n *yaml.Node) { d.mark(path, n) }
 
 // Fields calls fn for each key of a mapping that is among known, in file
 // order, and reports the others. A nil or empty node is no mapping and no
 // error: the caller decides whether the field was required.
 func (d *Decoder) Fields(n *yaml.Node, path string, known []string, fn func(key string, k, v *yaml.Node)) bool {
-	if n == nil || IsNull(n) {
-		return false
-	}
-	if n.Kind != yaml.MappingNode {
-		d.Report(RuleFieldType, n, "%s must be a mapping of key: value lines, not %s", label(path), Describe(n))
-		return false
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			continue // reported by walk
-		}
-		kp := join(path, k.Value)
-		if !contains(known, k.Value) {
+	return d.Map(n, path, func(key string, k, v *yaml.Node, _ string) {
+		if !contains(known, key) {
 			where := "front matter"
 			if path != "" {
-				where = label(path)
+				where = Label(path)
 			}
-			d.Report(RuleUnknownField, k, "unknown key %q in %s%s", k.Value, where, suggest.Hint(k.Value, known))
-			continue
+			d.Report(RuleUnknownField, k, "unknown key %q in %s%s", key, where, suggest.Hint(key, known))
+			return
 		}
-		d.mark(kp, k)
-		fn(k.Value, k, v)
-	}
-	return true
+		fn(key, k, v)
+	})
 }
 
 // Map calls fn for each key of a mapping whose keys are data (languages,
@@ -113,7 +97,7 @@ func (d *Decoder) Map(n *yaml.Node, path string, fn func(key string, k, v *yaml.
 		return false
 	}
 	if n.Kind != yaml.MappingNode {
-		d.Report(RuleFieldType, n, "%s must be a mapping of key: value lines, not %s", label(path), Describe(n))
+		d.Report(RuleFieldType, n, "%s must be a mapping of key: value lines, not %s", Label(path), Describe(n))
 		return false
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -122,7 +106,7 @@ func (d *Decoder) Map(n *yaml.Node, path string, fn func(key string, k, v *yaml.
 			continue
 		}
 		kp := join(path, k.Value)
-		d.mark(kp, k)
+		d.Mark(kp, k)
 		fn(k.Value, k, v, kp)
 	}
 	return true
@@ -150,17 +134,13 @@ func Item(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]"
 // Key is the path of a mapping key.
 func Key(path, key string) string { return join(path, key) }
 
-// label names a path in messages: "institutions[1].type" reads as
-// "institutions item 2, type".
-func label(path string) string {
+// Label names a field path in messages: `institutions[1].type`.
+func Label(path string) string {
 	if path == "" {
 		return "the front matter"
 	}
 	return "`" + path + "`"
 }
-
-// Label is label for callers in other stages.
-func Label(path string) string { return label(path) }
 
 // IsNull reports an empty value: `key:`, `key: ~`, `key: null`. An alias
 // counts as empty: it is refused (and reported) when the YAML is read.
@@ -203,11 +183,11 @@ func (d *Decoder) String(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.Report(RuleFieldType, n, "%s must be text, not %s", label(path), Describe(n))
+		d.Report(RuleFieldType, n, "%s must be text, not %s", Label(path), Describe(n))
 		return ""
 	}
 	if kind := Implicit(n); kind != "" {
-		d.Report(RuleYAMLImplicit, n, "%s: YAML 1.1 tools read %s as %s; put it in quotes: \"%s\"", label(path), n.Value, kind, n.Value)
+		d.Report(RuleYAMLImplicit, n, "%s: YAML 1.1 tools read %s as %s; put it in quotes: \"%s\"", Label(path), n.Value, kind, n.Value)
 	}
 	return strings.TrimSpace(n.Value)
 }
@@ -219,7 +199,7 @@ func (d *Decoder) Code(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		d.Report(RuleFieldType, n, "%s must be a code, not %s", label(path), Describe(n))
+		d.Report(RuleFieldType, n, "%s must be a code, not %s", Label(path), Describe(n))
 		return ""
 	}
 	return strings.TrimSpace(n.Value)
@@ -233,15 +213,15 @@ func (d *Decoder) List(n *yaml.Node, path string, fn func(i int, item *yaml.Node
 	}
 	if n.Kind != yaml.SequenceNode {
 		if n.Kind == yaml.ScalarNode {
-			d.Report(RuleFieldType, n, "%s must be a list: write [%s]", label(path), n.Value)
+			d.Report(RuleFieldType, n, "%s must be a list: write [%s]", Label(path), n.Value)
 		} else {
-			d.Report(RuleFieldType, n, "%s must be a list, not %s", label(path), Describe(n))
+			d.Report(RuleFieldType, n, "%s must be a list, not %s", Label(path), Describe(n))
 		}
 		return
 	}
 	for i, item := range n.Content {
 		ip := Item(path, i)
-		d.mark(ip, item)
+		d.Mark(ip, item)
 		fn(i, item, ip)
 	}
 }
@@ -276,6 +256,6 @@ func (d *Decoder) Int(n *yaml.Node, path string) (v int, ok bool) {
 			return v, true
 		}
 	}
-	d.Report(RuleFieldType, n, "%s must be a whole number, not %s", label(path), Describe(n))
+	d.Report(RuleFieldType, n, "%s must be a whole number, not %s", Label(path), Describe(n))
 	return 0, false
 }
