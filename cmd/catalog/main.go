@@ -62,7 +62,7 @@ func newRootCmd(io *iostreams.IO) *cobra.Command {
 		Short: "Compile a Catalog of Best Practices from Markdown files",
 		Long: `catalog keeps a Catalog of Best Practices: practices written as Markdown
 files with YAML front matter, in a folder with a catalog.yaml. It starts
-new entries, checks them, and builds the site and the book.`,
+new entries (catalog new) and checks them (catalog validate).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),

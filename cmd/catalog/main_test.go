@@ -28,7 +28,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{[]string{"validate", "--dir", "../../catalog"}, 0, "no problems"},
 		{[]string{"validate", "--dir", "../../catalog", "--strict"}, 0, "no problems"},
 		{[]string{"validate", "--dir", "../../testdata/broken"}, 1, "[country-code]"},
-		{[]string{"validate", "--dir", "../../testdata/nowhere"}, 2, "not a catalog"},
+		{[]string{"validate", "--dir", "../../testdata/nowhere"}, 2, "no catalog.yaml in ../../testdata/nowhere/: that folder is not a catalog"},
 		{[]string{"validate", "--dir", "../../catalog", "--format", "xml"}, 2, `unknown format "xml"`},
 		{[]string{"validate", "--bogus"}, 2, "unknown flag: --bogus"},
 		{[]string{"validate", "--dir", "../../catalog", "no-such-file.md"}, 2, "no such file"},
@@ -36,6 +36,7 @@ func TestValidateExitCodes(t *testing.T) {
 		{[]string{"nonsense"}, 2, `unknown command "nonsense"`},
 		{[]string{"new", "--dir", "../../catalog", "Bad ID"}, 2, "not a valid practice ID"},
 		{[]string{"version"}, 0, "catalog "},
+		{[]string{"new"}, 2, "new takes one practice ID"},
 	} {
 		code, out, errOut := catalogCmd(t, nil, tc.args...)
 		if code != tc.code || !strings.Contains(out+errOut, tc.out) {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"catalog/internal/iostreams"
@@ -30,7 +32,12 @@ are copied from the source, each marked TODO to translate.`,
 
   # start the English translation of it
   catalog new cr-equipo-respuesta-inmediata --translate --lang en`,
-		Args: cobra.ExactArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 1 {
+				return fmt.Errorf("new takes one practice ID, for example: catalog new cr-equipo-respuesta-inmediata")
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.Dir = catalogDir(cmd)
 			opt.ID = args[0]

@@ -175,7 +175,7 @@ func Load(dir string) (*Config, []diag.Diagnostic, error) {
 	path := filepath.Join(dir, FileName)
 	src, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%s: %w: this folder is not a catalog (use --dir, or run `catalog new` inside a catalog)", dir, ErrNotFound)
+		return nil, nil, fmt.Errorf("%w in %s: that folder is not a catalog; give the catalog's folder with --dir", ErrNotFound, filepath.Clean(dir)+string(filepath.Separator))
 	}
 	if err != nil {
 		return nil, nil, err
