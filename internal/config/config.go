@@ -311,12 +311,19 @@ func vocabulary(d *fm.Decoder, n *yaml.Node, name string, themes bool) Vocabular
 		if tv != nil && tv.Kind == yaml.ScalarNode && !fm.IsNull(tv) {
 			t.Labels[""] = d.String(tv, kp)
 		} else {
-			d.Map(tv, kp, func(key string, _, lv *yaml.Node, lp string) {
-				if key == "pillar" && themes {
+			d.Map(tv, kp, func(key string, lk, lv *yaml.Node, lp string) {
+				switch {
+				case key == "pillar" && themes:
 					t.Pillar = d.Code(lv, lp)
-					return
+				case validLanguage.MatchString(key):
+					t.Labels[key] = d.String(lv, lp)
+				default:
+					known := []string{"a language code (es, en, …)"}
+					if themes {
+						known = append(known, "pillar")
+					}
+					d.Report(fm.RuleUnknownField, lk, "unknown key %q in %s: give a label per language code%s", key, fm.Label(kp), suggest.Hint(key, known))
 				}
-				t.Labels[key] = d.String(lv, lp)
 			})
 		}
 		v.Terms = append(v.Terms, t)

@@ -1,0 +1,89 @@
+package config
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func TestDefault(t *testing.T) {
+	c := Default()
+	if got := []int{len(c.Pillars.Terms), len(c.Themes.Terms), len(c.TargetGroups.Terms), len(c.ExploitationForms.Terms), len(c.Criteria.Terms)}; got[0] != 4 || got[1] != 31 || got[2] != 7 || got[3] != 9 || got[4] != 8 {
+		t.Errorf("default vocabularies have %v terms, want [4 31 7 9 8]", got)
+	}
+	if c.DefaultLanguage() != "es" || c.Chapters != "country" {
+		t.Errorf("default language %q, chapters %q", c.DefaultLanguage(), c.Chapters)
+	}
+	if got := c.Label(&c.Themes, "victim-identification", "es"); got != "Identificación de víctimas" {
+		t.Errorf("label %q", got)
+	}
+	if got := c.Themes.Term("hotline").Pillar; got != "protection" {
+		t.Errorf("hotline is in pillar %q", got)
+	}
+}
+
+func TestParseOverrides(t *testing.T) {
+	c, ds := Parse([]byte("title: Catálogo\nlanguages: [pt, es]\nsections:\n  pt: [Descrição]\n"), "catalog.yaml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if c.DefaultLanguage() != "pt" || c.Title.In("es", "pt") != "Catálogo" {
+		t.Errorf("languages %v, title %v", c.Languages, c.Title)
+	}
+	if len(c.Sections) != 1 || c.Sections["pt"][0] != "Descrição" {
+		t.Errorf("sections %v", c.Sections)
+	}
+	if len(c.Themes.Terms) != 31 {
+		t.Error("a catalog.yaml without themes lost the default themes")
+	}
+	// Defaults name sections for es and en; a catalog in es only keeps es's.
+	c, _ = Parse([]byte("title: x\nlanguages: [es]\n"), "catalog.yaml")
+	if _, ok := c.Sections["en"]; ok || len(c.Sections["es"]) != 3 {
+		t.Errorf("sections %v", c.Sections)
+	}
+}
+
+func TestParseProblems(t *testing.T) {
+	src := `title: Catálogo
+languages: [es, EN, es, klingon]
+chapter: pillar
+chapters: region
+base_url: ftp://example.org
+themes:
+  hotline: {pillar: protection, es: Línea}
+  shelter: {pilar: protection}
+  courts: {pillar: justice}
+regions:
+  andes: {es: Andes, countries: [PE, XX]}
+`
+	_, ds := Parse([]byte(src), "catalog.yaml")
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.Rule.ID+"@"+strconv.Itoa(d.Line)+": "+d.Message)
+	}
+	for _, want := range []string{
+		`config@2: "EN" is not a language code`,
+		`config@2: language "es" is listed twice`,
+		`config@2: "klingon" is not a language code`,
+		`unknown-field@3: unknown key "chapter" in front matter (did you mean "chapters"?)`,
+		`config@4: chapters must be country or pillar, not "region"`,
+		`config@5: base_url must start with https://`,
+		`unknown-field@8: unknown key "pilar" in ` + "`themes.shelter`" + `: give a label per language code (did you mean "pillar"?)`,
+		`config@8: theme "shelter" needs a pillar`,
+		`config@9: theme "courts": unknown pillar "justice"`,
+		`config@11: unknown country code "XX" in region andes`,
+	} {
+		if !contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}
+
+func contains(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
