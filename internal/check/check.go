@@ -35,7 +35,7 @@ func All() []*diag.Rule {
 		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
 		fm.RuleDuplicateKey, fm.RuleYAMLImplicit, fm.RuleUnknownField, fm.RuleFieldType, fm.RuleRequiredField,
 		config.RuleConfig,
-		load.RuleDuplicateID, load.RuleMissingSource, load.RuleMissingTranslation, load.RuleTranslationMismatch,
+		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,
 		RuleCountryCode, RuleVocabulary, RuleFieldValue, RuleDuplicateValue, RuleSummaryLength,
 		RulePeriod, RuleLastReviewed, RuleRelated, RuleExchange, RuleURL,
 		RuleSection, RuleLink, RuleMedia, RuleRawHTML, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,

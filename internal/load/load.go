@@ -36,8 +36,6 @@ var (
 		Doc: "Two files give the same practice in the same language (in different folders)."}
 	RuleMissingSource = &diag.Rule{ID: "missing-source", Severity: diag.Error,
 		Doc: "A practice has translations but no file in the catalog's default language, which is the source the translations inherit from."}
-	RuleMissingTranslation = &diag.Rule{ID: "missing-translation", Severity: diag.Warning,
-		Doc: "A practice has no file in one of the catalog's languages; that language's site and book show the source text instead."}
 	RuleTranslationMismatch = &diag.Rule{ID: "translation-mismatch", Severity: diag.Error,
 		Doc: "A translation gives a structured field (countries, themes, dates, ratings…) that differs from its source. A translation inherits those fields; give them only in the source."}
 )

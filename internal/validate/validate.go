@@ -7,11 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"catalog/internal/check"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/model"
 )
 
 // Options are validate's inputs.
@@ -76,7 +78,7 @@ func Run(opt Options) (int, error) {
 		if only != nil {
 			files = len(only)
 		}
-		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"))
+		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"), untranslated(cat))
 	}
 	if errs > 0 || (opt.Strict && warns > 0) {
 		return ExitProblems, nil
@@ -117,4 +119,25 @@ func abs(path string) string {
 		return a
 	}
 	return path
+}
+
+// untranslated says how many practices lack each language: not a problem
+// (a practice is often translated after it is submitted), but worth knowing.
+func untranslated(cat *model.Catalog) string {
+	var parts []string
+	for _, lang := range cat.Config.Languages[1:] {
+		n := 0
+		for _, p := range cat.Practices {
+			if p.Texts[lang] == nil {
+				n++
+			}
+		}
+		if n > 0 {
+			parts = append(parts, fmt.Sprintf("%d not yet in %s", n, lang))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ")
 }
