@@ -106,7 +106,13 @@ func (d *Decoder) Map(n *yaml.Node, path string, fn func(key string, k, v *yaml.
 			continue
 		}
 		kp := join(path, k.Value)
-		d.Mark(kp, k)
+		// A problem with a plain value points at the value itself, as
+		// compilers point at the offending token; anything else at its key.
+		if v != nil && v.Kind == yaml.ScalarNode && !IsNull(v) {
+			d.Mark(kp, v)
+		} else {
+			d.Mark(kp, k)
+		}
 		fn(k.Value, k, v, kp)
 	}
 	return true
