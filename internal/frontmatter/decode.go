@@ -44,9 +44,14 @@ func NewDecoder(file string, lineOffset int) *Decoder {
 
 // At returns where a path stands, falling back to its parents and then to
 // line 1.
-func (d *Decoder) At(path string) Pos {
+func (d *Decoder) At(path string) Pos { return At(d.Pos, path) }
+
+// At looks a field path up in a position map, falling back to its parent
+// fields ("institutions[0].type" → "institutions[0]" → "institutions") and
+// then to line 1.
+func At(pos map[string]Pos, path string) Pos {
 	for {
-		if p, ok := d.Pos[path]; ok {
+		if p, ok := pos[path]; ok {
 			return p
 		}
 		i := strings.LastIndexAny(path, ".[")

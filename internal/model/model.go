@@ -101,10 +101,7 @@ type File struct {
 
 // At returns where a field path stands in the file, falling back to its
 // parent field and then to line 1.
-func (f *File) At(path string) fm.Pos {
-	d := fm.Decoder{Pos: f.Pos}
-	return d.At(path)
-}
+func (f *File) At(path string) fm.Pos { return fm.At(f.Pos, path) }
 
 // Ignore is a `catalog-ignore RULE: reason` directive.
 type Ignore struct {
