@@ -39,7 +39,7 @@ type Decoder struct {
 
 // NewDecoder starts decoding a file's YAML.
 func NewDecoder(file string, lineOffset int) *Decoder {
-	return &Decoder{File: file, LineOffset: lineOffset, Pos: make(map[string]Pos, 48)}
+	return &Decoder{File: file, LineOffset: lineOffset, Pos: make(map[string]Pos, 64)}
 }
 
 // At returns where a path stands, falling back to its parents and then to

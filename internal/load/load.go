@@ -196,7 +196,6 @@ func parseFile(path string, cfg *config.Config) (p *parsed) {
 		return p
 	}
 	d := fm.NewDecoder(path, doc.LineOffset)
-	d.Pos = make(map[string]fm.Pos, 64)
 	s := decode(d, doc.Root)
 	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
 		p.file.Keys = append(p.file.Keys, doc.Root.Content[i].Value)
