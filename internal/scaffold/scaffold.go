@@ -162,12 +162,12 @@ func normalise(opt *Options, cfg *config.Config) error {
 		{"--institution-type", opt.InstitutionType, []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}},
 	} {
 		if f.value != "" && !slices.Contains(f.allowed, f.value) {
-			return fmt.Errorf("%s must be one of %s, not %q", f.flag, strings.Join(f.allowed, ", "), f.value)
+			return fmt.Errorf("%s: must be one of %s, not %q", f.flag, strings.Join(f.allowed, ", "), f.value)
 		}
 	}
 	if opt.Start != "" {
 		if _, ok := load.ParseYearMonth(opt.Start); !ok {
-			return fmt.Errorf("--start must be a year (2013) or a year and month (2013-02), not %q", opt.Start)
+			return fmt.Errorf("--start: must be a year (2013) or a year and month (2013-02), not %q", opt.Start)
 		}
 	}
 	return nil
@@ -191,7 +191,12 @@ func prompt(opt *Options, cfg *config.Config) error {
 				return "", nil
 			}
 			if verr := valid(line); verr != nil {
-				fmt.Fprintf(opt.IO.ErrOut, "  %v\n", verr)
+				// The checks name flags; a prompt answer is not one.
+				msg := verr.Error()
+				if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "--") && i > 0 {
+					msg = msg[i+2:]
+				}
+				fmt.Fprintf(opt.IO.ErrOut, "  %s\n", msg)
 				continue
 			}
 			return line, nil
@@ -226,6 +231,17 @@ func prompt(opt *Options, cfg *config.Config) error {
 			return err
 		}
 		opt.Themes = splitList(s)
+	}
+	if opt.Start == "" {
+		s, err := ask("Year it started (2013, or 2013-02)", func(s string) error {
+			o := *opt
+			o.Start = s
+			return normalise(&o, cfg)
+		})
+		if err != nil {
+			return err
+		}
+		opt.Start = s
 	}
 	return normalise(opt, cfg)
 }

@@ -129,19 +129,19 @@ func withID(o Options, id string) Options { o.ID = id; return o }
 func TestNewPrompts(t *testing.T) {
 	dir := newCatalog(t)
 	// The writer mistypes a country once, then answers.
-	io, _, errOut := iostreams.Test("Equipo de Respuesta\nCRR2\ncr, pa\nhotline\n")
+	io, _, errOut := iostreams.Test("Equipo de Respuesta\nCRR2\ncr, pa\nhotline\ndos mil\n2009\n")
 	io.SetTTY(true, true)
 	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today})
 	if err != nil {
 		t.Fatal(err)
 	}
 	src, _ := os.ReadFile(path)
-	for _, s := range []string{`title: "Equipo de Respuesta"`, "countries: [CR, PA]", "themes: [hotline]"} {
+	for _, s := range []string{`title: "Equipo de Respuesta"`, "countries: [CR, PA]", "themes: [hotline]", "start: 2009"} {
 		if !strings.Contains(string(src), s) {
 			t.Errorf("the new file lacks %q:\n%s", s, src)
 		}
 	}
-	if !strings.Contains(errOut.String(), `unknown country code "CRR2"`) {
+	if !strings.Contains(errOut.String(), ":   unknown country code \"CRR2\"") || !strings.Contains(errOut.String(), ":   must be a year") {
 		t.Errorf("the prompt did not refuse CRR2:\n%s", errOut)
 	}
 }
