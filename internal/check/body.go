@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -171,15 +170,4 @@ func (b *body) pos(off int) (line, col int) {
 	i := sort.Search(len(b.lineStart), func(i int) bool { return b.lineStart[i] > off }) - 1
 	i = max(i, 0)
 	return b.firstLine + i, utf8.RuneCount(b.src[b.lineStart[i]:off]) + 1
-}
-
-// lines calls fn for each line of the body with its file line number.
-func (b *body) lines(fn func(line int, text []byte)) {
-	for i, start := range b.lineStart {
-		end := len(b.src)
-		if i+1 < len(b.lineStart) {
-			end = b.lineStart[i+1] - 1
-		}
-		fn(b.firstLine+i, bytes.TrimRight(b.src[start:end], "\r"))
-	}
 }

@@ -450,7 +450,7 @@ func (ps *pass) body(t *model.Text) {
 		report(RuleRawHTML, h.off, "raw HTML %s is not rendered; write Markdown instead", short(tag))
 	}
 	for _, l := range b.links {
-		ps.link(t, b, l, report)
+		ps.link(t, l, report)
 	}
 	for _, s := range b.texts {
 		text := b.src[s.start:s.stop]
@@ -520,7 +520,7 @@ func normalHeading(s string) string {
 
 var practiceLink = regexp.MustCompile(`^(?:\./)?(?:\.\./practices/)?([^/#?]+?)(?:\.([A-Za-z-]+))?\.md(?:#.*)?$`)
 
-func (ps *pass) link(t *model.Text, b *body, l link, report func(*diag.Rule, int, string, ...any)) {
+func (ps *pass) link(t *model.Text, l link, report func(*diag.Rule, int, string, ...any)) {
 	// A browser decodes character references in an href: "&#106;avascript:"
 	// is "javascript:". Judge the destination as the browser will read it.
 	dest := strings.TrimSpace(html.UnescapeString(l.dest))
