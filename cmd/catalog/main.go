@@ -74,7 +74,7 @@ new entries (catalog new) and checks them (catalog validate).`,
 		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
 	})
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
-	root.AddCommand(newValidateCmd(io), newNewCmd(io), newVersionCmd(io))
+	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newVersionCmd(io))
 	return root
 }
 

@@ -11,7 +11,6 @@ import (
 	"net/url"
 	"path"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -518,8 +517,6 @@ func normalHeading(s string) string {
 	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s), ": "))
 }
 
-var practiceLink = regexp.MustCompile(`^(?:\./)?(?:\.\./practices/)?([^/#?]+?)(?:\.([A-Za-z-]+))?\.md(?:#.*)?$`)
-
 func (ps *pass) link(t *model.Text, l link, report func(*diag.Rule, int, string, ...any)) {
 	// A browser decodes character references in an href: "&#106;avascript:"
 	// is "javascript:". Judge the destination as the browser will read it.
@@ -552,10 +549,14 @@ func (ps *pass) link(t *model.Text, l link, report func(*diag.Rule, int, string,
 	if dest == "" || strings.HasPrefix(dest, "#") {
 		return
 	}
-	if m := practiceLink.FindStringSubmatch(u.Path); m != nil && !l.image {
-		id := m[1]
-		if ps.cat.Practice(id) == nil {
+	if id := model.LinkedPractice(u.Path); id != "" && !l.image {
+		switch q := ps.cat.Practice(id); {
+		case q == nil:
 			report(RuleLink, l.off, "link to practice %q, which is not in this catalog%s", id, suggest.Hint(id, ps.ids()))
+		case q.Restricted() && !ps.p.Restricted():
+			// The site drops such a link, but catalog.json carries the
+			// body as written, and with it the restricted practice's ID.
+			report(RuleLink, l.off, "link to %q, which is restricted: the public catalog.json would show its ID; remove the link", id)
 		}
 		return
 	}

@@ -26,7 +26,7 @@ var (
 	RuleURL = &diag.Rule{ID: "url", Severity: diag.Error,
 		Doc: "A URL that is not an absolute http(s) address (in sources and contact), or a link in the body with a scheme other than http, https or mailto (such as `javascript:`)."}
 	RuleLink = &diag.Rule{ID: "link", Severity: diag.Error,
-		Doc: "A link in the body to a practice file (`other-id.es.md`) that does not exist."}
+		Doc: "A link in the body to a practice file (`other-id.es.md`) that does not exist, or, from a public practice, to a restricted one."}
 	RuleMedia = &diag.Rule{ID: "media", Severity: diag.Error,
 		Doc: "An image that is not in the catalog's `media/` folder, or a path that leads out of it."}
 	RuleSection = &diag.Rule{ID: "missing-section", Severity: diag.Error,

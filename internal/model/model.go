@@ -7,6 +7,7 @@ package model
 
 import (
 	"fmt"
+	"regexp"
 	"time"
 
 	"catalog/internal/config"
@@ -197,3 +198,17 @@ type ExchangeVisit struct {
 
 // Practice returns the practice with the ID, or nil.
 func (c *Catalog) Practice(id string) *Practice { return c.byID[id] }
+
+// practiceLink matches a body's link to another practice's file, as a
+// writer sees them side by side: "gt-svet.es.md", "./gt-svet.md",
+// "../practices/gt-svet.en.md".
+var practiceLink = regexp.MustCompile(`^(?:\./)?(?:\.\./practices/)?([^/#?]+?)(?:\.([A-Za-z-]+))?\.md$`)
+
+// LinkedPractice returns the ID of the practice that a relative link's
+// path (without query or fragment) names, or "" when it names none.
+func LinkedPractice(linkPath string) string {
+	if m := practiceLink.FindStringSubmatch(linkPath); m != nil {
+		return m[1]
+	}
+	return ""
+}

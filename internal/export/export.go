@@ -1,0 +1,544 @@
+// Package export owns the data files of a build, the ones meant for other
+// programs rather than for readers: catalog.json (every public field, for
+// other tools), catalog.csv (one row per practice and language, for the
+// spreadsheets programme staff keep) and sitemap.xml (for search engines,
+// when the catalog knows where it will be published). It reads the model
+// only; the HTML site, which these files point into, is package site's.
+package export
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"catalog/internal/country"
+	"catalog/internal/model"
+	"catalog/internal/output"
+)
+
+// The files Write produces, relative to the output's root.
+const (
+	JSONFile    = "catalog.json"
+	CSVFile     = "catalog.csv"
+	SitemapFile = "sitemap.xml"
+)
+
+// Options tune the exports.
+type Options struct {
+	// Date is the build date (from SOURCE_DATE_EPOCH), written as
+	// YYYY-MM-DD in UTC; Write never reads the clock, so that a build is
+	// reproducible. The zero Date writes an empty date.
+	Date time.Time
+}
+
+// Write writes catalog.json, catalog.csv and, when cat.Config.BaseURL is
+// set, sitemap.xml to out.
+//
+// cat should already be the public catalog (cat.Public()); Write still
+// leaves out every restricted practice and every link to one, because a
+// data file that leaks a practice under review is worse than a page that
+// does: it is copied into other systems and cannot be taken back.
+func Write(cat *model.Catalog, opt Options, out output.Writer) error {
+	practices := public(cat)
+	files := []export{{JSONFile, catalogJSON}, {CSVFile, catalogCSV}}
+	if cat.Config.BaseURL != "" {
+		files = append(files, export{SitemapFile, sitemap})
+	}
+	for _, f := range files {
+		data, err := f.make(cat, practices, opt)
+		if err != nil {
+			return fmt.Errorf("export: %s: %w", f.name, err)
+		}
+		if err := out.Write(f.name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// export is one data file and the function that makes it.
+type export struct {
+	name string
+	make func(cat *model.Catalog, practices []*model.Practice, opt Options) ([]byte, error)
+}
+
+// public returns the catalog's practices that may be published, sorted by
+// ID, each with its links to restricted practices dropped. Practices that
+// link to nothing hidden are returned as they are, not copied.
+func public(cat *model.Catalog) []*model.Practice {
+	hidden := map[string]bool{}
+	for _, p := range cat.Practices {
+		if p.Restricted() {
+			hidden[p.ID] = true
+		}
+	}
+	isHidden := func(id string) bool { return hidden[id] }
+	out := make([]*model.Practice, 0, len(cat.Practices))
+	for _, p := range cat.Practices {
+		if hidden[p.ID] {
+			continue
+		}
+		if slices.ContainsFunc(p.Related, isHidden) || slices.ContainsFunc(p.RelatedBy, isHidden) {
+			q := *p
+			q.Related = slices.DeleteFunc(slices.Clone(p.Related), isHidden)
+			q.RelatedBy = slices.DeleteFunc(slices.Clone(p.RelatedBy), isHidden)
+			p = &q
+		}
+		out = append(out, p)
+	}
+	// model.New sorts by ID already; a catalog assembled otherwise must
+	// still export in the same order.
+	slices.SortStableFunc(out, func(a, b *model.Practice) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}
+
+// texts returns the practice's own texts in catalog language order: only
+// the languages it has a file in, never the source standing in for a
+// missing translation, so that a tool can tell what is translated.
+func texts(cat *model.Catalog, p *model.Practice) []*model.Text {
+	var out []*model.Text
+	for _, lang := range cat.Config.Languages {
+		if t := p.Texts[lang]; t != nil {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// pagePath is where package site writes a practice's page in lang.
+func pagePath(lang, id string) string { return path.Join(lang, "practices", id, "index.html") }
+
+// day writes a calendar date; a missing date is empty, not year 1.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// list makes a nil list an empty one, so that JSON has [] and never null.
+func list[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// --- catalog.json ---
+
+type jsonCatalog struct {
+	Title     map[string]string `json:"title"`
+	Languages []string          `json:"languages"`
+	Built     string            `json:"built"`
+	Practices []jsonPractice    `json:"practices"`
+}
+
+type jsonPractice struct {
+	ID                string       `json:"id"`
+	SourceLanguage    string       `json:"source_language"`
+	Countries         []string     `json:"countries"`
+	Scope             string       `json:"scope"`
+	Themes            []string     `json:"themes"`
+	Pillars           []string     `json:"pillars"`
+	TargetGroups      []string     `json:"target_groups"`
+	ExploitationForms []string     `json:"exploitation_forms"`
+	Period            jsonPeriod   `json:"period"`
+	Status            string       `json:"status"`
+	Level             string       `json:"level"`
+	Related           []string     `json:"related"`
+	RelatedBy         []string     `json:"related_by"`
+	Sources           []jsonSource `json:"sources"`
+	Texts             jsonTexts    `json:"texts"`
+}
+
+type jsonPeriod struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type jsonSource struct {
+	Title     string `json:"title"`
+	Publisher string `json:"publisher"`
+	Year      int    `json:"year,omitempty"`
+	URL       string `json:"url"`
+}
+
+type jsonText struct {
+	lang         string
+	Title        string            `json:"title"`
+	Summary      string            `json:"summary"`
+	Institutions []jsonInstitution `json:"institutions"`
+	Partners     []jsonInstitution `json:"partners"`
+	Criteria     []jsonRating      `json:"criteria"`
+	Exchanges    []jsonExchange    `json:"exchanges"`
+	Contact      *jsonContact      `json:"contact,omitempty"`
+	LastReviewed string            `json:"last_reviewed"`
+	Body         string            `json:"body"`
+	Path         string            `json:"path"`
+}
+
+type jsonInstitution struct {
+	Name    string `json:"name"`
+	Acronym string `json:"acronym"`
+	Country string `json:"country"`
+	Type    string `json:"type"`
+}
+
+type jsonRating struct {
+	Criterion string `json:"criterion"`
+	Rating    string `json:"rating"`
+	Note      string `json:"note"`
+}
+
+type jsonExchange struct {
+	Year         int      `json:"year"`
+	Visitors     []string `json:"visitors"`
+	Institutions []string `json:"institutions"`
+	Kind         string   `json:"kind"`
+	Note         string   `json:"note"`
+}
+
+type jsonContact struct {
+	Institution string `json:"institution"`
+	Role        string `json:"role"`
+	URL         string `json:"url"`
+	Email       string `json:"email"`
+}
+
+// jsonTexts is an object keyed by language in catalog language order (the
+// source language first), which a Go map would sort alphabetically.
+type jsonTexts []jsonText
+
+func (ts jsonTexts) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(t.lang)
+		if err != nil {
+			return nil, err
+		}
+		v, err := json.Marshal(t)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func catalogJSON(cat *model.Catalog, practices []*model.Practice, opt Options) ([]byte, error) {
+	cfg := cat.Config
+	doc := jsonCatalog{
+		Title:     map[string]string{},
+		Languages: list(cfg.Languages),
+		Practices: make([]jsonPractice, 0, len(practices)),
+	}
+	if !opt.Date.IsZero() {
+		doc.Built = opt.Date.UTC().Format(time.DateOnly)
+	}
+	// One title per catalog language, so that a title given once for all
+	// languages (the "" key of Localized) reads like any other.
+	for _, lang := range cfg.Languages {
+		doc.Title[lang] = cfg.Title.In(lang, cfg.DefaultLanguage())
+	}
+	for _, p := range practices {
+		jp := jsonPractice{
+			ID:                p.ID,
+			Countries:         list(p.Countries),
+			Scope:             p.Scope,
+			Themes:            list(p.Themes),
+			Pillars:           list(p.Pillars),
+			TargetGroups:      list(p.TargetGroups),
+			ExploitationForms: list(p.ExploitationForms),
+			Period:            jsonPeriod{Start: p.Period.Start.String(), End: p.Period.End.String()},
+			Status:            p.Status,
+			Level:             p.Level,
+			Related:           list(p.Related),
+			RelatedBy:         list(p.RelatedBy),
+			Sources:           make([]jsonSource, 0, len(p.Sources)),
+			Texts:             jsonTexts{},
+		}
+		if p.Source != nil {
+			jp.SourceLanguage = p.Source.Lang
+		}
+		for _, s := range p.Sources {
+			jp.Sources = append(jp.Sources, jsonSource{Title: s.Title, Publisher: s.Publisher, Year: s.Year, URL: s.URL})
+		}
+		for _, t := range texts(cat, p) {
+			jp.Texts = append(jp.Texts, textJSON(p.ID, t))
+		}
+		doc.Practices = append(doc.Practices, jp)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b) // HTML escaping stays on: the file is served beside the site.
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func textJSON(id string, t *model.Text) jsonText {
+	jt := jsonText{
+		lang:         t.Lang,
+		Title:        t.Title,
+		Summary:      t.Summary,
+		Institutions: institutionsJSON(t.Institutions),
+		Partners:     institutionsJSON(t.Partners),
+		Criteria:     make([]jsonRating, 0, len(t.Criteria)),
+		Exchanges:    make([]jsonExchange, 0, len(t.Exchanges)),
+		LastReviewed: day(t.LastReviewed),
+		Body:         string(t.Body),
+		Path:         pagePath(t.Lang, id),
+	}
+	for _, r := range t.Criteria {
+		jt.Criteria = append(jt.Criteria, jsonRating{Criterion: r.Criterion, Rating: r.Rating, Note: r.Note})
+	}
+	for _, e := range t.Exchanges {
+		jt.Exchanges = append(jt.Exchanges, jsonExchange{Year: e.Year, Visitors: list(e.Visitors),
+			Institutions: list(e.Institutions), Kind: e.Kind, Note: e.Note})
+	}
+	if c := t.Contact; c != nil {
+		jt.Contact = &jsonContact{Institution: c.Institution, Role: c.Role, URL: c.URL, Email: c.Email}
+	}
+	return jt
+}
+
+func institutionsJSON(list []model.Institution) []jsonInstitution {
+	out := make([]jsonInstitution, 0, len(list))
+	for _, in := range list {
+		out = append(out, jsonInstitution{Name: in.Name, Acronym: in.Acronym, Country: in.Country, Type: in.Type})
+	}
+	return out
+}
+
+// --- catalog.csv ---
+
+// csvHeader names the columns; a column is never renamed or moved, since
+// spreadsheets and scripts refer to them.
+var csvHeader = []string{"id", "language", "title", "summary", "countries", "country_names",
+	"scope", "themes", "theme_labels", "pillars", "target_groups", "exploitation_forms",
+	"institutions", "partners", "period_start", "period_end", "status", "level",
+	"related", "sources", "last_reviewed", "path"}
+
+// bom starts the CSV: without it Excel reads UTF-8 as the local code page
+// and "Panamá" turns into "PanamÃ¡".
+const bom = "\ufeff"
+
+// multi joins the values of a cell that holds several.
+const multi = "; "
+
+func catalogCSV(cat *model.Catalog, practices []*model.Practice, _ Options) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(bom)
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.Write(csvHeader); err != nil {
+		return nil, err
+	}
+	for _, p := range practices {
+		for _, t := range texts(cat, p) {
+			if err := w.Write(csvRow(cat, p, t)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func csvRow(cat *model.Catalog, p *model.Practice, t *model.Text) []string {
+	lang := t.Lang
+	names := make([]string, len(p.Countries))
+	for i, cc := range p.Countries {
+		names[i] = country.Name(cc, lang)
+	}
+	labels := make([]string, len(p.Themes))
+	for i, th := range p.Themes {
+		labels[i] = cat.Config.Label(&cat.Config.Themes, th, lang)
+	}
+	sources := make([]string, len(p.Sources))
+	for i, s := range p.Sources {
+		sources[i] = cmp.Or(s.URL, s.Title)
+	}
+	row := []string{
+		p.ID,
+		lang,
+		t.Title,
+		t.Summary,
+		strings.Join(p.Countries, multi),
+		strings.Join(names, multi),
+		p.Scope,
+		strings.Join(p.Themes, multi),
+		strings.Join(labels, multi),
+		strings.Join(p.Pillars, multi),
+		strings.Join(p.TargetGroups, multi),
+		strings.Join(p.ExploitationForms, multi),
+		institutionsCSV(t.Institutions),
+		institutionsCSV(t.Partners),
+		p.Period.Start.String(),
+		p.Period.End.String(),
+		p.Status,
+		p.Level,
+		strings.Join(p.Related, multi),
+		strings.Join(sources, multi),
+		day(t.LastReviewed),
+		pagePath(lang, p.ID),
+	}
+	for i, cell := range row {
+		row[i] = defuse(cell)
+	}
+	return row
+}
+
+func institutionsCSV(list []model.Institution) string {
+	out := make([]string, len(list))
+	for i, in := range list {
+		out[i] = in.Name
+		if in.Acronym != "" {
+			out[i] += " (" + in.Acronym + ")"
+		}
+	}
+	return strings.Join(out, multi)
+}
+
+// defuse keeps a spreadsheet from running a cell as a formula (OWASP "CSV
+// injection"): practice texts come from outside submitters, and a title
+// such as =HYPERLINK(…) would otherwise be live in the staff's Excel. The
+// leading quote is what OWASP recommends; Excel shows the text as typed.
+func defuse(cell string) string {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+		return "'" + cell
+	}
+	return cell
+}
+
+// --- sitemap.xml ---
+
+type urlset struct {
+	XMLName xml.Name     `xml:"urlset"`
+	XMLNS   string       `xml:"xmlns,attr"`
+	XHTML   string       `xml:"xmlns:xhtml,attr"`
+	URLs    []sitemapURL `xml:"url"`
+}
+
+type sitemapURL struct {
+	Loc        string      `xml:"loc"`
+	LastMod    string      `xml:"lastmod,omitempty"`
+	Alternates []alternate `xml:"xhtml:link"`
+}
+
+// alternate is Google's way of listing a page's other languages in a
+// sitemap: every version lists all versions, itself included.
+type alternate struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
+}
+
+func sitemap(cat *model.Catalog, practices []*model.Practice, _ Options) ([]byte, error) {
+	base := strings.TrimRight(cat.Config.BaseURL, "/")
+	// loc joins the base URL and the segments of a folder page with
+	// exactly one slash between each, and one at the end, as the site's
+	// folders are served.
+	loc := func(segments ...string) string {
+		var b strings.Builder
+		b.WriteString(base)
+		b.WriteByte('/')
+		for _, s := range segments {
+			b.WriteString(url.PathEscape(s))
+			b.WriteByte('/')
+		}
+		return b.String()
+	}
+	countries, themes := listed(cat.ByCountry), listed(cat.ByTheme)
+
+	urls := []sitemapURL{{Loc: loc()}}
+	for _, lang := range cat.Config.Languages {
+		urls = append(urls,
+			sitemapURL{Loc: loc(lang)},
+			sitemapURL{Loc: loc(lang, "countries")},
+			sitemapURL{Loc: loc(lang, "themes")},
+			sitemapURL{Loc: loc(lang, "exchanges")},
+			sitemapURL{Loc: loc(lang, "search")},
+		)
+		for _, cc := range countries {
+			urls = append(urls, sitemapURL{Loc: loc(lang, "countries", strings.ToLower(cc))})
+		}
+		for _, th := range themes {
+			urls = append(urls, sitemapURL{Loc: loc(lang, "themes", th)})
+		}
+	}
+	for _, p := range practices {
+		// Alternates name only real translations: the page of a language
+		// the practice is not translated into shows the source text, and
+		// calling it a translation would mislead the search engine.
+		var alts []alternate
+		if own := texts(cat, p); len(own) > 1 {
+			for _, t := range own {
+				alts = append(alts, alternate{Rel: "alternate", Hreflang: t.Lang, Href: loc(t.Lang, "practices", p.ID)})
+			}
+		}
+		for _, lang := range cat.Config.Languages {
+			u := sitemapURL{Loc: loc(lang, "practices", p.ID)}
+			t := p.Texts[lang]
+			if t == nil {
+				t = p.Source
+			} else {
+				u.Alternates = alts
+			}
+			if t != nil {
+				u.LastMod = day(t.LastReviewed)
+			}
+			urls = append(urls, u)
+		}
+	}
+	slices.SortFunc(urls, func(a, b sitemapURL) int { return cmp.Compare(a.Loc, b.Loc) })
+	urls = slices.CompactFunc(urls, func(a, b sitemapURL) bool { return a.Loc == b.Loc })
+
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	err := enc.Encode(urlset{
+		XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9",
+		XHTML: "http://www.w3.org/1999/xhtml",
+		URLs:  urls,
+	})
+	if err != nil {
+		return nil, err
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
+}
+
+// listed returns the keys of an index that have at least one public
+// practice, sorted: a country whose only practice is restricted has no
+// page in a public build.
+func listed(index map[string][]*model.Practice) []string {
+	var keys []string
+	for k, ps := range index {
+		if slices.ContainsFunc(ps, func(p *model.Practice) bool { return !p.Restricted() }) {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	return keys
+}

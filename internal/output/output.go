@@ -1,0 +1,109 @@
+// Package output is where a build writes its files: a folder on disk for
+// `catalog build`, memory for `catalog serve` and for tests. Renderers name
+// files by slash-separated paths relative to the output's root and cannot
+// name anything outside it.
+package output
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sync"
+)
+
+// Writer receives the files of a build. Write may be called from several
+// goroutines at once.
+type Writer interface {
+	Write(name string, data []byte) error
+}
+
+// checkName refuses a name that could leave the output's root.
+func checkName(name string) error {
+	if !fs.ValidPath(name) || name == "." || path.Clean(name) != name {
+		return fmt.Errorf("output: invalid file name %q", name)
+	}
+	return nil
+}
+
+// Dir writes into a folder on disk.
+type Dir struct {
+	Root string
+
+	mu   sync.Mutex
+	made map[string]bool
+}
+
+// Write writes data to Root/name, making parent folders as needed.
+func (d *Dir) Write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	full := filepath.Join(d.Root, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	return os.WriteFile(full, data, 0o644)
+}
+
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.made[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if d.made == nil {
+		d.made = map[string]bool{}
+	}
+	d.made[dir] = true
+	return nil
+}
+
+// Memory keeps the files in memory.
+type Memory struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// Write stores a copy of data under name; writing a name twice is an error,
+// since two pages of one build must never claim the same file.
+func (m *Memory) Write(name string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	if _, dup := m.files[name]; dup {
+		return fmt.Errorf("output: %s written twice", name)
+	}
+	m.files[name] = slices.Clone(data)
+	return nil
+}
+
+// File returns a file's content and whether it was written.
+func (m *Memory) File(name string) ([]byte, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	b, ok := m.files[name]
+	return b, ok
+}
+
+// Names lists the files written, sorted.
+func (m *Memory) Names() []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	names := make([]string, 0, len(m.files))
+	for n := range m.files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,408 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"catalog/internal/markdown"
+	"catalog/internal/model"
+)
+
+// body is what a practice page's render leaves for the search data.
+type body struct {
+	Words string
+}
+
+// practiceIDs are the ids of a practice page's own sections; a body's
+// headings are given others.
+var practiceIDs = []string{"main", "summary", "details", "body", "criteria", "exchanges", "related", "sources", "contact", "languages"}
+
+type practiceData struct {
+	X          *model.Practice
+	T          *model.Text
+	Translated bool // false: the page shows the source text
+	Body       template.HTML
+	Related    []*model.Practice
+	Exchanges  []model.Exchange
+}
+
+func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
+	if x.Restricted() {
+		return nil
+	}
+	t := x.In(lang)
+	file := lang + "/practices/" + x.ID + "/index.html"
+	doc, err := markdown.Render(t.Body, markdown.Options{Link: s.linker(file, lang), TopLevel: 2, Reserved: practiceIDs})
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.File.Path, err)
+	}
+	b.Words = searchWords(doc.Text)
+	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges}
+	if len(d.Exchanges) == 0 && x.Source != nil {
+		d.Exchanges = x.Source.Exchanges
+	}
+	for _, id := range append(slices.Clone(x.Related), x.RelatedBy...) {
+		if q := s.cat.Practice(id); q != nil && !q.Restricted() && !slices.Contains(d.Related, q) {
+			d.Related = append(d.Related, q)
+		}
+	}
+	return s.write("practice", s.newPage(lang, file, t.Title, "practices", d))
+}
+
+// linker resolves the links of a body shown on the page in file: another practice's file becomes its page in the same language, a
+// media file its copy; anything else relative (or a restricted practice)
+// is dropped, keeping the text.
+func (s *site) linker(file, lang string) func(string, bool) (string, bool) {
+	return func(dest string, image bool) (string, bool) {
+		u, err := url.Parse(dest)
+		if err != nil {
+			return "", false
+		}
+		if u.Scheme != "" || strings.HasPrefix(dest, "#") {
+			return dest, true // markdown.Safe has judged it
+		}
+		frag := ""
+		if u.Fragment != "" {
+			frag = "#" + url.PathEscape(u.Fragment)
+		}
+		if id := model.LinkedPractice(u.Path); id != "" && !image {
+			q := s.cat.Practice(id)
+			if q == nil || q.Restricted() {
+				return "", false
+			}
+			return relative(file, lang+"/practices/"+id+"/index.html") + frag, true
+		}
+		clean := path.Clean(strings.TrimPrefix(u.Path, "/"))
+		clean = strings.TrimPrefix(clean, "../")
+		if !strings.HasPrefix(clean, "media/") || !fs.ValidPath(clean) {
+			return "", false
+		}
+		s.mu.Lock()
+		s.media[clean] = true
+		s.mu.Unlock()
+		return relative(file, clean) + frag, true
+	}
+}
+
+// copyMedia copies the media files that pages use, reading only inside
+// the catalog's media folder (os.Root refuses a symbolic link out of it).
+func (s *site) copyMedia() error {
+	if len(s.media) == 0 {
+		return nil
+	}
+	dir := filepath.Join(s.cat.Dir, "media")
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	for _, name := range sortedKeys(s.media) {
+		data, err := root.ReadFile(strings.TrimPrefix(name, "media/"))
+		if err != nil {
+			return fmt.Errorf("media: %w", err)
+		}
+		if err := s.out.Write(name, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *site) chooser() error {
+	lang := s.cfg.DefaultLanguage()
+	p := s.newPage(lang, "index.html", "", "", nil)
+	return s.write("chooser", p)
+}
+
+type homeData struct {
+	// Intro is the intro's opening, up to its first heading; More is the
+	// rest, folded away so that the practices stay near the top on a phone.
+	Intro, More template.HTML
+	Practices   []*model.Practice
+	Countries   []string
+	Pillars     []pillarGroup
+	Levels      []string
+	Matrix      *matrix
+}
+
+type pillarGroup struct {
+	Pillar string
+	Themes []string
+}
+
+type matrix struct {
+	Countries []string
+	Rows      []matrixGroup
+}
+
+type matrixGroup struct {
+	Pillar string
+	Rows   []matrixRow
+}
+
+type matrixRow struct {
+	Theme string
+	Cells []int // per country
+}
+
+// homeIDs are the ids of the home page's own parts.
+var homeIDs = []string{"main", "intro", "practices", "matrix", "f-country", "f-theme", "f-pillar", "f-level"}
+
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+func (s *site) home(lang string) error {
+	p := s.newPage(lang, lang+"/index.html", "", "practices", nil)
+	d := &homeData{Practices: p.Sorted(s.cat.Practices), Levels: []string{"good", "promising", "emerging"}}
+	if src := s.cat.Intro[lang]; src != nil {
+		doc, err := markdown.Render(src, markdown.Options{Link: s.linker(p.Path, lang), TopLevel: 3, Reserved: homeIDs})
+		if err != nil {
+			return err
+		}
+		intro, more := doc.HTML, []byte(nil)
+		if i := bytes.Index(intro, []byte("<h3")); i > 0 {
+			intro, more = intro[:i], intro[i:]
+		}
+		d.Intro, d.More = template.HTML(intro), template.HTML(more)
+	}
+	d.Countries = p.Countries(sortedKeys(s.cat.ByCountry))
+	d.Pillars = s.themeGroups(func(theme string) bool { return len(s.cat.ByTheme[theme]) > 0 })
+	d.Matrix = s.matrix(d.Countries, d.Pillars)
+	var css strings.Builder
+	rule := func(dim, value string) {
+		if slugPattern.MatchString(value) {
+			fmt.Fprintf(&css, ".catalog:has(#f-%s option[value=%q]:checked) .card:not([data-%s~=%q]){display:none}\n", dim, value, dim, value)
+		}
+	}
+	for _, cc := range d.Countries {
+		rule("country", strings.ToLower(cc))
+	}
+	for _, g := range d.Pillars {
+		rule("pillar", g.Pillar)
+		for _, t := range g.Themes {
+			rule("theme", t)
+		}
+	}
+	for _, l := range d.Levels {
+		rule("level", l)
+	}
+	p.Style = template.CSS(css.String())
+	p.Data = d
+	return s.write("home", p)
+}
+
+// themeGroups lists the themes that keep, grouped by pillar, in the
+// vocabulary's order.
+func (s *site) themeGroups(keep func(string) bool) []pillarGroup {
+	var out []pillarGroup
+	for _, pl := range s.cfg.Pillars.Terms {
+		g := pillarGroup{Pillar: pl.Slug}
+		for _, t := range s.cfg.Themes.Terms {
+			if t.Pillar == pl.Slug && keep(t.Slug) {
+				g.Themes = append(g.Themes, t.Slug)
+			}
+		}
+		if len(g.Themes) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// matrix counts the practices of each country on each theme, in one pass.
+func (s *site) matrix(countries []string, groups []pillarGroup) *matrix {
+	col := map[string]int{}
+	for i, cc := range countries {
+		col[cc] = i
+	}
+	counts := map[string][]int{}
+	for _, x := range s.cat.Practices {
+		for _, t := range unique(x.Themes) {
+			row := counts[t]
+			if row == nil {
+				row = make([]int, len(countries))
+				counts[t] = row
+			}
+			for _, cc := range unique(x.Countries) {
+				if i, ok := col[cc]; ok {
+					row[i]++
+				}
+			}
+		}
+	}
+	m := &matrix{Countries: countries}
+	for _, g := range groups {
+		mg := matrixGroup{Pillar: g.Pillar}
+		for _, t := range g.Themes {
+			mg.Rows = append(mg.Rows, matrixRow{Theme: t, Cells: counts[t]})
+		}
+		m.Rows = append(m.Rows, mg)
+	}
+	return m
+}
+
+func unique(list []string) []string {
+	out := list[:0:0]
+	for _, s := range list {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+type countriesData struct {
+	Regions []regionGroup
+}
+
+type regionGroup struct {
+	Label     string
+	Countries []string
+}
+
+func (s *site) countries(lang string) error {
+	p := s.newPage(lang, lang+"/countries/index.html", s.word(lang, "countries"), "countries", nil)
+	codes := s.countryCodes()
+	placed := map[string]bool{}
+	d := &countriesData{}
+	for _, r := range s.cfg.Regions {
+		g := regionGroup{Label: r.Labels.In(lang, s.cfg.DefaultLanguage())}
+		for _, cc := range r.Countries {
+			if slices.Contains(codes, cc) && !placed[cc] {
+				g.Countries = append(g.Countries, cc)
+				placed[cc] = true
+			}
+		}
+		if len(g.Countries) > 0 {
+			g.Countries = p.Countries(g.Countries)
+			d.Regions = append(d.Regions, g)
+		}
+	}
+	var rest []string
+	for _, cc := range codes {
+		if !placed[cc] {
+			rest = append(rest, cc)
+		}
+	}
+	if len(rest) > 0 {
+		label := s.word(lang, "other_region")
+		if len(d.Regions) == 0 {
+			label = ""
+		}
+		d.Regions = append(d.Regions, regionGroup{Label: label, Countries: p.Countries(rest)})
+	}
+	p.Data = d
+	return s.write("countries", p)
+}
+
+// Count is the number of public practices of a country.
+func (p *page) Count(cc string) int { return len(p.s.cat.ByCountry[cc]) }
+
+type countryData struct {
+	Code      string
+	Practices []*model.Practice
+	Sent      []model.ExchangeVisit
+	Received  []model.ExchangeVisit
+	Themes    []themePractices
+}
+
+type themePractices struct {
+	Theme     string
+	Practices []*model.Practice
+}
+
+func (s *site) country(lang, cc string) error {
+	p := s.newPage(lang, lang+"/countries/"+strings.ToLower(cc)+"/index.html", "", "countries", nil)
+	p.Title = p.Country(cc)
+	d := &countryData{Code: cc, Practices: p.Sorted(s.cat.ByCountry[cc])}
+	for _, ev := range s.cat.Exchanges {
+		if ev.Visitor == cc {
+			d.Sent = append(d.Sent, ev)
+		}
+		if slices.Contains(ev.Hosts, cc) {
+			d.Received = append(d.Received, ev)
+		}
+	}
+	for _, t := range s.cfg.Themes.Terms {
+		var list []*model.Practice
+		for _, x := range d.Practices {
+			if slices.Contains(x.Themes, t.Slug) {
+				list = append(list, x)
+			}
+		}
+		if len(list) > 0 {
+			d.Themes = append(d.Themes, themePractices{Theme: t.Slug, Practices: list})
+		}
+	}
+	p.Data = d
+	return s.write("country", p)
+}
+
+type themesData struct {
+	Pillars []pillarGroup
+}
+
+func (s *site) themes(lang string) error {
+	p := s.newPage(lang, lang+"/themes/index.html", s.word(lang, "themes"), "themes", nil)
+	p.Data = &themesData{Pillars: s.themeGroups(func(theme string) bool { return len(s.cat.ByTheme[theme]) > 0 })}
+	return s.write("themes", p)
+}
+
+// ThemeCount is the number of public practices on a theme.
+func (p *page) ThemeCount(theme string) int { return len(p.s.cat.ByTheme[theme]) }
+
+type themeData struct {
+	Theme     string
+	Pillar    string
+	Practices []*model.Practice
+}
+
+func (s *site) theme(lang, slug string) error {
+	if !slugPattern.MatchString(slug) {
+		return fmt.Errorf("theme %q: a theme's slug must be lowercase letters, digits and hyphens to name a page", slug)
+	}
+	p := s.newPage(lang, lang+"/themes/"+slug+"/index.html", "", "themes", nil)
+	p.Title = p.Label("themes", slug)
+	p.Data = &themeData{Theme: slug, Pillar: p.Pillar(slug), Practices: p.Sorted(s.cat.ByTheme[slug])}
+	return s.write("theme", p)
+}
+
+type exchangesData struct {
+	Years []exchangeYear
+}
+
+type exchangeYear struct {
+	Year   int
+	Visits []model.ExchangeVisit
+}
+
+func (s *site) exchanges(lang string) error {
+	p := s.newPage(lang, lang+"/exchanges/index.html", s.word(lang, "exchanges"), "exchanges", nil)
+	d := &exchangesData{}
+	for _, ev := range s.cat.Exchanges {
+		if n := len(d.Years); n == 0 || d.Years[n-1].Year != ev.Year {
+			d.Years = append(d.Years, exchangeYear{Year: ev.Year})
+		}
+		y := &d.Years[len(d.Years)-1]
+		y.Visits = append(y.Visits, ev)
+	}
+	p.Data = d
+	return s.write("exchanges", p)
+}
+
+// Exchange returns a visit's exchange as the page's language tells it.
+func (p *page) Exchange(ev model.ExchangeVisit) model.Exchange {
+	t := ev.Practice.In(p.Lang)
+	if ev.Exchange < len(t.Exchanges) {
+		return t.Exchanges[ev.Exchange]
+	}
+	return ev.Practice.Exchanges()[ev.Exchange]
+}

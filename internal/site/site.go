@@ -1,0 +1,477 @@
+// Package site renders a catalog as a static HTML site: a language
+// chooser, and per language a home with filters and the country × theme
+// matrix, a page per practice, country and theme, the exchanges and a
+// search that works offline. Pages come from html/template files (the
+// embedded templates/, or a catalog's own); every link between pages is
+// relative and names index.html, so the site works from file:// as well as
+// from a web server. It renders the catalog it is given and nothing else:
+// the caller passes the public catalog, and the site still leaves out any
+// restricted practice it meets.
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"catalog/internal/config"
+	"catalog/internal/country"
+	"catalog/internal/markdown"
+	"catalog/internal/model"
+	"catalog/internal/output"
+)
+
+// Options tune a render.
+type Options struct {
+	// Date is the build date shown in the footer (SOURCE_DATE_EPOCH).
+	Date time.Time
+	// Templates are the templates to use (templates.For(dir)).
+	Templates fs.FS
+	// Workers is how many pages render at once; 0 means one per CPU.
+	Workers int
+	// Data says the build also writes catalog.json and catalog.csv, which
+	// the footer then links to.
+	Data bool
+}
+
+// pageKinds are the templates under html/, each a page kind.
+var pageKinds = []string{"chooser", "home", "practice", "countries", "country", "themes", "theme", "exchanges", "search"}
+
+// site is what every page of one render shares.
+type site struct {
+	cat   *model.Catalog
+	cfg   *config.Config
+	opt   Options
+	tmpl  map[string]*template.Template
+	words map[string]map[string]string // lang → key → text
+	out   output.Writer
+
+	mu    sync.Mutex
+	media map[string]bool // media files the pages use, "media/x.png"
+}
+
+// Render writes the site for cat to out.
+func Render(cat *model.Catalog, opt Options, out output.Writer) error {
+	if opt.Templates == nil {
+		return fmt.Errorf("site: no templates")
+	}
+	if cat.Public() != cat {
+		cat = cat.Public()
+	}
+	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}}
+	if err := s.load(); err != nil {
+		return err
+	}
+	// Practice pages first: rendering their bodies gives the text that the
+	// search data needs and the media files to copy.
+	docs := make([]map[string]*body, len(cat.Practices))
+	var jobs []func() error
+	for i, p := range cat.Practices {
+		docs[i] = map[string]*body{}
+		for _, lang := range s.cfg.Languages {
+			b := &body{}
+			docs[i][lang] = b
+			jobs = append(jobs, func() error { return s.practicePage(p, lang, b) })
+		}
+	}
+	if err := s.run(jobs); err != nil {
+		return err
+	}
+	jobs = jobs[:0]
+	jobs = append(jobs, s.chooser)
+	for _, lang := range s.cfg.Languages {
+		jobs = append(jobs,
+			func() error { return s.home(lang) },
+			func() error { return s.countries(lang) },
+			func() error { return s.themes(lang) },
+			func() error { return s.exchanges(lang) },
+			func() error { return s.search(lang, docs) },
+		)
+		for _, cc := range s.countryCodes() {
+			jobs = append(jobs, func() error { return s.country(lang, cc) })
+		}
+		for _, t := range s.cfg.Themes.Terms {
+			if len(cat.ByTheme[t.Slug]) > 0 {
+				jobs = append(jobs, func() error { return s.theme(lang, t.Slug) })
+			}
+		}
+	}
+	jobs = append(jobs, s.assets, s.copyMedia)
+	return s.run(jobs)
+}
+
+// run runs jobs on the workers and returns the error of the first job (in
+// job order, not time order) that failed, so that the message does not
+// depend on scheduling.
+func (s *site) run(jobs []func() error) error {
+	workers := s.opt.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = jobs[i]()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// load parses the page templates and the words of each language.
+func (s *site) load() error {
+	shared := []string{"html/base.html", "html/partials.html"}
+	s.tmpl = map[string]*template.Template{}
+	for _, kind := range pageKinds {
+		t := template.New(kind).Option("missingkey=error").Funcs(funcs)
+		for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
+			src, err := fs.ReadFile(s.opt.Templates, name)
+			if err != nil {
+				return fmt.Errorf("templates: %w", err)
+			}
+			if _, err := t.New(name).Parse(string(src)); err != nil {
+				return fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+			}
+		}
+		s.tmpl[kind] = t
+	}
+	s.words = map[string]map[string]string{}
+	for _, lang := range append([]string{"en"}, s.cfg.Languages...) {
+		name := "i18n/" + lang + ".yaml"
+		src, err := fs.ReadFile(s.opt.Templates, name)
+		if err != nil {
+			continue // falls back to English
+		}
+		m := map[string]string{}
+		if err := yaml.Unmarshal(src, &m); err != nil {
+			return fmt.Errorf("templates/%s: %w", name, err)
+		}
+		s.words[lang] = m
+	}
+	return nil
+}
+
+func trimTemplateErr(err error) error { return err }
+
+// write executes a page kind's template and writes the page.
+func (s *site) write(kind string, p *page) error {
+	var buf bytes.Buffer
+	if err := s.tmpl[kind].ExecuteTemplate(&buf, "base", p); err != nil {
+		return fmt.Errorf("templates/html/%s.html: %w", kind, err)
+	}
+	return s.out.Write(p.Path, tidy(buf.Bytes()))
+}
+
+// tidy drops the blank lines that template actions leave behind.
+func tidy(b []byte) []byte {
+	out := b[:0]
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			line, b = b[:i+1], b[i+1:]
+		} else {
+			b = nil
+		}
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		out = append(out, line...)
+	}
+	return out
+}
+
+// word returns the text for key in lang, falling back to English and then
+// to the key itself (which shows the missing word on the page).
+func (s *site) word(lang, key string) string {
+	if w, ok := s.words[lang][key]; ok {
+		return w
+	}
+	if w, ok := s.words["en"][key]; ok {
+		return w
+	}
+	return key
+}
+
+// countryCodes lists every country that has a page: those of the public
+// practices and those that visited one.
+func (s *site) countryCodes() []string {
+	set := map[string]bool{}
+	for cc := range s.cat.ByCountry {
+		set[cc] = true
+	}
+	for _, ev := range s.cat.Exchanges {
+		set[ev.Visitor] = true
+	}
+	out := make([]string, 0, len(set))
+	for cc := range set {
+		if country.Name(cc, "en") != "" {
+			out = append(out, cc)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// page is what a template sees.
+type page struct {
+	s    *site
+	Lang string
+	// Path is the page's file, relative to the site's root.
+	Path string
+	// Title is the page's own title (the site's title is added to it).
+	Title string
+	// Nav names the menu entry the page belongs to.
+	Nav string
+	// Style is CSS that only this page needs (the filters).
+	Style template.CSS
+	Data  any
+}
+
+func (s *site) newPage(lang, file, title, nav string, data any) *page {
+	return &page{s: s, Lang: lang, Path: file, Title: title, Nav: nav, Data: data}
+}
+
+// Href is the relative URL of a site path; a folder path ("es/themes/")
+// names its index.html, which file:// needs.
+func (p *page) Href(target string) string {
+	if target == "" || strings.HasSuffix(target, "/") {
+		target += "index.html"
+	}
+	return relative(p.Path, target)
+}
+
+// relative is the shortest relative URL from one file of the site to
+// another: "../pa-beta/index.html" between two practices.
+func relative(from, to string) string {
+	fromDir := strings.Split(path.Dir(from), "/")
+	toParts := strings.Split(to, "/")
+	if fromDir[0] == "." {
+		fromDir = nil
+	}
+	i := 0
+	for i < len(fromDir) && i < len(toParts)-1 && fromDir[i] == toParts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fromDir)-i) + strings.Join(toParts[i:], "/")
+}
+
+// L is the relative URL of a path in the page's language.
+func (p *page) L(target string) string { return p.Href(p.Lang + "/" + target) }
+
+// In is the URL of this page in another language.
+func (p *page) In(lang string) string {
+	return p.Href(lang + strings.TrimPrefix(p.Path, p.Lang))
+}
+
+// T returns the words for key in the page's language; args fill its %s and %d.
+func (p *page) T(key string, args ...any) string {
+	w := p.s.word(p.Lang, key)
+	if len(args) > 0 {
+		return fmt.Sprintf(w, args...)
+	}
+	return w
+}
+
+// N picks key_one or key for count n and fills in n.
+func (p *page) N(key string, n int, args ...any) string {
+	if n == 1 {
+		if w, ok := p.s.words[p.Lang][key+"_one"]; ok || p.s.words["en"][key+"_one"] != "" {
+			if !ok {
+				w = p.s.words["en"][key+"_one"]
+			}
+			return fmt.Sprintf(w, args...)
+		}
+	}
+	return fmt.Sprintf(p.s.word(p.Lang, key), append([]any{n}, args...)...)
+}
+
+// WordIn returns the words for key in another language (the language
+// switcher names each language in itself).
+func (p *page) WordIn(lang, key string) string { return p.s.word(lang, key) }
+
+// Languages are the catalog's languages.
+func (p *page) Languages() []string { return p.s.cfg.Languages }
+
+// Site returns the catalog's title, subtitle or publisher in the page's language.
+func (p *page) Site(field string) string {
+	var l config.Localized
+	switch field {
+	case "title":
+		l = p.s.cfg.Title
+	case "subtitle":
+		l = p.s.cfg.Subtitle
+	case "publisher":
+		l = p.s.cfg.Publisher
+	}
+	return l.In(p.Lang, p.s.cfg.DefaultLanguage())
+}
+
+// Exports reports whether the data exports are built beside the site.
+func (p *page) Exports() bool { return p.s.opt.Data }
+
+// Date is the build date, as ISO 8601.
+func (p *page) Date() string { return p.s.opt.Date.UTC().Format("2006-01-02") }
+
+// Country is a country's name in the page's language.
+func (p *page) Country(cc string) string {
+	if n := country.Name(cc, p.Lang); n != "" {
+		return n
+	}
+	return cc
+}
+
+// Label is a vocabulary term's label in the page's language.
+func (p *page) Label(vocab, slug string) string {
+	var v *config.Vocabulary
+	switch vocab {
+	case "pillars":
+		v = &p.s.cfg.Pillars
+	case "themes":
+		v = &p.s.cfg.Themes
+	case "target_groups":
+		v = &p.s.cfg.TargetGroups
+	case "exploitation_forms":
+		v = &p.s.cfg.ExploitationForms
+	case "criteria":
+		v = &p.s.cfg.Criteria
+	default:
+		return slug
+	}
+	return p.s.cfg.Label(v, slug, p.Lang)
+}
+
+// Pillar is the pillar a theme belongs to.
+func (p *page) Pillar(theme string) string {
+	if t := p.s.cfg.Themes.Term(theme); t != nil {
+		return t.Pillar
+	}
+	return ""
+}
+
+// Text is a practice's text for the page: its own language's, or the source.
+func (p *page) Text(x *model.Practice) *model.Text { return x.In(p.Lang) }
+
+// Practice returns the practice with the ID (nil when not public).
+func (p *page) Practice(id string) *model.Practice { return p.s.cat.Practice(id) }
+
+// Lower lower-cases a country code for URLs.
+func (p *page) Lower(s string) string { return strings.ToLower(s) }
+
+// Card gives a template the page and one practice.
+func (p *page) Card(x *model.Practice) card { return card{P: p, X: x, T: x.In(p.Lang)} }
+
+type card struct {
+	P *page
+	X *model.Practice
+	T *model.Text
+}
+
+// Countries sorts country codes by name in the page's language.
+func (p *page) Countries(codes []string) []string {
+	return sortBy(p.Lang, slices.Clone(codes), p.Country)
+}
+
+// Sorted sorts practices by title in the page's language.
+func (p *page) Sorted(list []*model.Practice) []*model.Practice {
+	return sortBy(p.Lang, slices.Clone(list), func(x *model.Practice) string { return x.In(p.Lang).Title })
+}
+
+// assets copies the CSS and JavaScript.
+func (s *site) assets() error {
+	entries, err := fs.ReadDir(s.opt.Templates, "assets")
+	if err != nil {
+		return fmt.Errorf("templates: %w", err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		src, err := fs.ReadFile(s.opt.Templates, path.Join("assets", e.Name()))
+		if err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+		if err := s.out.Write("assets/"+e.Name(), src); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sortedKeys returns a map's keys, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, cmp.Compare)
+	return keys
+}
+
+// SiteIn returns the catalog's title, subtitle or publisher in lang.
+func (p *page) SiteIn(lang, field string) string {
+	q := *p
+	q.Lang = lang
+	return q.Site(field)
+}
+
+// Web reports whether a front matter URL may be a link: http or https
+// with a host (validate refuses the others; the site shows them as text).
+func (p *page) Web(u string) bool {
+	return markdown.Safe(u, false) && (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://"))
+}
+
+// Inst gives the "institution" template the page and one institution.
+func (p *page) Inst(in model.Institution) instArg { return instArg{P: p, I: in} }
+
+type instArg struct {
+	P *page
+	I model.Institution
+}
+
+// List gives the "practice-list" template the page and the practices.
+func (p *page) List(list []*model.Practice) listArg { return listArg{P: p, List: list} }
+
+type listArg struct {
+	P    *page
+	List []*model.Practice
+}
+
+// Visits gives the "visits" template the page, a caption and the visits.
+func (p *page) Visits(caption string, visits []model.ExchangeVisit) visitsArg {
+	return visitsArg{P: p, Caption: caption, Visits: visits}
+}
+
+type visitsArg struct {
+	P       *page
+	Caption string
+	Visits  []model.ExchangeVisit
+}
+
+var funcs = template.FuncMap{
+	"inc": func(n int) int { return n + 1 },
+}

@@ -1,0 +1,397 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"catalog/internal/export"
+	"catalog/internal/load"
+	"catalog/internal/model"
+	"catalog/internal/output"
+	"catalog/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+var date = time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
+
+// render loads the catalog in dir (whatever its diagnostics: the site
+// must be safe even for a catalog that validate would refuse) and renders
+// it into memory.
+func render(t testing.TB, dir string, workers int) (*output.Memory, *model.Catalog) {
+	t.Helper()
+	cat, _, err := load.Catalog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &output.Memory{}
+	if err := Render(cat, Options{Date: date, Templates: templates.For(dir), Workers: workers, Data: true}, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := export.Write(cat.Public(), export.Options{Date: date}, out); err != nil {
+		t.Fatal(err)
+	}
+	return out, cat
+}
+
+// TestGolden compares every file of the test catalog's site with
+// testdata/golden; go test ./internal/site -update rewrites them.
+func TestGolden(t *testing.T) {
+	out, _ := render(t, "testdata/catalog", 0)
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := out.Names()
+	for _, name := range names {
+		if strings.HasPrefix(name, "assets/") {
+			continue // copied as they are from templates/assets
+		}
+		got, _ := out.File(name)
+		file := filepath.Join(golden, filepath.FromSlash(name))
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(file, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Errorf("%s: not in testdata/golden (run go test ./internal/site -update)", name)
+			continue
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from testdata/golden/%s (run go test ./internal/site -update and review the diff):\n%s", name, name, firstDiff(want, got))
+		}
+	}
+	// A golden file that the site no longer writes is a page that went missing.
+	_ = filepath.WalkDir(golden, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(golden, p)
+		if !slices.Contains(names, filepath.ToSlash(rel)) {
+			t.Errorf("%s is in testdata/golden but was not written", rel)
+		}
+		return nil
+	})
+}
+
+func firstDiff(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := range max(len(w), len(g)) {
+		var a, b string
+		if i < len(w) {
+			a = w[i]
+		}
+		if i < len(g) {
+			b = g[i]
+		}
+		if a != b {
+			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, a, b)
+		}
+	}
+	return ""
+}
+
+// pages parses every HTML file of a site.
+func pages(t *testing.T, out *output.Memory) map[string]*html.Node {
+	t.Helper()
+	docs := map[string]*html.Node{}
+	for _, name := range out.Names() {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		b, _ := out.File(name)
+		doc, err := html.Parse(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		docs[name] = doc
+	}
+	return docs
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// TestLinksResolve crawls the sample catalog's site and the test
+// catalog's: every relative href and src names a file of the site, and
+// every fragment an id on the page it names.
+func TestLinksResolve(t *testing.T) {
+	for _, dir := range []string{"../../catalog", "testdata/catalog"} {
+		t.Run(path.Base(path.Dir(dir+"/x")), func(t *testing.T) {
+			out, _ := render(t, dir, 0)
+			docs := pages(t, out)
+			ids := map[string]map[string]bool{}
+			for name, doc := range docs {
+				ids[name] = map[string]bool{}
+				walk(doc, func(n *html.Node) {
+					if id, ok := attr(n, "id"); ok && n.Type == html.ElementNode {
+						if ids[name][id] {
+							t.Errorf("%s: id %q used twice", name, id)
+						}
+						ids[name][id] = true
+					}
+				})
+			}
+			links := 0
+			for name, doc := range docs {
+				walk(doc, func(n *html.Node) {
+					if n.Type != html.ElementNode {
+						return
+					}
+					for _, key := range []string{"href", "src"} {
+						v, ok := attr(n, key)
+						if !ok {
+							continue
+						}
+						u, err := url.Parse(v)
+						if err != nil {
+							t.Errorf("%s: <%s %s=%q>: %v", name, n.Data, key, v, err)
+							continue
+						}
+						if u.Scheme != "" {
+							continue // external; validate judges those
+						}
+						links++
+						target := name
+						if u.Path != "" {
+							target = path.Join(path.Dir(name), u.Path)
+							if _, ok := out.File(target); !ok {
+								t.Errorf("%s: <%s %s=%q>: no file %s", name, n.Data, key, v, target)
+								continue
+							}
+						}
+						if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
+							t.Errorf("%s: <%s %s=%q>: no id %q in %s", name, n.Data, key, v, u.Fragment, target)
+						}
+					}
+				})
+			}
+			if links < 100 {
+				t.Errorf("only %d links checked: the crawler is not seeing the pages", links)
+			}
+		})
+	}
+}
+
+// TestRestrictedNowhere: a restricted practice leaves no trace in any
+// file of the site: no page, card, search entry, link, count or country.
+func TestRestrictedNowhere(t *testing.T) {
+	for _, tc := range []struct {
+		dir   string
+		marks []string
+	}{
+		{"testdata/catalog", []string{"ni-hidden", "Zz", "zz", "countries/ni/", "countries/hn/"}},
+		{"../../catalog", []string{"sv-consejo-nacional-trata", "Consejo Nacional contra la Trata de Personas de El Salvador", "National Council against Trafficking in Persons of El Salvador", "CNCTP"}},
+	} {
+		out, cat := render(t, tc.dir, 0)
+		restricted := 0
+		for _, p := range cat.Practices {
+			if p.Restricted() {
+				restricted++
+			}
+		}
+		if restricted == 0 {
+			t.Fatalf("%s has no restricted practice to test with", tc.dir)
+		}
+		for _, name := range out.Names() {
+			b, _ := out.File(name)
+			for _, m := range tc.marks {
+				if bytes.Contains(b, []byte(m)) {
+					t.Errorf("%s: %s shows %q, from a restricted practice", tc.dir, name, m)
+				}
+			}
+		}
+	}
+}
+
+// TestHostile renders a practice written to attack its readers (every
+// value and link that validate refuses, rendered anyway) and checks that
+// nothing in the site can run script: no inline script, no event handler
+// attribute, no URL with a scheme other than http, https and mailto, and
+// search data that no value can break out of.
+func TestHostile(t *testing.T) {
+	out, _ := render(t, "testdata/hostile", 0)
+	docs := pages(t, out)
+	if len(docs) < 10 {
+		t.Fatalf("only %d pages", len(docs))
+	}
+	for name, doc := range docs {
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			switch n.Data {
+			case "script":
+				src, ok := attr(n, "src")
+				if !ok || n.FirstChild != nil {
+					t.Errorf("%s: an inline script", name)
+				} else if src != "index.js" && !strings.Contains(src, "assets/") {
+					t.Errorf("%s: script from %q", name, src)
+				}
+			case "iframe", "object", "embed", "svg", "math", "base", "form":
+				if n.Data == "form" {
+					if a, ok := attr(n, "action"); ok && a != "index.html" {
+						t.Errorf("%s: a form posts to %q", name, a)
+					}
+					break
+				}
+				t.Errorf("%s: a <%s> element", name, n.Data)
+			}
+			for _, a := range n.Attr {
+				key := strings.ToLower(a.Key)
+				if strings.HasPrefix(key, "on") || key == "style" || key == "srcdoc" {
+					t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+				}
+				if key == "href" || key == "src" || key == "action" || key == "formaction" {
+					v := strings.ToLower(strings.TrimSpace(a.Val))
+					u, err := url.Parse(v)
+					if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "mailto") || strings.Contains(v, "javascript") || strings.HasPrefix(v, "//") {
+						t.Errorf("%s: <%s %s=%q>", name, n.Data, a.Key, a.Val)
+					}
+				}
+			}
+		})
+	}
+	page, _ := out.File("es/practices/xx-hostile/index.html")
+	for _, text := range []string{"\noculta, <a", "raw HTML omitted"} {
+		if !bytes.Contains(page, []byte(text)) {
+			t.Errorf("the practice page has no %q", text)
+		}
+	}
+	if bytes.Contains(page, []byte("xx-hidden")) {
+		t.Error("the link to the restricted practice survived")
+	}
+	for _, lang := range []string{"es", "en"} {
+		js, _ := out.File(lang + "/search/index.js")
+		if bytes.ContainsAny(js, "<>") {
+			t.Errorf("%s/search/index.js holds a raw < or >", lang)
+		}
+		data := strings.TrimSuffix(strings.TrimPrefix(string(js), "window.catalogSearch = "), ";\n")
+		var entries []map[string]string
+		if err := json.Unmarshal([]byte(data), &entries); err != nil || len(entries) != 1 {
+			t.Errorf("%s/search/index.js: %d entries, %v", lang, len(entries), err)
+		}
+	}
+	for _, name := range out.Names() {
+		if b, _ := out.File(name); bytes.Contains(b, []byte("ZgotmplZ")) {
+			t.Errorf("%s: html/template refused a value (ZgotmplZ): a template puts it where it cannot be safe", name)
+		}
+		if !strings.HasPrefix(name, "es/") && !strings.HasPrefix(name, "en/") && !strings.HasPrefix(name, "assets/") && !strings.HasPrefix(name, "catalog.") && name != "index.html" && name != "sitemap.xml" {
+			t.Errorf("the site wrote %s", name)
+		}
+	}
+}
+
+// TestDeterministic: parallel rendering gives the same bytes as one
+// worker.
+func TestDeterministic(t *testing.T) {
+	one, _ := render(t, "../../catalog", 1)
+	many, _ := render(t, "../../catalog", 8)
+	if !slices.Equal(one.Names(), many.Names()) {
+		t.Fatalf("different files:\n%v\n%v", one.Names(), many.Names())
+	}
+	for _, name := range one.Names() {
+		a, _ := one.File(name)
+		b, _ := many.File(name)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between 1 and 8 workers", name)
+		}
+	}
+}
+
+// TestPagesInTheirLanguage: each page says its language, names countries
+// in it, and a practice with no translation says so.
+func TestPagesInTheirLanguage(t *testing.T) {
+	out, _ := render(t, "testdata/catalog", 0)
+	for _, tc := range []struct {
+		file string
+		want []string
+	}{
+		{"es/index.html", []string{`<html lang="es">`, "Panamá", `hreflang="en"`}},
+		{"en/index.html", []string{`<html lang="en">`, ">Panama<"}},
+		{"en/practices/pa-beta/index.html", []string{`<article lang="es">`, "not yet translated into English", "Línea de ayuda Beta de Panamá"}},
+		{"en/practices/cr-alpha/index.html", []string{"<h1>Costa Rica&#39;s &#34;Alpha&#34; shelter</h1>", `href="../pa-beta/index.html"`}},
+		{"es/practices/cr-alpha/index.html", []string{`href="../pa-beta/index.html#resultados"`, `<h2 id="descripcion">Descripción</h2>`, "“de puertas abiertas” – así lo llaman –", `src="../../../media/diagram.png"`}},
+		{"es/countries/gt/index.html", []string{"Intercambios realizados", "Albergue"}},
+		{"es/exchanges/index.html", []string{"Guatemala", ">Costa Rica</a>, <a href=\"../countries/pa/index.html\">Panamá</a>"}},
+	} {
+		b, ok := out.File(tc.file)
+		if !ok {
+			t.Errorf("%s not written", tc.file)
+			continue
+		}
+		for _, w := range tc.want {
+			if !bytes.Contains(b, []byte(w)) {
+				t.Errorf("%s: no %q", tc.file, w)
+			}
+		}
+	}
+	if _, ok := out.File("media/diagram.png"); !ok {
+		t.Error("media/diagram.png was not copied")
+	}
+}
+
+func TestSortByCollation(t *testing.T) {
+	words := []string{"Oso", "Ñandú", "nube", "Ángel", "Azul", "avión"}
+	if got, want := sortBy("es", words, func(s string) string { return s }), []string{"Ángel", "avión", "Azul", "nube", "Ñandú", "Oso"}; !slices.Equal(got, want) {
+		t.Errorf("es: got %v, want %v", got, want)
+	}
+	// In English, Ñ is an N with a mark.
+	if got, want := sortBy("en", words, func(s string) string { return s }), []string{"Ángel", "avión", "Azul", "Ñandú", "nube", "Oso"}; !slices.Equal(got, want) {
+		t.Errorf("en: got %v, want %v", got, want)
+	}
+	// Countries in Spanish: Panamá before Perú, Belice before Brasil.
+	p := &page{s: &site{}, Lang: "es"}
+	if got, want := p.Countries([]string{"PE", "BR", "PA", "BZ"}), []string{"BZ", "BR", "PA", "PE"}; !slices.Equal(got, want) {
+		t.Errorf("countries: got %v, want %v", got, want)
+	}
+}
+
+func TestRelative(t *testing.T) {
+	for _, tc := range [][3]string{
+		{"es/practices/a/index.html", "es/practices/b/index.html", "../b/index.html"},
+		{"es/practices/a/index.html", "es/practices/a/index.html", "index.html"},
+		{"es/practices/a/index.html", "assets/style.css", "../../../assets/style.css"},
+		{"es/index.html", "es/countries/cr/index.html", "countries/cr/index.html"},
+		{"es/index.html", "en/index.html", "../en/index.html"},
+		{"index.html", "es/index.html", "es/index.html"},
+		{"es/search/index.html", "catalog.json", "../../catalog.json"},
+	} {
+		if got := relative(tc[0], tc[1]); got != tc[2] {
+			t.Errorf("relative(%q, %q) = %q, want %q", tc[0], tc[1], got, tc[2])
+		}
+	}
+}

@@ -1,0 +1,46 @@
+package site
+
+import (
+	"bytes"
+	"slices"
+	"sync"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+)
+
+// collators keeps one pool of collators per language: a collator is not
+// safe for concurrent use, and building one costs more than a sort.
+var collators sync.Map // lang → *sync.Pool
+
+func collator(lang string) (*collate.Collator, func()) {
+	v, _ := collators.LoadOrStore(lang, &sync.Pool{New: func() any {
+		return collate.New(language.Make(lang), collate.Loose)
+	}})
+	pool := v.(*sync.Pool)
+	c := pool.Get().(*collate.Collator)
+	return c, func() { pool.Put(c) }
+}
+
+// sortBy sorts list by the key's text in the language's collation (in
+// Spanish, Á sorts with A and Ñ after N), stably.
+func sortBy[T any](lang string, list []T, key func(T) string) []T {
+	c, done := collator(lang)
+	defer done()
+	var buf collate.Buffer
+	keys := make([][]byte, len(list))
+	for i, x := range list {
+		keys[i] = slices.Clone(c.KeyFromString(&buf, key(x)))
+		buf.Reset()
+	}
+	idx := make([]int, len(list))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return bytes.Compare(keys[a], keys[b]) })
+	out := make([]T, len(list))
+	for i, j := range idx {
+		out[i] = list[j]
+	}
+	return out
+}

@@ -1,0 +1,67 @@
+// Filters of the home page. The filters work without this script (CSS
+// :has() hides the cards that do not match); it adds the count of cards
+// shown, keeps the choice in the address (#country=cr&theme=shelter) so
+// that it can be shared, and hides cards itself in browsers without :has().
+(function () {
+  "use strict";
+  var form = document.querySelector("form.filters");
+  if (!form) return;
+  var cards = Array.prototype.slice.call(document.querySelectorAll(".cards .card"));
+  var selects = Array.prototype.slice.call(form.querySelectorAll("select"));
+  var status = form.querySelector(".shown");
+  var hasSelector = window.CSS && CSS.supports && CSS.supports("selector(:has(a))");
+
+  function read() {
+    var hash = location.hash.slice(1);
+    if (hash.indexOf("=") < 0) return;
+    hash.split("&").forEach(function (pair) {
+      var kv = pair.split("=");
+      var select = form.querySelector("#f-" + kv[0].replace(/[^a-z]/g, ""));
+      if (select && kv.length === 2) {
+        var value = decodeURIComponent(kv[1]);
+        for (var i = 0; i < select.options.length; i++) {
+          if (select.options[i].value === value) select.value = value;
+        }
+      }
+    });
+  }
+
+  function matches(card) {
+    return selects.every(function (s) {
+      if (!s.value) return true;
+      var dim = s.id.slice(2);
+      return (" " + (card.getAttribute("data-" + dim) || "") + " ").indexOf(" " + s.value + " ") >= 0;
+    });
+  }
+
+  function update(write) {
+    var shown = 0;
+    cards.forEach(function (card) {
+      var ok = matches(card);
+      if (!hasSelector) card.hidden = !ok;
+      if (ok) shown++;
+    });
+    if (status) {
+      status.textContent = shown === 0 ? status.getAttribute("data-none")
+        : status.getAttribute("data-template").replace("%d", shown).replace("%d", cards.length);
+    }
+    if (write) {
+      var parts = selects.filter(function (s) { return s.value; }).map(function (s) {
+        return s.id.slice(2) + "=" + encodeURIComponent(s.value);
+      });
+      try {
+        history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
+      } catch (e) { /* some browsers refuse it from file:// */ }
+    }
+  }
+
+  // A printed home page shows the whole intro.
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details.more"), function (d) { d.open = true; });
+  });
+
+  read();
+  update(false);
+  form.addEventListener("change", function () { update(true); });
+  form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
+})();
