@@ -105,3 +105,26 @@ func TestValidateGitHub(t *testing.T) {
 		t.Errorf("step summary: %v\n%s", err, s)
 	}
 }
+
+func TestBuildExitCodes(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	for _, tc := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "built 9 practices (html, data) in es, en"},
+		{[]string{"build", "--dir", "../../testdata/broken", "--out", out}, 1, "build stopped"},
+		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "pdf"}, 2, "not built yet"},
+		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "was not made by catalog build"},
+		{[]string{"build", "--dir", "../../catalog", "extra"}, 2, "unknown command"},
+	} {
+		code, stdout, stderr := catalogCmd(t, nil, tc.args...)
+		if code != tc.code || !strings.Contains(stdout+stderr, tc.out) {
+			t.Errorf("catalog %s: exit %d, want %d; output lacks %q?\nstdout: %s\nstderr: %s", strings.Join(tc.args, " "), code, tc.code, tc.out, stdout, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "es", "index.html")); err != nil {
+		t.Error("the failed builds removed the good one")
+	}
+}

@@ -90,6 +90,7 @@ func Run(opt Options) (int, error) {
 	}
 
 	pub := cat.Public()
+	cleanStale(out)
 	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
 	if err != nil {
 		return ExitUsage, err
@@ -170,6 +171,24 @@ func checkOut(out, catalogDir string) error {
 		return fmt.Errorf("--out %s is not empty and was not made by catalog build (it has no %s file): choose another folder, or empty it first", out, Marker)
 	}
 	return nil
+}
+
+// cleanStale removes what an interrupted build left beside out: its
+// temporary folders, recognised by name and by the marker inside.
+func cleanStale(out string) {
+	base := filepath.Base(out)
+	for _, pattern := range []string{"." + base + ".tmp-*", "." + base + ".old-*/" + base} {
+		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), pattern))
+		for _, m := range matches {
+			if _, err := os.Stat(filepath.Join(m, Marker)); err != nil {
+				continue
+			}
+			if strings.HasSuffix(pattern, "/"+base) {
+				m = filepath.Dir(m)
+			}
+			os.RemoveAll(m)
+		}
+	}
 }
 
 // render writes the targets into dir, marker first.
