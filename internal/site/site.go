@@ -22,6 +22,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 	"gopkg.in/yaml.v3"
 
 	"catalog/internal/config"
@@ -439,6 +441,35 @@ func (p *page) SiteIn(lang, field string) string {
 	return q.Site(field)
 }
 
+// LanguageName names a language in the page's language ("Spanish").
+func (p *page) LanguageName(lang string) string {
+	if n := display.Tags(language.Make(p.Lang)).Name(language.Make(lang)); n != "" {
+		return n
+	}
+	return lang
+}
+
+// Own marks page words inside a text in another language (a practice not
+// yet translated): lang="es" on an English page's headings, else nothing.
+func (p *page) Own(t *model.Text) template.HTMLAttr {
+	if t.Lang == p.Lang {
+		return ""
+	}
+	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(p.Lang) + `"`)
+}
+
+// Period is a practice's period as the page shows it.
+func (p *page) Period(x *model.Practice) string {
+	start, end := x.Period.Start.String(), x.Period.End.String()
+	switch {
+	case end == "":
+		return p.T("period_since", start)
+	case x.Period.Start.Month != 0 || x.Period.End.Month != 0:
+		return start + " – " + end
+	}
+	return start + "–" + end
+}
+
 // Web reports whether a front matter URL may be a link: http or https
 // with a host (validate refuses the others; the site shows them as text).
 func (p *page) Web(u string) bool {
@@ -446,10 +477,11 @@ func (p *page) Web(u string) bool {
 }
 
 // Inst gives the "institution" template the page and one institution.
-func (p *page) Inst(in model.Institution) instArg { return instArg{P: p, I: in} }
+func (p *page) Inst(t *model.Text, in model.Institution) instArg { return instArg{P: p, T: t, I: in} }
 
 type instArg struct {
 	P *page
+	T *model.Text // the text the institution is named in
 	I model.Institution
 }
 

@@ -69,7 +69,7 @@
     });
     var n = found.length;
     status.textContent = n === 0 ? status.getAttribute("data-none")
-      : n === 1 ? status.getAttribute("data-one")
+      : n === 1 ? status.getAttribute("data-single")
       : status.getAttribute("data-many").replace("%d", n);
   }
 
