@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -15,9 +16,19 @@ import (
 // page's script folds the query the same way (NFD, marks removed).
 func fold(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
+	b.Grow(len(s))
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
+		for _, d := range norm.NFD.String(string(r)) {
+			if !unicode.Is(unicode.Mn, d) {
+				b.WriteRune(unicode.ToLower(d))
+			}
 		}
 	}
 	return b.String()
@@ -27,15 +38,28 @@ func fold(s string) string {
 // first use: the search matches words, and a body's 1,000 words hold a few
 // hundred distinct ones.
 func searchWords(text string) string {
-	seen := map[string]bool{}
-	var out []string
-	for _, w := range strings.FieldsFunc(fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if !seen[w] {
-			seen[w] = true
-			out = append(out, w)
+	folded := fold(text)
+	seen := make(map[string]bool, 256)
+	var b strings.Builder
+	start := -1
+	for i, r := range folded + " " {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			w := folded[start:i]
+			start = -1
+			if !seen[w] {
+				seen[w] = true
+				if b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				b.WriteString(w)
+			}
 		}
 	}
-	return strings.Join(out, " ")
+	return b.String()
 }
 
 // searchEntry is one practice in a language's search data.
@@ -76,7 +100,7 @@ func (s *site) search(lang string, docs []map[string]*body) error {
 			Summary:   t.Summary,
 			Countries: strings.Join(names, ", "),
 			Head:      searchWords(strings.Join(head, " ")),
-			Words:     searchWords(t.Summary + " " + docs[i][lang].Words),
+			Words:     docs[i][lang].Words,
 		})
 	}
 	entries = sortBy(lang, entries, func(e searchEntry) string { return e.Title })

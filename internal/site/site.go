@@ -60,6 +60,16 @@ type site struct {
 
 	mu    sync.Mutex
 	media map[string]bool // media files the pages use, "media/x.png"
+
+	// cards holds each practice's card, rendered once per language and
+	// folder depth (a card shows on the home, country and theme pages).
+	cards sync.Map // cardKey → template.HTML
+	// countryOrder holds country lists sorted in a language.
+	countryOrder sync.Map // lang + "|" + codes → []string
+}
+
+type cardKey struct {
+	id, lang, prefix string
 }
 
 // Render writes the site for cat to out.
@@ -395,7 +405,32 @@ type card struct {
 
 // Countries sorts country codes by name in the page's language.
 func (p *page) Countries(codes []string) []string {
-	return sortBy(p.Lang, slices.Clone(codes), p.Country)
+	if len(codes) < 2 {
+		return codes
+	}
+	key := p.Lang + "|" + strings.Join(codes, ",")
+	if v, ok := p.s.countryOrder.Load(key); ok {
+		return v.([]string)
+	}
+	sorted := sortBy(p.Lang, slices.Clone(codes), p.Country)
+	p.s.countryOrder.Store(key, sorted)
+	return sorted
+}
+
+// CardHTML is a practice's card, rendered by the "card" template once for
+// all the pages at the same depth in the same language.
+func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
+	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/")}
+	if v, ok := p.s.cards.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := p.s.tmpl["home"].ExecuteTemplate(&buf, "card", p.Card(x)); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	p.s.cards.Store(key, h)
+	return h, nil
 }
 
 // Sorted sorts practices by title in the page's language.
@@ -493,14 +528,16 @@ type listArg struct {
 	List []*model.Practice
 }
 
-// Visits gives the "visits" template the page, a caption and the visits.
-func (p *page) Visits(caption string, visits []model.ExchangeVisit) visitsArg {
-	return visitsArg{P: p, Caption: caption, Visits: visits}
+// Visits gives the "visits" template the page, a caption and the visits;
+// year says whether the table needs a year column.
+func (p *page) Visits(caption string, year bool, visits []model.ExchangeVisit) visitsArg {
+	return visitsArg{P: p, Caption: caption, Year: year, Visits: visits}
 }
 
 type visitsArg struct {
 	P       *page
 	Caption string
+	Year    bool
 	Visits  []model.ExchangeVisit
 }
 

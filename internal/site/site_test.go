@@ -395,3 +395,10 @@ func TestRelative(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchWords(t *testing.T) {
+	got := searchWords("Niñas, NIÑOS y adolescentes: niñas víctimas de trata (2018) — Ελληνικά")
+	if want := "ninas ninos y adolescentes victimas de trata 2018 ελληνικα"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
