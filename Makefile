@@ -1,12 +1,15 @@
-# The two commands that matter: `make build` builds the sample catalog's tool,
-# `make test` runs every test. See README.md.
+# The two commands that matter: `make site` builds the sample catalog's site
+# into public/, `make test` runs every test. See README.md.
 GO ?= go
 BIN := bin/catalog
 
-.PHONY: build test lint bench fuzz validate clean
+.PHONY: build site test lint bench fuzz validate clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/catalog
+
+site:
+	$(GO) run ./cmd/catalog build
 
 test:
 	$(GO) test ./...
@@ -15,14 +18,17 @@ lint:
 	@test -z "$$(gofmt -l . | grep -v '^testdata/')" || (gofmt -l . | grep -v '^testdata/'; echo 'gofmt: the files above need formatting'; exit 1)
 	$(GO) vet ./...
 
-# Benchmarks over a generated catalog (10,000 practices for validate).
+# Benchmarks over generated catalogs of 1,000 and 10,000 practices: validate,
+# and rendering the site.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/check/
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/site/
 
 # A short fuzzing run of every parser (CI runs these too).
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./internal/frontmatter/
 	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 20s ./internal/check/
+	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 20s ./internal/markdown/
 
 validate:
 	$(GO) run ./cmd/catalog validate
