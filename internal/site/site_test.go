@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io/fs"
+	"regexp"
 	"net/url"
 	"os"
 	"path"
@@ -15,6 +17,7 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+	"gopkg.in/yaml.v3"
 
 	"catalog/internal/export"
 	"catalog/internal/load"
@@ -400,5 +403,54 @@ func TestSearchWords(t *testing.T) {
 	got := searchWords("Niñas, NIÑOS y adolescentes: niñas víctimas de trata (2018) — Ελληνικά")
 	if want := "ninas ninos y adolescentes victimas de trata 2018 ελληνικα"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestWords: every language file has the words of every other, and every
+// word a template asks for exists.
+func TestWords(t *testing.T) {
+	files, err := fs.Glob(templates.FS, "i18n/*.yaml")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("%v %v", files, err)
+	}
+	keys := map[string]map[string]string{}
+	for _, f := range files {
+		b, _ := fs.ReadFile(templates.FS, f)
+		m := map[string]string{}
+		if err := yaml.Unmarshal(b, &m); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		keys[f] = m
+	}
+	for a, ma := range keys {
+		for b, mb := range keys {
+			for k := range ma {
+				if _, ok := mb[k]; !ok {
+					t.Errorf("%s has %q, %s has not", a, k, b)
+				}
+			}
+		}
+	}
+	used := regexp.MustCompile(`\.(?:T|N) "([a-z_.]+)"|WordIn [.$a-z]+ "([a-z_]+)"|printf "([a-z-]+)\.%s"`)
+	pages, _ := fs.Glob(templates.FS, "html/*.html")
+	en := keys["i18n/en.yaml"]
+	for _, p := range pages {
+		b, _ := fs.ReadFile(templates.FS, p)
+		for _, m := range used.FindAllStringSubmatch(string(b), -1) {
+			switch {
+			case m[1] != "" && en[m[1]] == "":
+				t.Errorf("%s asks for %q, which i18n/en.yaml lacks", p, m[1])
+			case m[2] != "" && en[m[2]] == "":
+				t.Errorf("%s asks for %q, which i18n/en.yaml lacks", p, m[2])
+			case m[3] != "":
+				found := false
+				for k := range en {
+					found = found || strings.HasPrefix(k, m[3]+".")
+				}
+				if !found {
+					t.Errorf("%s asks for %s.*, which i18n/en.yaml lacks", p, m[3])
+				}
+			}
+		}
 	}
 }
