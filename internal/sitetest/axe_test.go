@@ -1,0 +1,134 @@
+package sitetest
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeViolation is one failed axe-core rule on a page.
+type axeViolation struct {
+	ID      string    `json:"id"`
+	Impact  string    `json:"impact"`
+	Help    string    `json:"help"`
+	HelpURL string    `json:"helpUrl"`
+	Nodes   []axeNode `json:"nodes"`
+}
+
+type axeNode struct {
+	Target  []string `json:"target"`
+	HTML    string   `json:"html"`
+	Summary string   `json:"summary"`
+}
+
+func (v axeViolation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s): %s <%s>", v.ID, v.Impact, v.Help, v.HelpURL)
+	for _, n := range v.Nodes {
+		fmt.Fprintf(&b, "\n    %s\n      %s", strings.Join(n.Target, " "), n.HTML)
+		if n.Summary != "" {
+			fmt.Fprintf(&b, "\n      %s", strings.ReplaceAll(n.Summary, "\n", "\n      "))
+		}
+	}
+	return b.String()
+}
+
+// axeScript runs axe on the page and keeps what a report needs. A target
+// inside a frame or a shadow root is an array: it is shown as JSON.
+//
+// preload: false keeps axe from fetching the style sheets again with
+// XMLHttpRequest, which Chromium refuses from file:// (a console error that
+// is axe's, not the site's); only the rule css-orientation-lock needs them.
+const axeScript = `axe.run(document, {resultTypes: ["violations"], preload: false}).then(r => r.violations.map(v => ({
+	id: v.id, impact: v.impact || "", help: v.help, helpUrl: v.helpUrl,
+	nodes: v.nodes.map(n => ({
+		target: n.target.map(x => typeof x === "string" ? x : JSON.stringify(x)),
+		html: n.html, summary: n.failureSummary || ""
+	}))
+})))`
+
+// runAxe injects axe-core into the page that the tab shows and returns the
+// violations.
+func runAxe(t *testing.T, tb *tab, axeSrc string) []axeViolation {
+	t.Helper()
+	tb.do(t, "injecting axe-core", chromedp.Evaluate[chromedp.Void](axeSrc+"\n;undefined"))
+	return run(t, tb, "running axe", chromedp.Evaluate[[]axeViolation](axeScript, chromedp.EvalAwaitPromise))
+}
+
+// blocking reports whether a violation fails the test: the impacts that
+// axe rates serious or critical. The others are logged.
+func blocking(v axeViolation) bool { return v.Impact == "serious" || v.Impact == "critical" }
+
+func TestAxe(t *testing.T) {
+	src, err := os.ReadFile(axeJS(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	axeSrc := string(src)
+	b := newBrowser(t)
+	dir := site(t)
+
+	// The check must be able to fail: a page with known violations.
+	t.Run("self-check", func(t *testing.T) {
+		page := filepath.Join(t.TempDir(), "bad.html")
+		err := os.WriteFile(page, []byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>bad</title></head><body><main><img src="x.png"><p style="color:#eee;background:#fff">faint</p></main></body></html>`), 0o644)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb := b.newTab(t)
+		tb.do(t, "opening a bad page", chromedp.Navigate((&url.URL{Scheme: "file", Path: filepath.ToSlash(page)}).String()))
+		got := map[string]bool{}
+		for _, v := range runAxe(t, tb, axeSrc) {
+			if blocking(v) {
+				got[v.ID] = true
+			}
+		}
+		for _, id := range []string{"image-alt", "html-has-lang", "color-contrast"} {
+			if !got[id] {
+				t.Errorf("axe did not report %s on a page that breaks it; it reported %v", id, got)
+			}
+		}
+	})
+
+	pages := []struct {
+		rel   string
+		query string // typed into #q before the check, so that results show
+	}{
+		{rel: "index.html"},
+		{rel: "es/index.html"},
+		{rel: "en/index.html"},
+		{rel: "es/practices/gt-svet/index.html"},
+		{rel: "en/practices/cr-equipo-respuesta-inmediata/index.html"},
+		{rel: "es/countries/index.html"},
+		{rel: "es/countries/cr/index.html"},
+		{rel: "es/themes/index.html"},
+		{rel: "es/themes/inter-agency-coordination/index.html"},
+		{rel: "es/exchanges/index.html"},
+		{rel: "es/search/index.html", query: "trata"},
+	}
+	for _, p := range pages {
+		t.Run(p.rel, func(t *testing.T) {
+			tb := b.newTab(t)
+			tb.open(t, dir, p.rel)
+			if p.query != "" {
+				if results, _ := search(t, tb, p.query); len(results) == 0 {
+					t.Fatalf("query %q found nothing: the results would go unchecked", p.query)
+				}
+			}
+			// The page's own console, before axe runs in it.
+			tb.checkConsole(t)
+			for _, v := range runAxe(t, tb, axeSrc) {
+				if blocking(v) {
+					t.Errorf("%s: %s", p.rel, v)
+				} else {
+					t.Logf("%s (not blocking): %s", p.rel, v)
+				}
+			}
+		})
+	}
+}
