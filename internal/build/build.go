@@ -91,6 +91,9 @@ func Run(opt Options) (int, error) {
 
 	pub := cat.Public()
 	cleanStale(out)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return ExitUsage, err
+	}
 	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
 	if err != nil {
 		return ExitUsage, err

@@ -234,7 +234,7 @@ func TestTemplateOverride(t *testing.T) {
 }
 
 func TestTargets(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
+	out := filepath.Join(t.TempDir(), "site", "2026", "public") // parents made as needed
 	io, _, _ := iostreams.Test("")
 	code, err := Run(Options{IO: io, Dir: "../../catalog", Out: out, Targets: []string{"data"}, Date: date})
 	if code != 0 || err != nil {

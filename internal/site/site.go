@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -323,8 +325,17 @@ func (p *page) N(key string, n int, args ...any) string {
 }
 
 // WordIn returns the words for key in another language (the language
-// switcher names each language in itself).
-func (p *page) WordIn(lang, key string) string { return p.s.word(lang, key) }
+// switcher names each language in itself). A language without a words
+// file of its own is still named in itself, by CLDR ("português").
+func (p *page) WordIn(lang, key string) string {
+	if _, ok := p.s.words[lang]; !ok && key == "language_name" {
+		if n := display.Self.Name(language.Make(lang)); n != "" {
+			r, size := utf8.DecodeRuneInString(n)
+			return string(unicode.ToUpper(r)) + n[size:]
+		}
+	}
+	return p.s.word(lang, key)
+}
 
 // Languages are the catalog's languages.
 func (p *page) Languages() []string { return p.s.cfg.Languages }

@@ -454,3 +454,27 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageWithoutWords: a catalog language with no words file of its
+// own gets English words, but is named in itself.
+func TestLanguageWithoutWords(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"catalog.yaml", "practices/pa-beta.es.md"} {
+		b, err := os.ReadFile(filepath.Join("testdata/catalog", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = bytes.Replace(b, []byte("languages: [es, en]"), []byte("languages: [es, pt]"), 1)
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, f)), 0o755)
+		os.WriteFile(filepath.Join(dir, f), b, 0o644)
+	}
+	out, _ := render(t, dir, 0)
+	b, _ := out.File("es/index.html")
+	if !bytes.Contains(b, []byte(`lang="pt">Português</a>`)) {
+		t.Errorf("Portuguese is not named in itself:\n%s", b)
+	}
+	b, _ = out.File("pt/index.html")
+	if !bytes.Contains(b, []byte(`<html lang="pt">`)) || !bytes.Contains(b, []byte(">Countries<")) {
+		t.Errorf("the Portuguese home lacks its lang or English words")
+	}
+}
