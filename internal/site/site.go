@@ -26,13 +26,13 @@ import (
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
-	"gopkg.in/yaml.v3"
 
 	"catalog/internal/config"
 	"catalog/internal/country"
 	"catalog/internal/markdown"
 	"catalog/internal/model"
 	"catalog/internal/output"
+	"catalog/internal/words"
 )
 
 // Options tune a render.
@@ -57,7 +57,7 @@ type site struct {
 	cfg   *config.Config
 	opt   Options
 	tmpl  map[string]*template.Template
-	words map[string]map[string]string // lang → key → text
+	words *words.Words
 	out   output.Writer
 
 	mu    sync.Mutex
@@ -169,28 +169,15 @@ func (s *site) load() error {
 				return fmt.Errorf("templates: %w", err)
 			}
 			if _, err := t.New(name).Parse(string(src)); err != nil {
-				return fmt.Errorf("templates/%s: %w", name, trimTemplateErr(err))
+				return fmt.Errorf("templates/%s: %w", name, err)
 			}
 		}
 		s.tmpl[kind] = t
 	}
-	s.words = map[string]map[string]string{}
-	for _, lang := range append([]string{"en"}, s.cfg.Languages...) {
-		name := "i18n/" + lang + ".yaml"
-		src, err := fs.ReadFile(s.opt.Templates, name)
-		if err != nil {
-			continue // falls back to English
-		}
-		m := map[string]string{}
-		if err := yaml.Unmarshal(src, &m); err != nil {
-			return fmt.Errorf("templates/%s: %w", name, err)
-		}
-		s.words[lang] = m
-	}
-	return nil
+	var err error
+	s.words, err = words.Load(s.opt.Templates, s.cfg.Languages)
+	return err
 }
-
-func trimTemplateErr(err error) error { return err }
 
 // write executes a page kind's template and writes the page.
 func (s *site) write(kind string, p *page) error {
@@ -221,15 +208,7 @@ func tidy(b []byte) []byte {
 
 // word returns the text for key in lang, falling back to English and then
 // to the key itself (which shows the missing word on the page).
-func (s *site) word(lang, key string) string {
-	if w, ok := s.words[lang][key]; ok {
-		return w
-	}
-	if w, ok := s.words["en"][key]; ok {
-		return w
-	}
-	return key
-}
+func (s *site) word(lang, key string) string { return s.words.Get(lang, key) }
 
 // countryCodes lists every country that has a page: those of the public
 // practices and those that visited one.
@@ -313,13 +292,11 @@ func (p *page) T(key string, args ...any) string {
 
 // N picks key_one or key for count n and fills in n.
 func (p *page) N(key string, n int, args ...any) string {
-	if n == 1 {
-		if w, ok := p.s.words[p.Lang][key+"_one"]; ok || p.s.words["en"][key+"_one"] != "" {
-			if !ok {
-				w = p.s.words["en"][key+"_one"]
-			}
-			return fmt.Sprintf(w, args...)
-		}
+	if w, ok := p.s.words.Lookup(p.Lang, key+"_one"); n == 1 && ok {
+		return fmt.Sprintf(w, args...)
+	}
+	if w, ok := p.s.words.Lookup("en", key+"_one"); n == 1 && ok && !p.s.words.Own(p.Lang) {
+		return fmt.Sprintf(w, args...)
 	}
 	return fmt.Sprintf(p.s.word(p.Lang, key), append([]any{n}, args...)...)
 }
@@ -328,7 +305,7 @@ func (p *page) N(key string, n int, args ...any) string {
 // switcher names each language in itself). A language without a words
 // file of its own is still named in itself, by CLDR ("português").
 func (p *page) WordIn(lang, key string) string {
-	if _, ok := p.s.words[lang]; !ok && key == "language_name" {
+	if !p.s.words.Own(lang) && key == "language_name" {
 		if n := display.Self.Name(language.Make(lang)); n != "" {
 			r, size := utf8.DecodeRuneInString(n)
 			return string(unicode.ToUpper(r)) + n[size:]

@@ -1,0 +1,56 @@
+// Package words holds the words of the site's pages and of the PDF book in
+// each language: templates/i18n/LANG.yaml, one flat map of key → text. A
+// language without a file of its own, or a key missing from it, falls back
+// to English, then to the key itself (which shows the gap on the page).
+package words
+
+import (
+	"fmt"
+	"io/fs"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Words are the words of every language of a catalog.
+type Words struct {
+	byLang map[string]map[string]string
+}
+
+// Load reads i18n/LANG.yaml from the templates for English and each of
+// langs; a language without a file is not an error.
+func Load(templates fs.FS, langs []string) (*Words, error) {
+	w := &Words{byLang: map[string]map[string]string{}}
+	for _, lang := range append([]string{"en"}, langs...) {
+		name := "i18n/" + lang + ".yaml"
+		src, err := fs.ReadFile(templates, name)
+		if err != nil {
+			continue
+		}
+		m := map[string]string{}
+		if err := yaml.Unmarshal(src, &m); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		w.byLang[lang] = m
+	}
+	return w, nil
+}
+
+// Get returns the text for key in lang.
+func (w *Words) Get(lang, key string) string {
+	if s, ok := w.byLang[lang][key]; ok {
+		return s
+	}
+	if s, ok := w.byLang["en"][key]; ok {
+		return s
+	}
+	return key
+}
+
+// Own reports whether lang has a words file of its own.
+func (w *Words) Own(lang string) bool { _, ok := w.byLang[lang]; return ok }
+
+// Lookup returns the text for key in lang itself, without falling back.
+func (w *Words) Lookup(lang, key string) (string, bool) {
+	s, ok := w.byLang[lang][key]
+	return s, ok
+}
