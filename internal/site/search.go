@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"catalog/internal/collation"
 	"catalog/internal/model"
 )
 
@@ -103,7 +104,7 @@ func (s *site) search(lang string, docs []map[string]*body) error {
 			Words:     docs[i][lang].Words,
 		})
 	}
-	entries = sortBy(lang, entries, func(e searchEntry) string { return e.Title })
+	entries = collation.Sort(lang, entries, func(e searchEntry) string { return e.Title })
 	// encoding/json escapes <, > and & (and U+2028, U+2029), so no value
 	// can close the script or break out of the string.
 	data, err := json.Marshal(entries)

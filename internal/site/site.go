@@ -27,6 +27,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"catalog/internal/collation"
 	"catalog/internal/config"
 	"catalog/internal/country"
 	"catalog/internal/markdown"
@@ -400,7 +401,7 @@ func (p *page) Countries(codes []string) []string {
 	if v, ok := p.s.countryOrder.Load(key); ok {
 		return v.([]string)
 	}
-	sorted := sortBy(p.Lang, slices.Clone(codes), p.Country)
+	sorted := collation.Sort(p.Lang, slices.Clone(codes), p.Country)
 	p.s.countryOrder.Store(key, sorted)
 	return sorted
 }
@@ -423,7 +424,7 @@ func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
 
 // Sorted sorts practices by title in the page's language.
 func (p *page) Sorted(list []*model.Practice) []*model.Practice {
-	return sortBy(p.Lang, slices.Clone(list), func(x *model.Practice) string { return x.In(p.Lang).Title })
+	return collation.Sort(p.Lang, slices.Clone(list), func(x *model.Practice) string { return x.In(p.Lang).Title })
 }
 
 // assets copies the CSS and JavaScript.

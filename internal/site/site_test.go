@@ -19,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 	"gopkg.in/yaml.v3"
 
+	"catalog/internal/collation"
 	"catalog/internal/export"
 	"catalog/internal/load"
 	"catalog/internal/model"
@@ -367,13 +368,13 @@ func TestPagesInTheirLanguage(t *testing.T) {
 	}
 }
 
-func TestSortByCollation(t *testing.T) {
+func TestCollation(t *testing.T) {
 	words := []string{"Oso", "Ñandú", "nube", "Ángel", "Azul", "avión"}
-	if got, want := sortBy("es", words, func(s string) string { return s }), []string{"Ángel", "avión", "Azul", "nube", "Ñandú", "Oso"}; !slices.Equal(got, want) {
+	if got, want := collation.Sort("es", words, func(s string) string { return s }), []string{"Ángel", "avión", "Azul", "nube", "Ñandú", "Oso"}; !slices.Equal(got, want) {
 		t.Errorf("es: got %v, want %v", got, want)
 	}
 	// In English, Ñ is an N with a mark.
-	if got, want := sortBy("en", words, func(s string) string { return s }), []string{"Ángel", "avión", "Azul", "Ñandú", "nube", "Oso"}; !slices.Equal(got, want) {
+	if got, want := collation.Sort("en", words, func(s string) string { return s }), []string{"Ángel", "avión", "Azul", "Ñandú", "nube", "Oso"}; !slices.Equal(got, want) {
 		t.Errorf("en: got %v, want %v", got, want)
 	}
 	// Countries in Spanish: Panamá before Perú, Belice before Brasil.

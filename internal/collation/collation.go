@@ -1,4 +1,7 @@
-package site
+// Package collation sorts the catalog's names as a reader of each
+// language expects: in Spanish Á sorts with A and Ñ after N, not in byte
+// order. The site and the book both sort with it.
+package collation
 
 import (
 	"bytes"
@@ -22,9 +25,9 @@ func collator(lang string) (*collate.Collator, func()) {
 	return c, func() { pool.Put(c) }
 }
 
-// sortBy sorts list by the key's text in the language's collation (in
-// Spanish, Á sorts with A and Ñ after N), stably.
-func sortBy[T any](lang string, list []T, key func(T) string) []T {
+// Sort returns list sorted by each element's key in the language's
+// collation, stably. The list itself is left as it was.
+func Sort[T any](lang string, list []T, key func(T) string) []T {
 	c, done := collator(lang)
 	defer done()
 	var buf collate.Buffer
