@@ -16,6 +16,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"golang.org/x/text/unicode/norm"
 )
@@ -45,6 +46,10 @@ var md = goldmark.New(
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 	),
 )
+
+// Parser returns the parser the site uses, so that another renderer of a
+// body (the PDF book's) reads exactly the same tree.
+func Parser() parser.Parser { return md.Parser() }
 
 // Without html.WithUnsafe, goldmark writes raw HTML as a comment that says
 // it was omitted; validate warns about it.
