@@ -37,7 +37,7 @@ func All() []*diag.Rule {
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,
 		RuleCountryCode, RuleVocabulary, RuleFieldValue, RuleDuplicateValue, RuleSummaryLength,
 		RulePeriod, RuleLastReviewed, RuleRelated, RuleExchange, RuleURL,
-		RuleSection, RuleLink, RuleMedia, RuleRawHTML, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
+		RuleSection, RuleLink, RuleMedia, RuleRawHTML, RuleGlyph, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
 		load.RuleIgnore, RuleUnusedIgnore, load.RuleInternal,
 	}
 }
@@ -110,6 +110,18 @@ type pass struct {
 	p     *model.Practice
 	now   time.Time
 	diags []diag.Diagnostic
+	// glyphs holds, per file, the characters reported as undrawable.
+	glyphs map[*model.File]map[rune]bool
+}
+
+func (ps *pass) seenGlyphs(t *model.Text) map[rune]bool {
+	if ps.glyphs == nil {
+		ps.glyphs = map[*model.File]map[rune]bool{}
+	}
+	if ps.glyphs[t.File] == nil {
+		ps.glyphs[t.File] = map[rune]bool{}
+	}
+	return ps.glyphs[t.File]
 }
 
 func (ps *pass) at(t *model.Text, r *diag.Rule, path string, format string, args ...any) {
@@ -410,6 +422,21 @@ func (ps *pass) frontText(t *model.Text, isSource bool) {
 			add(fm.Key(fm.Item("sources", i), "title"), s.Title)
 		}
 	}
+	if own("institutions") {
+		for i, in := range t.Institutions {
+			add(fm.Key(fm.Item("institutions", i), "acronym"), in.Acronym)
+		}
+	}
+	if c := t.Contact; c != nil && own("contact") {
+		add("contact.institution", c.Institution)
+		add("contact.role", c.Role)
+	}
+	if isSource {
+		for i, s := range ps.p.Sources {
+			add(fm.Key(fm.Item("sources", i), "publisher"), s.Publisher)
+		}
+	}
+	ps.frontGlyphs(t, fields, ps.seenGlyphs(t))
 	for _, f := range fields {
 		if load.IsPlaceholder(f.value) {
 			continue
@@ -451,6 +478,10 @@ func (ps *pass) body(t *model.Text) {
 	for _, l := range b.links {
 		ps.link(t, l, report)
 	}
+	glyphs(string(t.Body), ps.seenGlyphs(t), func(off int, chars string) {
+		report(RuleGlyph, off, "%s", glyphMessage(chars))
+		ps.diags[len(ps.diags)-1].Severity = diag.Warning
+	})
 	for _, s := range b.texts {
 		text := b.src[s.start:s.stop]
 		if !maybeSensitive(text) {

@@ -1,0 +1,85 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"catalog/internal/diag"
+	"catalog/internal/fonts"
+	"catalog/internal/model"
+)
+
+// RuleGlyph reports characters that the PDF book's fonts cannot draw.
+var RuleGlyph = &diag.Rule{ID: "glyph", Severity: diag.Warning,
+	Doc: "A character that the PDF book's embedded fonts cannot draw (an emoji, a script the fonts lack): the book prints `?` in its place. Reported once per character and file."}
+
+// glyphs reports the characters of text that the book cannot draw: a
+// stretch of them (a word in a script the fonts lack) as one problem, and
+// each character only the first time in a file (seen holds those).
+func glyphs(text string, seen map[rune]bool, report func(off int, chars string)) {
+	start, chars := -1, []rune(nil)
+	flush := func() {
+		if start >= 0 && len(chars) > 0 {
+			report(start, string(chars))
+		}
+		start, chars = -1, nil
+	}
+	prev := rune(0)
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c != ' ' || start < 0 {
+				flush()
+			}
+			prev = rune(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == utf8.RuneError || fonts.Invisible(r) || fonts.Covers(r) || composes(prev, r):
+			flush()
+		case !seen[r]:
+			seen[r] = true
+			if start < 0 {
+				start = i
+			}
+			chars = append(chars, r)
+		}
+		prev = r
+		i += size
+	}
+	flush()
+}
+
+// composes reports a combining mark that, with the letter before it,
+// makes a letter the fonts have: the book composes text before drawing it
+// ("e" + U+0301 is drawn "é").
+func composes(prev, r rune) bool {
+	if !unicode.Is(unicode.Mn, r) || prev == 0 {
+		return false
+	}
+	c := []rune(norm.NFC.String(string(prev) + string(r)))
+	return len(c) == 1 && fonts.Covers(c[0])
+}
+
+func glyphMessage(chars string) string {
+	var codes []string
+	for _, r := range chars {
+		codes = append(codes, fmt.Sprintf("U+%04X", r))
+	}
+	return fmt.Sprintf("the PDF book's fonts have no %q (%s): the book prints \"?\" instead; write it another way", chars, strings.Join(codes, " "))
+}
+
+// frontGlyphs checks the front matter's text fields.
+func (ps *pass) frontGlyphs(t *model.Text, fields []struct{ path, value string }, seen map[rune]bool) {
+	for _, f := range fields {
+		glyphs(f.value, seen, func(_ int, chars string) {
+			ps.warnAt(t, RuleGlyph, f.path, "%s", glyphMessage(chars))
+		})
+	}
+}
