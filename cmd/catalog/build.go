@@ -11,13 +11,14 @@ func newBuildCmd(io *iostreams.IO) *cobra.Command {
 	opt := build.Options{IO: io}
 	cmd := &cobra.Command{
 		Use:   "build",
-		Short: "Build the HTML site and the data exports",
+		Short: "Build the HTML site, the PDF books and the data exports",
 		Long: `build validates the catalog and, when it has no errors, writes the site to
 --out: a language chooser, and per language a home page with filters and the
 country × theme matrix, a page per practice, country and theme, the exchanges
-and a search that works offline. catalog.json and catalog.csv hold the public
-practices as data; sitemap.xml is written when catalog.yaml sets base_url.
-Restricted practices appear nowhere.
+and a search that works offline. catalog.LANG.pdf is the printable book of
+each language. catalog.json and catalog.csv hold the public practices as
+data; sitemap.xml is written when catalog.yaml sets base_url. Restricted
+practices appear nowhere.
 
 The site is built in a new folder beside --out and swapped in at the end: a
 failed build leaves the earlier output as it was. build only replaces a
@@ -30,8 +31,8 @@ I/O error.`,
 		Example: `  # build the site into public/
   catalog build
 
-  # only the data exports, somewhere else
-  catalog build --targets data --out /tmp/catalog-data
+  # only the PDF books and the data exports, somewhere else
+  catalog build --targets pdf,data --out /tmp/catalog-print
 
   # reproducible: the date of the last commit
   SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) catalog build`,
@@ -49,7 +50,7 @@ I/O error.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opt.Out, "out", "o", "public", "the folder to write the site to")
-	cmd.Flags().StringSliceVar(&opt.Targets, "targets", nil, "what to build, comma-separated: html, data (default all)")
+	cmd.Flags().StringSliceVar(&opt.Targets, "targets", nil, "what to build, comma-separated: html, pdf, data (default all)")
 	_ = cmd.RegisterFlagCompletionFunc("targets", cobra.FixedCompletions(build.Targets, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

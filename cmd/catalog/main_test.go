@@ -113,9 +113,9 @@ func TestBuildExitCodes(t *testing.T) {
 		code int
 		out  string
 	}{
-		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "built 9 practices (html, data) in es, en"},
+		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "built 9 practices (html, pdf, data) in es, en"},
 		{[]string{"build", "--dir", "../../testdata/broken", "--out", out}, 1, "build stopped"},
-		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "pdf"}, 2, "not built yet"},
+		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "epub"}, 2, `unknown target "epub"`},
 		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "was not made by catalog build"},
 		{[]string{"build", "--dir", "../../catalog", "extra"}, 2, "unknown command"},
 	} {

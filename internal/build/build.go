@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"catalog/internal/book"
 	"catalog/internal/check"
 	"catalog/internal/diag"
 	"catalog/internal/export"
@@ -26,7 +27,7 @@ import (
 )
 
 // Targets lists what build can make, in build order.
-var Targets = []string{"html", "data"}
+var Targets = []string{"html", "pdf", "data"}
 
 // Marker is the file that marks a folder as build's own.
 const Marker = ".catalog-build"
@@ -120,8 +121,6 @@ func pick(list []string) ([]string, error) {
 	for _, t := range list {
 		t = strings.TrimSpace(strings.ToLower(t))
 		switch {
-		case t == "pdf":
-			return nil, errors.New("--targets: the PDF book is not built yet; use html, data")
 		case !slices.Contains(Targets, t):
 			return nil, fmt.Errorf("--targets: unknown target %q: use %s", t, strings.Join(Targets, ", "))
 		case !slices.Contains(out, t):
@@ -205,6 +204,8 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 		switch t {
 		case "html":
 			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data")}, w)
+		case "pdf":
+			err = book.Write(cat, book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}, w)
 		case "data":
 			err = export.Write(cat, export.Options{Date: opt.Date}, w)
 		}

@@ -335,8 +335,8 @@ func (p *page) Site(field string) string {
 // Exports reports whether the data exports are built beside the site.
 func (p *page) Exports() bool { return p.s.opt.Data }
 
-// Date is the build date, as ISO 8601.
-func (p *page) Date() string { return p.s.opt.Date.UTC().Format("2006-01-02") }
+// Date is the build date, written in full in the page's language.
+func (p *page) Date() string { return p.s.words.Date(p.Lang, p.s.opt.Date.UTC()) }
 
 // Country is a country's name in the page's language.
 func (p *page) Country(cc string) string {

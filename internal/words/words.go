@@ -7,6 +7,8 @@ package words
 import (
 	"fmt"
 	"io/fs"
+	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -53,4 +55,15 @@ func (w *Words) Own(lang string) bool { _, ok := w.byLang[lang]; return ok }
 func (w *Words) Lookup(lang, key string) (string, bool) {
 	s, ok := w.byLang[lang][key]
 	return s, ok
+}
+
+// Date writes a date in full in lang ("24 de noviembre de 2025"), from the
+// words months and date_long; ISO 8601 when they are missing.
+func (w *Words) Date(lang string, t time.Time) string {
+	months := strings.Fields(w.Get(lang, "months"))
+	format := w.Get(lang, "date_long")
+	if len(months) != 12 || !strings.Contains(format, "%") {
+		return t.Format(time.DateOnly)
+	}
+	return fmt.Sprintf(format, t.Day(), months[t.Month()-1], t.Year())
 }

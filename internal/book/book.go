@@ -1,0 +1,400 @@
+// Package book renders a catalog as a printable PDF book, one per
+// language: cover, table of contents, intro, one chapter per country (or
+// pillar), each practice on a new page with its facts, body and sources,
+// then indexes by theme and by country and the table of exchanges. It
+// reads the same model as the site; bodies are lowered by package layout
+// and drawn through package pdfdraw, the only one that knows fpdf. Page
+// numbers that are known only at the end (contents, "page X of N") are
+// drawn last, by going back to their pages.
+package book
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"catalog/internal/collation"
+	"catalog/internal/config"
+	"catalog/internal/country"
+	"catalog/internal/layout"
+	"catalog/internal/model"
+	"catalog/internal/output"
+	"catalog/internal/pdfdraw"
+	"catalog/internal/words"
+)
+
+// Options tune the book.
+type Options struct {
+	// Date is the build date on the cover and in the metadata
+	// (SOURCE_DATE_EPOCH).
+	Date time.Time
+	// Templates hold the words of each language (i18n/LANG.yaml).
+	Templates fs.FS
+}
+
+// FileName is the book's file for a language.
+func FileName(lang string) string { return "catalog." + lang + ".pdf" }
+
+// Write writes catalog.LANG.pdf for every language of the catalog, the
+// languages in parallel.
+func Write(cat *model.Catalog, opt Options, out output.Writer) error {
+	if cat.Public() != cat {
+		cat = cat.Public()
+	}
+	w, err := words.Load(opt.Templates, cat.Config.Languages)
+	if err != nil {
+		return err
+	}
+	langs := cat.Config.Languages
+	errs := make([]error, len(langs))
+	var wg sync.WaitGroup
+	for i, lang := range langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			if err := Render(cat, lang, opt, w, &buf); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", FileName(lang), err)
+				return
+			}
+			errs[i] = out.Write(FileName(lang), buf.Bytes())
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Page geometry, in millimetres (A4).
+const (
+	pageW   = 210.0
+	pageH   = 297.0
+	marginL = 22.0
+	marginR = 22.0
+	top     = 26.0
+	bottom  = pageH - 24.0
+	textW   = pageW - marginL - marginR
+	pt      = 25.4 / 72 // one point in millimetres
+)
+
+// Sizes in points.
+const (
+	bodySize  = 10.0
+	smallSize = 8.5
+	leading   = 1.45 // line height / font size
+)
+
+var (
+	ink    = pdfdraw.Color{R: 0x1c, G: 0x24, B: 0x30}
+	muted  = pdfdraw.Color{R: 0x4a, G: 0x55, B: 0x63}
+	brand  = pdfdraw.Color{R: 0x12, G: 0x35, B: 0x5b}
+	link   = pdfdraw.Color{R: 0x0b, G: 0x53, B: 0x94}
+	tint   = pdfdraw.Color{R: 0xf1, G: 0xf3, B: 0xf7}
+	rule   = pdfdraw.Color{R: 0xc5, G: 0xcb, B: 0xd3}
+	white  = pdfdraw.Color{R: 0xff, G: 0xff, B: 0xff}
+	paleBg = pdfdraw.Color{R: 0xdc, G: 0xe6, B: 0xf2}
+)
+
+// book is one language's book while it is drawn.
+type book struct {
+	cat   *model.Catalog
+	cfg   *config.Config
+	lang  string
+	words *words.Words
+	opt   Options
+	d     *pdfdraw.Doc
+	media *os.Root // the catalog's media folder, or nil
+
+	y       float64
+	chapter string         // the running header
+	headers map[int]string // page → running header
+
+	anchors   map[string]int // practice ID → link target
+	pageOf    map[string]int // practice ID → its first page
+	toc       []tocEntry
+	footnotes map[string]int // "#fn:N" of the current practice → link target
+}
+
+type tocEntry struct {
+	level  int
+	text   string
+	anchor int
+	page   int
+}
+
+// Render draws the book of one language into w.
+func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out *bytes.Buffer) error {
+	cfg := cat.Config
+	b := &book{cat: cat, cfg: cfg, lang: lang, words: w, opt: opt,
+		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}}
+	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{
+		Title:    cfg.Title.In(lang, cfg.DefaultLanguage()),
+		Author:   cfg.Publisher.In(lang, cfg.DefaultLanguage()),
+		Subject:  cfg.Subtitle.In(lang, cfg.DefaultLanguage()),
+		Keywords: b.keywords(),
+		Lang:     lang,
+		Created:  opt.Date,
+	}})
+	if err != nil {
+		return err
+	}
+	b.d = d
+	if root, err := os.OpenRoot(filepath.Join(cat.Dir, "media")); err == nil {
+		b.media = root
+		defer root.Close()
+	}
+	for _, x := range cat.Practices {
+		b.anchors[x.ID] = d.NewAnchor()
+	}
+	chapters := b.chapters()
+
+	b.cover()
+	tocStart := d.Pages() + 1
+	tocPages := b.reserveContents(chapters)
+	if intro := cat.Intro[lang]; len(intro) > 0 {
+		b.section(b.word("intro"), 0)
+		b.blocks(layout.Lower(intro, layout.LowerOptions{Link: b.linker()}), marginL, textW, 2)
+	}
+	for _, ch := range chapters {
+		b.chapter = ch.title
+		first := true
+		for _, x := range ch.practices {
+			b.practice(x, ch, first)
+			first = false
+		}
+	}
+	b.chapter = ""
+	b.themeIndex()
+	b.countryIndex()
+	b.exchangeTable()
+	b.contents(tocStart, tocPages)
+	b.frame()
+	if err := d.Err(); err != nil {
+		return err
+	}
+	return d.Output(out)
+}
+
+func (b *book) word(key string) string { return b.words.Get(b.lang, key) }
+
+func (b *book) country(cc string) string {
+	if n := country.Name(cc, b.lang); n != "" {
+		return n
+	}
+	return cc
+}
+
+func (b *book) label(v *config.Vocabulary, slug string) string { return b.cfg.Label(v, slug, b.lang) }
+
+func (b *book) keywords() string {
+	var kw []string
+	for _, pl := range b.cfg.Pillars.Terms {
+		kw = append(kw, b.label(&b.cfg.Pillars, pl.Slug))
+	}
+	for _, cc := range collation.Sort(b.lang, sortedKeys(b.cat.ByCountry), b.country) {
+		kw = append(kw, b.country(cc))
+	}
+	return strings.Join(kw, ", ")
+}
+
+// chapter is a group of practices: a country's, a pillar's, or the
+// regional ones.
+type chapter struct {
+	title     string
+	practices []*model.Practice
+}
+
+// chapters groups the practices as catalog.yaml says: by country (a
+// practice goes in the chapter of its first country; regional ones in a
+// chapter of their own, last) or by pillar (its first pillar).
+func (b *book) chapters() []chapter {
+	byKey := map[string][]*model.Practice{}
+	var regional []*model.Practice
+	for _, x := range b.cat.Practices {
+		switch {
+		case x.Restricted():
+		case b.cfg.Chapters == "pillar" && len(x.Pillars) > 0:
+			byKey[x.Pillars[0]] = append(byKey[x.Pillars[0]], x)
+		case b.cfg.Chapters != "pillar" && x.Scope == "regional" || len(x.Countries) == 0:
+			regional = append(regional, x)
+		default:
+			key := x.Countries[0]
+			if b.cfg.Chapters == "pillar" {
+				key = ""
+			}
+			byKey[key] = append(byKey[key], x)
+		}
+	}
+	title := func(x *model.Practice) string { return x.In(b.lang).Title }
+	var out []chapter
+	if b.cfg.Chapters == "pillar" {
+		for _, pl := range b.cfg.Pillars.Terms {
+			if list := byKey[pl.Slug]; len(list) > 0 {
+				out = append(out, chapter{b.label(&b.cfg.Pillars, pl.Slug), collation.Sort(b.lang, list, title)})
+			}
+		}
+	} else {
+		codes := collation.Sort(b.lang, sortedKeys(byKey), b.country)
+		for _, cc := range codes {
+			out = append(out, chapter{b.country(cc), collation.Sort(b.lang, byKey[cc], title)})
+		}
+	}
+	if len(regional) > 0 || len(byKey[""]) > 0 {
+		out = append(out, chapter{b.word("regional_practices"), collation.Sort(b.lang, append(regional, byKey[""]...), title)})
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// newPage starts a page; the running header is the current chapter's.
+func (b *book) newPage() {
+	b.d.AddPage()
+	b.y = top
+	b.headers[b.d.Page()] = b.chapter
+}
+
+// need starts a new page unless h millimetres fit on this one.
+func (b *book) need(h float64) {
+	if b.y+h > bottom {
+		b.newPage()
+	}
+}
+
+func lineHeight(size float64) float64 { return size * pt * leading }
+
+// measure is text width for the line breaker.
+func (b *book) measure(text string, st layout.Style, size float64) float64 {
+	if st&layout.Super != 0 {
+		size *= 0.7
+	}
+	return b.d.Measure(text, fontOf(st), size)
+}
+
+func fontOf(st layout.Style) pdfdraw.Style {
+	switch {
+	case st&layout.Mono != 0 && st&layout.Bold != 0:
+		return pdfdraw.MonoBold
+	case st&layout.Mono != 0:
+		return pdfdraw.Mono
+	case st&layout.Bold != 0 && st&layout.Italic != 0:
+		return pdfdraw.BoldItalic
+	case st&layout.Bold != 0:
+		return pdfdraw.Bold
+	case st&layout.Italic != 0:
+		return pdfdraw.Italic
+	}
+	return pdfdraw.Regular
+}
+
+// text draws runs as wrapped lines from b.y, each line on the page it
+// fits on, and returns the number of lines.
+func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style, color pdfdraw.Color) int {
+	if base != 0 {
+		runs = slices.Clone(runs)
+		for i := range runs {
+			runs[i].Style |= base
+		}
+	}
+	lines := layout.Break(runs, width, size, b.measure)
+	lh := lineHeight(size)
+	for _, ln := range lines {
+		b.need(lh)
+		b.line(ln, x, b.y, size, color)
+		b.y += lh
+	}
+	return len(lines)
+}
+
+// line draws one broken line with its top at y.
+func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
+	lh := lineHeight(size)
+	baseline := y + lh*0.74
+	for _, r := range ln.Runs {
+		if r.Text == "\n" {
+			continue
+		}
+		sz, by := size, baseline
+		if r.Style&layout.Super != 0 {
+			sz, by = size*0.7, baseline-size*pt*0.35
+		}
+		st := fontOf(r.Style)
+		w := b.d.Measure(r.Text, st, sz)
+		c := color
+		if r.Link != "" {
+			c = link
+		}
+		b.d.Text(x, by, r.Text, st, sz, c)
+		if r.Style&layout.Strike != 0 {
+			b.d.Line(x, by-sz*pt*0.28, x+w, by-sz*pt*0.28, 0.2, c)
+		}
+		if r.Link != "" {
+			b.linkTo(r.Link, x, y, w, lh)
+		}
+		x += w
+	}
+}
+
+// linkTo makes a clickable area: to another practice, to a footnote, or
+// out of the book.
+func (b *book) linkTo(dest string, x, y, w, h float64) {
+	switch {
+	case strings.HasPrefix(dest, "#practice:"):
+		if a, ok := b.anchors[strings.TrimPrefix(dest, "#practice:")]; ok {
+			b.d.LinkAnchor(x, y, w, h, a)
+		}
+	case strings.HasPrefix(dest, "#"):
+		if a, ok := b.footnotes[dest]; ok {
+			b.d.LinkAnchor(x, y, w, h, a)
+		}
+	default:
+		b.d.LinkURL(x, y, w, h, dest)
+	}
+}
+
+// linker maps a body's link destinations: practice files to their pages
+// in the book, media files to the media folder; other relative links
+// (and links to practices not in the book) keep only their text.
+func (b *book) linker() func(string, bool) (string, bool) {
+	return func(dest string, image bool) (string, bool) {
+		if strings.HasPrefix(dest, "#") {
+			return dest, !image
+		}
+		if i := strings.Index(dest, ":"); i > 0 && !strings.ContainsAny(dest[:i], "/?#") {
+			return dest, true // http, https, mailto: layout judged it safe
+		}
+		p := dest
+		if i := strings.IndexAny(p, "?#"); i >= 0 {
+			p = p[:i]
+		}
+		if id := model.LinkedPractice(p); id != "" && !image {
+			if q := b.cat.Practice(id); q == nil || q.Restricted() {
+				return "", false
+			}
+			return "#practice:" + id, true
+		}
+		clean := strings.TrimPrefix(path.Clean(strings.TrimPrefix(p, "/")), "../")
+		if strings.HasPrefix(clean, "media/") && fs.ValidPath(clean) && image {
+			return clean, true
+		}
+		return "", false
+	}
+}

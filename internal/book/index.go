@@ -1,0 +1,120 @@
+package book
+
+import (
+	"fmt"
+	"strconv"
+
+	"catalog/internal/collation"
+	"catalog/internal/layout"
+	"catalog/internal/model"
+	"catalog/internal/pdfdraw"
+)
+
+// entry draws one index line: a practice's title and its page, both
+// clickable.
+func (b *book) entry(x *model.Practice, indent float64) {
+	const size = 9.5
+	lh := lineHeight(size)
+	num := strconv.Itoa(b.pageOf[x.ID])
+	nw := b.d.Measure(num, pdfdraw.Regular, size)
+	y0 := b.y
+	b.text(plain(x.In(b.lang).Title), marginL+indent, textW-indent-tocNumW, size, 0, ink)
+	if b.y < y0 {
+		y0 = top // the entry went to a new page
+	}
+	b.d.Text(pageW-marginR-nw, b.y-lh+lh*0.74, num, pdfdraw.Regular, size, ink)
+	b.d.LinkAnchor(marginL+indent, y0, textW-indent, b.y-y0, b.anchors[x.ID])
+}
+
+// themeIndex lists the practices of each theme, themes grouped by pillar.
+func (b *book) themeIndex() {
+	b.section(b.word("index_by_theme"), 0)
+	title := func(x *model.Practice) string { return x.In(b.lang).Title }
+	for _, pl := range b.cfg.Pillars.Terms {
+		printed := false
+		for _, th := range b.cfg.Themes.Terms {
+			list := b.cat.ByTheme[th.Slug]
+			if th.Pillar != pl.Slug || len(list) == 0 {
+				continue
+			}
+			if !printed {
+				b.need(lineHeight(12) + 3*lineHeight(10))
+				b.y += 2
+				b.text(plain(b.label(&b.cfg.Pillars, pl.Slug)), marginL, textW, 12, layout.Bold, brand)
+				printed = true
+			}
+			b.need(lineHeight(10) + lineHeight(9.5))
+			b.text(plain(b.label(&b.cfg.Themes, th.Slug)), marginL+2, textW, 10, layout.Bold, ink)
+			for _, x := range collation.Sort(b.lang, list, title) {
+				b.entry(x, 6)
+			}
+			b.y += 1
+		}
+	}
+}
+
+// countryIndex lists the practices of each country.
+func (b *book) countryIndex() {
+	b.section(b.word("index_by_country"), 0)
+	title := func(x *model.Practice) string { return x.In(b.lang).Title }
+	for _, cc := range collation.Sort(b.lang, sortedKeys(b.cat.ByCountry), b.country) {
+		b.need(lineHeight(10) + lineHeight(9.5))
+		b.text(plain(b.country(cc)), marginL, textW, 10, layout.Bold, ink)
+		for _, x := range collation.Sort(b.lang, b.cat.ByCountry[cc], title) {
+			b.entry(x, 6)
+		}
+		b.y += 1.5
+	}
+}
+
+// exchangeTable lists who visited which practice: visiting country, host
+// country, practice (with its page), year.
+func (b *book) exchangeTable() {
+	b.section(b.word("exchange_table"), 0)
+	if len(b.cat.Exchanges) == 0 {
+		b.text(plain(b.word("exchanges_none")), marginL, textW, bodySize, 0, ink)
+		return
+	}
+	t := layout.Table{Align: []layout.Align{layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignRight},
+		Header: [][]layout.Run{plain(b.word("visitors")), plain(b.word("hosts")), plain(b.word("practice")), plain(b.word("kind")), plain(b.word("year"))}}
+	for _, ev := range b.cat.Exchanges {
+		var hosts string
+		for i, cc := range collation.Sort(b.lang, ev.Hosts, b.country) {
+			if i > 0 {
+				hosts += ", "
+			}
+			hosts += b.country(cc)
+		}
+		practice := []layout.Run{{Text: ev.Practice.In(b.lang).Title, Link: "#practice:" + ev.Practice.ID},
+			{Text: " (" + fmt.Sprintf(b.word("page_short"), b.pageOf[ev.Practice.ID]) + ")"}}
+		t.Rows = append(t.Rows, [][]layout.Run{plain(b.country(ev.Visitor)), plain(hosts), practice, plain(b.word("kind." + ev.Kind)), plain(strconv.Itoa(ev.Year))})
+	}
+	b.table(t, marginL, textW)
+}
+
+// frame draws, on every page but the cover, the running header (the
+// catalog's title and the chapter) and the footer "page X of N": only now
+// is N known.
+func (b *book) frame() {
+	n := b.d.Pages()
+	title := b.cfg.Title.In(b.lang, b.cfg.DefaultLanguage())
+	for p := 2; p <= n; p++ {
+		b.d.SetPage(p)
+		const size = 7.5
+		head := title
+		if r := []rune(head); len(r) > 80 {
+			head = string(r[:79]) + "…"
+		}
+		b.d.Text(marginL, 15, head, pdfdraw.Regular, size, muted)
+		if ch := b.headers[p]; ch != "" {
+			w := b.d.Measure(ch, pdfdraw.Bold, size)
+			if w < textW/2 {
+				b.d.Text(pageW-marginR-w, 15, ch, pdfdraw.Bold, size, muted)
+			}
+		}
+		b.d.Line(marginL, 17, pageW-marginR, 17, 0.2, rule)
+		foot := fmt.Sprintf(b.word("page_of"), p, n)
+		w := b.d.Measure(foot, pdfdraw.Regular, size)
+		b.d.Text((pageW-w)/2, pageH-12, foot, pdfdraw.Regular, size, muted)
+	}
+}

@@ -1,0 +1,368 @@
+package book
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"catalog/internal/collation"
+	"catalog/internal/layout"
+	"catalog/internal/model"
+	"catalog/internal/pdfdraw"
+)
+
+func plain(s string) []layout.Run { return []layout.Run{{Text: s}} }
+
+// cover draws the first page: a band with the title, the subtitle, the
+// publisher and the date of the edition.
+func (b *book) cover() {
+	b.newPage()
+	b.d.Rect(0, 0, pageW, 150, &brand, nil, 0)
+	cfg, def := b.cfg, b.cfg.DefaultLanguage()
+	b.y = 60
+	b.text(plain(cfg.Title.In(b.lang, def)), marginL, textW, 26, layout.Bold, white)
+	b.y += 6
+	b.text(plain(cfg.Subtitle.In(b.lang, def)), marginL, textW, 13, 0, white)
+	b.y = 170
+	b.text(plain(cfg.Publisher.In(b.lang, def)), marginL, textW, 12, layout.Bold, ink)
+	b.y += 2
+	b.text(plain(fmt.Sprintf(b.word("edition"), b.words.Date(b.lang, b.opt.Date.UTC()))), marginL, textW, 11, 0, muted)
+}
+
+// tocLine is the height of one line of the contents.
+var tocLine = lineHeight(bodySize)
+
+const tocNumW = 14.0 // the page number column
+
+// reserveContents lays the contents out before anything else is drawn (its
+// entries are known: the chapters and practices, the indexes), adds the
+// pages it needs and returns their number; contents draws it at the end.
+func (b *book) reserveContents(chapters []chapter) int {
+	add := func(level int, text string, anchor int) {
+		b.toc = append(b.toc, tocEntry{level: level, text: text, anchor: anchor})
+	}
+	if len(b.cat.Intro[b.lang]) > 0 {
+		add(0, b.word("intro"), b.d.NewAnchor())
+	}
+	for _, ch := range chapters {
+		add(0, ch.title, b.d.NewAnchor())
+		for _, x := range ch.practices {
+			add(1, x.In(b.lang).Title, b.anchors[x.ID])
+		}
+	}
+	add(0, b.word("index_by_theme"), b.d.NewAnchor())
+	add(0, b.word("index_by_country"), b.d.NewAnchor())
+	add(0, b.word("exchange_table"), b.d.NewAnchor())
+	height := 20.0 // the heading
+	for _, e := range b.toc {
+		height += float64(b.tocLines(e)) * tocLine
+		if e.level == 0 {
+			height += 2
+		}
+	}
+	pages := int(math.Ceil(height / (bottom - top)))
+	b.chapter = b.word("contents")
+	for range pages {
+		b.newPage()
+	}
+	return pages
+}
+
+func (b *book) tocIndent(e tocEntry) float64 { return float64(e.level) * 6 }
+
+func (b *book) tocLines(e tocEntry) int {
+	w := textW - b.tocIndent(e) - tocNumW
+	st := layout.Style(0)
+	if e.level == 0 {
+		st = layout.Bold
+	}
+	return max(1, len(layout.Break([]layout.Run{{Text: e.text, Style: st}}, w, bodySize, b.measure)))
+}
+
+// contents draws the reserved contents pages, now that every entry's
+// page is known.
+func (b *book) contents(start, pages int) {
+	b.d.SetPage(start)
+	b.y = top
+	b.text(plain(b.word("contents")), marginL, textW, 18, layout.Bold, brand)
+	b.y += 6
+	page := start
+	for _, e := range b.toc {
+		n := b.tocLines(e)
+		h := float64(n) * tocLine
+		if e.level == 0 {
+			h += 2
+		}
+		if b.y+h > bottom && page < start+pages-1 {
+			page++
+			b.d.SetPage(page)
+			b.y = top
+		}
+		if e.level == 0 {
+			b.y += 2
+		}
+		x := marginL + b.tocIndent(e)
+		st := layout.Style(0)
+		if e.level == 0 {
+			st = layout.Bold
+		}
+		y0 := b.y
+		lines := layout.Break([]layout.Run{{Text: e.text, Style: st}}, textW-b.tocIndent(e)-tocNumW, bodySize, b.measure)
+		for _, ln := range lines {
+			b.line(ln, x, b.y, bodySize, ink)
+			b.y += tocLine
+		}
+		num := strconv.Itoa(e.page)
+		nw := b.d.Measure(num, fontOf(st), bodySize)
+		b.d.Text(pageW-marginR-nw, b.y-tocLine+tocLine*0.74, num, fontOf(st), bodySize, ink)
+		b.d.LinkAnchor(x, y0, pageW-marginR-x, b.y-y0, e.anchor)
+	}
+}
+
+// section starts a part of the book (intro, index) on a new page, with
+// its heading, bookmark and contents entry.
+func (b *book) section(title string, level int) {
+	b.chapter = title
+	b.newPage()
+	b.mark(title, level)
+	b.text(plain(title), marginL, textW, 18, layout.Bold, brand)
+	b.y += 4
+}
+
+// mark places the contents entry titled so, and its bookmark, here.
+func (b *book) mark(title string, level int) {
+	for i := range b.toc {
+		if b.toc[i].text == title && b.toc[i].page == 0 && b.toc[i].level == level {
+			b.toc[i].page = b.d.Page()
+			b.d.PlaceAnchor(b.toc[i].anchor, b.d.Page(), b.y)
+			break
+		}
+	}
+	b.d.Bookmark(title, level, b.y)
+}
+
+// practice draws one practice from a new page.
+func (b *book) practice(x *model.Practice, ch chapter, first bool) {
+	t := x.In(b.lang)
+	b.newPage()
+	if first {
+		b.mark(ch.title, 0)
+		b.d.Rect(marginL, b.y, textW, 12, &paleBg, nil, 0)
+		b.d.Text(marginL+3, b.y+8.2, ch.title, pdfdraw.Bold, 14, brand)
+		b.y += 18
+	}
+	b.pageOf[x.ID] = b.d.Page()
+	b.d.PlaceAnchor(b.anchors[x.ID], b.d.Page(), b.y)
+	for i := range b.toc {
+		if b.toc[i].anchor == b.anchors[x.ID] {
+			b.toc[i].page = b.d.Page()
+		}
+	}
+	b.d.Bookmark(t.Title, 1, b.y)
+	var names []string
+	for _, cc := range collation.Sort(b.lang, x.Countries, b.country) {
+		names = append(names, b.country(cc))
+	}
+	b.text(plain(strings.Join(names, ", ")+" · "+b.word("level."+x.Level)), marginL, textW, smallSize, 0, muted)
+	b.y += 1
+	b.text(plain(t.Title), marginL, textW, 17, layout.Bold, brand)
+	b.y += 3
+	b.text(plain(t.Summary), marginL, textW, 10.5, layout.Italic, ink)
+	b.y += 4
+	b.facts(x, t)
+	b.y += 4
+	b.footnotes = map[string]int{}
+	blocks := layout.Lower(t.Body, layout.LowerOptions{Link: b.linker()})
+	for _, bl := range blocks {
+		if fn, ok := bl.(layout.Footnotes); ok {
+			for _, item := range fn.Items {
+				b.footnotes["#fn:"+strconv.Itoa(item.N)] = b.d.NewAnchor()
+			}
+		}
+	}
+	b.blocks(blocks, marginL, textW, 2)
+	b.sources(x)
+}
+
+// fact is one row of a practice's box of facts.
+type fact struct {
+	label string
+	value []layout.Run
+}
+
+// facts draws the box of a practice's facts, a row at a time, so that a
+// long box may continue on the next page.
+func (b *book) facts(x *model.Practice, t *model.Text) {
+	var rows []fact
+	add := func(key string, runs []layout.Run) {
+		if len(runs) > 0 {
+			rows = append(rows, fact{b.word(key), runs})
+		}
+	}
+	join := func(items []string) []layout.Run {
+		if len(items) == 0 {
+			return nil
+		}
+		return plain(strings.Join(items, ", "))
+	}
+	var countries []string
+	for _, cc := range collation.Sort(b.lang, x.Countries, b.country) {
+		countries = append(countries, b.country(cc))
+	}
+	add("countries", join(countries))
+	add("scope", plain(b.word("scope."+x.Scope)))
+	inst := func(list []model.Institution) []layout.Run {
+		var out []layout.Run
+		for i, in := range list {
+			if i > 0 {
+				out = append(out, layout.Run{Text: "\n"})
+			}
+			name := in.Name
+			if in.Acronym != "" {
+				name += " (" + in.Acronym + ")"
+			}
+			out = append(out, layout.Run{Text: name})
+		}
+		return out
+	}
+	add("institutions", inst(t.Institutions))
+	add("partners", inst(t.Partners))
+	var themes []string
+	for _, th := range x.Themes {
+		themes = append(themes, b.label(&b.cfg.Themes, th)+" ("+b.label(&b.cfg.Pillars, b.pillarOf(th))+")")
+	}
+	add("themes", join(themes))
+	var groups, forms []string
+	for _, g := range x.TargetGroups {
+		groups = append(groups, b.label(&b.cfg.TargetGroups, g))
+	}
+	for _, f := range x.ExploitationForms {
+		forms = append(forms, b.label(&b.cfg.ExploitationForms, f))
+	}
+	add("target_groups", join(groups))
+	add("exploitation_forms", join(forms))
+	period := fmt.Sprintf(b.word("period_since"), x.Period.Start)
+	if !x.Period.End.IsZero() {
+		period = x.Period.Start.String() + " – " + x.Period.End.String()
+	}
+	add("period", plain(period))
+	add("status", plain(b.word("status."+x.Status)))
+	add("level", plain(b.word("level."+x.Level)))
+	var crit []layout.Run
+	for i, c := range t.Criteria {
+		if i > 0 {
+			crit = append(crit, layout.Run{Text: "\n"})
+		}
+		crit = append(crit, layout.Run{Text: b.label(&b.cfg.Criteria, c.Criterion) + ": ", Style: layout.Bold}, layout.Run{Text: b.word("rating." + c.Rating)})
+		if c.Note != "" {
+			crit = append(crit, layout.Run{Text: ". " + c.Note})
+		}
+	}
+	add("criteria", crit)
+	exchanges := t.Exchanges
+	if len(exchanges) == 0 && x.Source != nil {
+		exchanges = x.Source.Exchanges
+	}
+	var ex []layout.Run
+	for i, e := range exchanges {
+		if i > 0 {
+			ex = append(ex, layout.Run{Text: "\n"})
+		}
+		var v []string
+		for _, cc := range e.Visitors {
+			v = append(v, b.country(cc))
+		}
+		s := fmt.Sprintf("%d · %s · %s", e.Year, b.word("kind."+e.Kind), strings.Join(v, ", "))
+		if len(e.Institutions) > 0 {
+			s += " (" + strings.Join(e.Institutions, "; ") + ")"
+		}
+		ex = append(ex, layout.Run{Text: s})
+	}
+	add("exchanges_of_practice", ex)
+	var rel []layout.Run
+	seen := map[string]bool{}
+	for _, id := range append(append([]string{}, x.Related...), x.RelatedBy...) {
+		q := b.cat.Practice(id)
+		if q == nil || q.Restricted() || seen[id] {
+			continue
+		}
+		seen[id] = true
+		if len(rel) > 0 {
+			rel = append(rel, layout.Run{Text: "\n"})
+		}
+		rel = append(rel, layout.Run{Text: q.In(b.lang).Title, Link: "#practice:" + id})
+	}
+	add("related", rel)
+	if c := t.Contact; c != nil {
+		s := c.Institution
+		if c.Role != "" {
+			s += ", " + c.Role
+		}
+		runs := plain(s)
+		if c.URL != "" {
+			runs = append(runs, layout.Run{Text: "\n"}, layout.Run{Text: c.URL, Link: c.URL})
+		}
+		if c.Email != "" {
+			runs = append(runs, layout.Run{Text: "\n"}, layout.Run{Text: c.Email, Link: "mailto:" + c.Email})
+		}
+		add("contact", runs)
+	}
+	add("last_reviewed", plain(t.LastReviewed.Format("2006-01-02")))
+
+	const labelW, pad = 40.0, 2.5
+	valueW := textW - labelW - 2*pad
+	size := 9.0
+	lh := lineHeight(size)
+	for _, r := range rows {
+		lines := layout.Break(r.value, valueW, size, b.measure)
+		label := layout.Break([]layout.Run{{Text: r.label, Style: layout.Bold}}, labelW-pad, size, b.measure)
+		n := max(len(lines), len(label))
+		h := float64(n)*lh + 1.5
+		if h < bottom-top {
+			b.need(h)
+		}
+		b.d.Rect(marginL, b.y, textW, h, &tint, nil, 0)
+		y := b.y + 0.75
+		for i, ln := range label {
+			b.line(ln, marginL+pad, y+float64(i)*lh, size, ink)
+		}
+		for i, ln := range lines {
+			b.line(ln, marginL+pad+labelW, y+float64(i)*lh, size, ink)
+		}
+		b.y += h
+	}
+}
+
+func (b *book) pillarOf(theme string) string {
+	if t := b.cfg.Themes.Term(theme); t != nil {
+		return t.Pillar
+	}
+	return ""
+}
+
+// sources draws a practice's numbered sources.
+func (b *book) sources(x *model.Practice) {
+	b.y += 3
+	b.need(lineHeight(12) + 2*lineHeight(smallSize))
+	b.text(plain(b.word("sources")), marginL, textW, 12, layout.Bold, brand)
+	b.y += 1
+	for i, s := range x.Sources {
+		runs := []layout.Run{{Text: s.Title}}
+		if s.Publisher != "" {
+			runs = append(runs, layout.Run{Text: ". " + s.Publisher})
+		}
+		if s.Year != 0 {
+			runs = append(runs, layout.Run{Text: ", " + strconv.Itoa(s.Year)})
+		}
+		runs = append(runs, layout.Run{Text: "."})
+		if s.URL != "" && strings.HasPrefix(s.URL, "http") {
+			runs = append(runs, layout.Run{Text: " " + s.URL, Link: s.URL})
+		}
+		num := strconv.Itoa(i+1) + "."
+		b.need(lineHeight(smallSize))
+		b.d.Text(marginL, b.y+lineHeight(smallSize)*0.74, num, pdfdraw.Regular, smallSize, muted)
+		b.text(runs, marginL+7, textW-7, smallSize, 0, ink)
+		b.y += 0.8
+	}
+}
