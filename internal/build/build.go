@@ -203,7 +203,7 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 		var err error
 		switch t {
 		case "html":
-			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data")}, w)
+			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf")}, w)
 		case "pdf":
 			err = book.Write(cat, book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}, w)
 		case "data":

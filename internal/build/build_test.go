@@ -89,7 +89,10 @@ func TestReproducible(t *testing.T) {
 	if !bytes.Contains(ta["es/index.html"], []byte("24 de noviembre de 2025")) {
 		t.Error("the build date is not SOURCE_DATE_EPOCH's")
 	}
-	for _, name := range []string{Marker, "index.html", "catalog.json", "catalog.csv", "es/search/index.js", "assets/style.css"} {
+	if !bytes.Contains(ta["es/index.html"], []byte(`href="../catalog.es.pdf"`)) {
+		t.Error("the Spanish home does not link to the Spanish book")
+	}
+	for _, name := range []string{Marker, "index.html", "catalog.json", "catalog.csv", "es/search/index.js", "assets/style.css", "catalog.es.pdf", "catalog.en.pdf"} {
 		if _, ok := ta[name]; !ok {
 			t.Errorf("no %s", name)
 		}

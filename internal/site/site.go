@@ -47,6 +47,9 @@ type Options struct {
 	// Data says the build also writes catalog.json and catalog.csv, which
 	// the footer then links to.
 	Data bool
+	// Books says the build also writes the PDF books (catalog.LANG.pdf),
+	// which the home page and the footer then link to.
+	Books bool
 }
 
 // pageKinds are the templates under html/, each a page kind.
@@ -330,6 +333,15 @@ func (p *page) Site(field string) string {
 		l = p.s.cfg.Publisher
 	}
 	return l.In(p.Lang, p.s.cfg.DefaultLanguage())
+}
+
+// Book is the site path of the page language's PDF book, or "" when the
+// build writes none.
+func (p *page) Book() string {
+	if !p.s.opt.Books {
+		return ""
+	}
+	return "catalog." + p.Lang + ".pdf"
 }
 
 // Exports reports whether the data exports are built beside the site.
