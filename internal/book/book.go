@@ -164,7 +164,7 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out *b
 	tocPages := b.reserveContents(chapters)
 	if intro := cat.Intro[lang]; len(intro) > 0 {
 		b.section(b.word("intro"), 0)
-		b.blocks(layout.Lower(intro, layout.LowerOptions{Link: b.linker()}), marginL, textW, 2)
+		b.body(intro)
 	}
 	for _, ch := range chapters {
 		b.chapter = ch.title

@@ -2,7 +2,6 @@ package book
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -54,14 +53,20 @@ func (b *book) reserveContents(chapters []chapter) int {
 	add(0, b.word("index_by_theme"), b.d.NewAnchor())
 	add(0, b.word("index_by_country"), b.d.NewAnchor())
 	add(0, b.word("exchange_table"), b.d.NewAnchor())
-	height := 20.0 // the heading
+	// Simulate contents() exactly: an entry that does not fit goes to the
+	// next page whole.
+	pages, y := 1, top+lineHeight(18)+6
 	for _, e := range b.toc {
-		height += float64(b.tocLines(e)) * tocLine
+		h := float64(b.tocLines(e)) * tocLine
 		if e.level == 0 {
-			height += 2
+			h += 2
 		}
+		if y+h > bottom {
+			pages++
+			y = top
+		}
+		y += h
 	}
-	pages := int(math.Ceil(height / (bottom - top)))
 	b.chapter = b.word("contents")
 	for range pages {
 		b.newPage()
@@ -94,7 +99,7 @@ func (b *book) contents(start, pages int) {
 		if e.level == 0 {
 			h += 2
 		}
-		if b.y+h > bottom && page < start+pages-1 {
+		if b.y+h > bottom {
 			page++
 			b.d.SetPage(page)
 			b.y = top
@@ -172,8 +177,14 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 	b.y += 4
 	b.facts(x, t)
 	b.y += 4
+	b.body(t.Body)
+	b.sources(x)
+}
+
+// body draws a Markdown body, its footnote references linked to its notes.
+func (b *book) body(src []byte) {
 	b.footnotes = map[string]int{}
-	blocks := layout.Lower(t.Body, layout.LowerOptions{Link: b.linker()})
+	blocks := layout.Lower(src, layout.LowerOptions{Link: b.linker()})
 	for _, bl := range blocks {
 		if fn, ok := bl.(layout.Footnotes); ok {
 			for _, item := range fn.Items {
@@ -182,7 +193,6 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 		}
 	}
 	b.blocks(blocks, marginL, textW, 2)
-	b.sources(x)
 }
 
 // fact is one row of a practice's box of facts.

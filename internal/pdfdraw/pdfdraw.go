@@ -17,6 +17,9 @@
 //     package fonts are registered, never the cp1252 core fonts.
 //   - Its output is byte-stable only with sorted catalog maps and fixed
 //     dates, which New sets.
+//   - It compresses every page with a freshly allocated zlib writer, which
+//     dominated the time of a long book: it writes uncompressed and Output
+//     deflates the streams itself (deflate.go).
 //
 // Units are millimetres and font sizes points; the origin is the top-left
 // corner of the page and y grows downwards.
@@ -96,7 +99,19 @@ type Doc struct {
 	images     map[string]bool // names registered with fpdf
 	levels     []int           // of the bookmarks, in call order
 	outputDone bool
+
+	// deflate is how Output compresses; only tests and benchmarks change
+	// it from deflateStreams.
+	deflate deflateMode
 }
+
+type deflateMode int
+
+const (
+	deflateStreams deflateMode = iota // fpdf writes uncompressed, compressStreams deflates
+	deflateByFpdf                     // fpdf compresses each page itself, as before deflate.go
+	deflateNone                       // fpdf's uncompressed output as it is
+)
 
 type anchor struct{ placed, linked bool }
 
@@ -136,7 +151,8 @@ func New(opt Options) (*Doc, error) {
 	// Text never breaks pages by itself: the layout decides.
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
-	f.SetCompression(true)
+	// Output compresses the streams; see deflate.go.
+	f.SetCompression(false)
 	f.SetCatalogSort(true)
 	created := opt.Info.Created
 	if created.IsZero() {
@@ -565,8 +581,18 @@ func (d *Doc) Output(w io.Writer) (err error) {
 	// fpdf writes pages 1..current: after back-filling an earlier page with
 	// SetPage, the last page must be current again or the rest is lost.
 	d.f.SetPage(d.Pages())
-	if err := d.f.Output(w); err != nil {
+	if d.deflate != deflateStreams {
+		d.f.SetCompression(d.deflate == deflateByFpdf)
+		if err := d.f.Output(w); err != nil {
+			d.err = fmt.Errorf("pdfdraw: %w", err)
+		}
+		return d.err
+	}
+	dw := &deflateWriter{w: w}
+	if err := d.f.Output(dw); err != nil {
 		d.err = fmt.Errorf("pdfdraw: %w", err)
+	} else if dw.calls != 1 {
+		d.err = errors.New("pdfdraw: the PDF writer wrote nothing")
 	}
 	return d.err
 }

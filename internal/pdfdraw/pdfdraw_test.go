@@ -146,6 +146,12 @@ func writeTemp(t *testing.T, pdf []byte) string {
 
 func pdfcpuValidate(t *testing.T, pdf []byte) {
 	t.Helper()
+	pdfcpuValidateN(t, pdf, 3)
+}
+
+// pdfcpuValidateN validates pdf with pdfcpu and checks it has pages pages.
+func pdfcpuValidateN(t *testing.T, pdf []byte, pages int) {
+	t.Helper()
 	model.ConfigPath = "disable" // no config file in the user's home
 	// pdfcpu's default, relaxed mode. Strict mode rejects two things fpdf
 	// v0.9.0 always writes: /Count 0 on outline entries that have children
@@ -158,8 +164,8 @@ func pdfcpuValidate(t *testing.T, pdf []byte) {
 	if err != nil {
 		t.Errorf("pdfcpu page count: %v", err)
 	}
-	if n != 3 {
-		t.Errorf("pdfcpu counts %d pages, want 3", n)
+	if n != pages {
+		t.Errorf("pdfcpu counts %d pages, want %d", n, pages)
 	}
 }
 
@@ -403,7 +409,7 @@ func TestImages(t *testing.T) {
 	}
 }
 
-func sampleJPEG(t *testing.T) []byte {
+func sampleJPEG(t testing.TB) []byte {
 	t.Helper()
 	img := image.NewRGBA(image.Rect(0, 0, 16, 16))
 	var buf bytes.Buffer
