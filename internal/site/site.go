@@ -389,9 +389,6 @@ func (p *page) Pillar(theme string) string {
 // Text is a practice's text for the page: its own language's, or the source.
 func (p *page) Text(x *model.Practice) *model.Text { return x.In(p.Lang) }
 
-// Practice returns the practice with the ID (nil when not public).
-func (p *page) Practice(id string) *model.Practice { return p.s.cat.Practice(id) }
-
 // Lower lower-cases a country code for URLs.
 func (p *page) Lower(s string) string { return strings.ToLower(s) }
 
