@@ -1,6 +1,7 @@
 package book
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -56,12 +57,18 @@ func (b *book) flow(blocks []layout.Block, x, width float64, shift int) {
 		case layout.List:
 			b.list(bl, x, width, shift)
 		case layout.Quote:
-			page, y0 := b.d.Page(), b.y
-			b.flow(bl.Blocks, x+5, width-5, shift)
-			if b.d.Page() != page {
-				y0 = top
+			in := indent(5, width)
+			if in == 0 {
+				b.flow(bl.Blocks, x, width, shift)
+				break
 			}
-			b.d.Line(x+1.2, y0, x+1.2, b.y-2, 0.8, rule)
+			// The bar is drawn on each page as the quote leaves it (see
+			// newPage) and on the last when it ends.
+			b.quotes = append(b.quotes, openQuote{x + 1.2, b.y})
+			b.flow(bl.Blocks, x+in, width-in, shift)
+			q := b.quotes[len(b.quotes)-1]
+			b.quotes = b.quotes[:len(b.quotes)-1]
+			b.d.Line(q.x, q.y0, q.x, max(q.y0, b.y-2), 0.8, rule)
 		case layout.Code:
 			b.code(bl, x, width)
 		case layout.Table:
@@ -104,23 +111,32 @@ func (b *book) small(blocks []layout.Block, x, width float64) {
 	}
 }
 
+// minWidth is the narrowest a column gets: nesting deeper than that
+// (quotes in quotes, lists in lists) indents no further.
+const minWidth = 60.0
+
+// indent is how far a nested block goes in from a column width wide: by,
+// or less when the column would get narrower than minWidth.
+func indent(by, width float64) float64 { return max(0, min(by, width-minWidth)) }
+
 func (b *book) list(l layout.List, x, width float64, shift int) {
-	const indent = 6.0
+	in := indent(6, width)
 	lh := lineHeight(bodySize)
 	for i, item := range l.Items {
 		marker := "•"
 		if l.Ordered {
 			marker = strconv.Itoa(l.Start+i) + "."
 		}
-		b.need(lh)
+		// The marker goes to the next page with its item's first lines.
+		b.need(max(lh, b.lead(item, width-in, shift)))
 		mw := b.d.Measure(marker, pdfdraw.Regular, bodySize)
-		b.d.Text(x+indent-1.5-mw, b.y+lh*0.74, marker, pdfdraw.Regular, bodySize, ink)
+		b.d.Text(max(marginL, x+in-1.5-mw), b.y+lh*0.74, marker, pdfdraw.Regular, bodySize, ink)
 		if len(item) == 0 {
 			b.y += lh
 			continue
 		}
 		y := b.y
-		b.flow(item, x+indent, width-indent, shift)
+		b.flow(item, x+in, width-in, shift)
 		if l.Tight && b.y > y {
 			b.y -= 2 // a tight list's paragraphs keep no space between them
 		}
@@ -129,7 +145,7 @@ func (b *book) list(l layout.List, x, width float64, shift int) {
 }
 
 func (b *book) code(c layout.Code, x, width float64) {
-	const size, pad = 8.5, 2.0
+	const size, pad = codeSize, 2.0
 	lh := lineHeight(size)
 	b.y += 1
 	for _, src := range c.Lines {
@@ -150,35 +166,19 @@ func (b *book) code(c layout.Code, x, width float64) {
 // table draws a GFM table: columns sized to their content, cells
 // wrapped, the header repeated at the top of each new page.
 func (b *book) table(t layout.Table, x, width float64) {
-	const size, pad = 9.0, 1.5
+	const size, pad = tableSize, tablePad
 	lh := lineHeight(size)
 	cols := layout.Columns(&t, width, size, pad, b.measure)
-	wrap := func(row [][]layout.Run, base layout.Style) ([][]layout.Line, float64) {
-		cells := make([][]layout.Line, len(cols))
-		n := 1
-		for i := range cols {
-			var runs []layout.Run
-			if i < len(row) {
-				runs = row[i]
-			}
-			if base != 0 {
-				runs = append([]layout.Run(nil), runs...)
-				for j := range runs {
-					runs[j].Style |= base
-				}
-			}
-			cells[i] = layout.Break(runs, cols[i]-2*pad, size, b.measure)
-			n = max(n, len(cells[i]))
-		}
-		return cells, float64(n)*lh + 2*pad
-	}
-	draw := func(cells [][]layout.Line, h float64, header bool) {
+	// draw draws lines [from, to) of a row's cells from b.y.
+	draw := func(cells [][]layout.Line, from, to int, header bool) {
+		h := float64(to-from)*lh + 2*pad
 		if header {
 			b.d.Rect(x, b.y, width, h, &tint, nil, 0)
 		}
 		cx := x
 		for i, lines := range cells {
-			for j, ln := range lines {
+			for j := from; j < min(to, len(lines)); j++ {
+				ln := lines[j]
 				lx := cx + pad
 				if i < len(t.Align) {
 					switch t.Align[i] {
@@ -188,7 +188,7 @@ func (b *book) table(t layout.Table, x, width float64) {
 						lx = cx + (cols[i]-ln.Width)/2
 					}
 				}
-				b.line(ln, lx, b.y+pad+float64(j)*lh, size, ink)
+				b.line(ln, lx, b.y+pad+float64(j-from)*lh, size, ink)
 			}
 			cx += cols[i]
 		}
@@ -199,44 +199,92 @@ func (b *book) table(t layout.Table, x, width float64) {
 		}
 		b.d.Line(x, b.y, x+width, b.y, lw, rule)
 	}
-	head, headH := wrap(t.Header, layout.Bold)
-	b.need(headH + lh + 2*pad)
-	b.y += 1
-	draw(head, headH, true)
-	for _, row := range t.Rows {
-		cells, h := wrap(row, 0)
-		if b.y+h > bottom {
-			b.newPage()
-			draw(head, headH, true)
+	head, headN := b.wrapRow(cols, t.Header, layout.Bold)
+	headH := float64(headN)*lh + 2*pad
+	// The header is repeated at the top of each new page, unless it is
+	// so tall that it would crowd out the rows.
+	repeat := headH <= (bottom-top)/3
+	onPage := func() {
+		if repeat {
+			b.box(headN, lh, pad, bottom-top, func(from, to int) { draw(head, from, to, true) }, func() {})
 		}
-		draw(cells, h, false)
+	}
+	room := bottom - top
+	if repeat {
+		room -= headH
+	}
+	b.need(min(headH+lh+2*pad, bottom-top))
+	b.y += 1
+	b.box(headN, lh, pad, bottom-top, func(from, to int) { draw(head, from, to, true) }, func() {})
+	for _, row := range t.Rows {
+		cells, n := b.wrapRow(cols, row, 0)
+		b.box(n, lh, pad, room, func(from, to int) { draw(cells, from, to, false) }, onPage)
 	}
 	b.y += 3
+}
+
+// Code text size.
+const codeSize = 8.5
+
+// Table text size and cell padding.
+const tableSize, tablePad = 9.0, 1.5
+
+// wrapRow breaks a table row's cells into lines in columns cols wide,
+// in style base, and returns them and the most lines a cell has.
+func (b *book) wrapRow(cols []float64, row [][]layout.Run, base layout.Style) ([][]layout.Line, int) {
+	cells := make([][]layout.Line, len(cols))
+	n := 1
+	for i := range cols {
+		var runs []layout.Run
+		if i < len(row) {
+			runs = row[i]
+		}
+		if base != 0 {
+			runs = slices.Clone(runs)
+			for j := range runs {
+				runs[j].Style |= base
+			}
+		}
+		cells[i] = layout.Break(runs, cols[i]-2*tablePad, tableSize, b.measure)
+		n = max(n, len(cells[i]))
+	}
+	return cells, n
+}
+
+// box draws a box of n lines, lh high each, with pad above and below,
+// from b.y: all of it on the next page when it does not fit on this one
+// but fits in room (what a new page has after onPage), else split between
+// lines, a part per page. part draws lines [from, to) from b.y and moves
+// b.y below them; onPage draws what a new page repeats (a table's header).
+func (b *book) box(n int, lh, pad, room float64, part func(from, to int), onPage func()) {
+	const eps = 1e-9
+	if h := float64(n)*lh + 2*pad; b.y+h > bottom+eps && h <= room+eps {
+		b.newPage()
+		onPage()
+	}
+	for from := 0; from < n; {
+		k := int((bottom - b.y - 2*pad + eps) / lh)
+		if k < 1 {
+			b.newPage()
+			onPage()
+			k = max(1, int((bottom-b.y-2*pad+eps)/lh))
+		}
+		to := min(n, from+k)
+		part(from, to)
+		from = to
+	}
 }
 
 // image draws a media image scaled to the column (at most 120 mm high);
 // one that cannot be read is replaced by its description.
 func (b *book) image(im layout.Image, x, width float64) {
-	var data []byte
-	var err error
-	if b.media != nil && strings.HasPrefix(im.Dest, "media/") {
-		data, err = b.media.ReadFile(strings.TrimPrefix(im.Dest, "media/"))
-	}
-	var wPx, hPx int
-	if err == nil && data != nil {
-		wPx, hPx, _, err = pdfdraw.ImageSize(data)
-	}
-	if data == nil || err != nil || wPx == 0 || hPx == 0 {
+	data, w, h := b.picture(im, width)
+	if data == nil {
 		if im.Alt != "" {
 			b.text([]layout.Run{{Text: im.Alt, Style: layout.Italic}}, x, width, bodySize, 0, muted)
 			b.y += 2
 		}
 		return
-	}
-	w := min(width, float64(wPx)*25.4/150) // 150 dpi: a screenshot is not blown up
-	h := w * float64(hPx) / float64(wPx)
-	if h > 120 {
-		h, w = 120, 120*float64(wPx)/float64(hPx)
 	}
 	b.need(h + 2)
 	if err := b.d.Image(im.Dest, data, x, b.y, w, h); err != nil {
@@ -244,4 +292,61 @@ func (b *book) image(im layout.Image, x, width float64) {
 		return
 	}
 	b.y += h + 3
+}
+
+// picture reads a media image and sizes it for a column width wide: its
+// data and its width and height, or no data when it cannot be read.
+func (b *book) picture(im layout.Image, width float64) (data []byte, w, h float64) {
+	if b.media == nil || !strings.HasPrefix(im.Dest, "media/") {
+		return nil, 0, 0
+	}
+	data, err := b.media.ReadFile(strings.TrimPrefix(im.Dest, "media/"))
+	if err != nil {
+		return nil, 0, 0
+	}
+	wPx, hPx, _, err := pdfdraw.ImageSize(data)
+	if err != nil || wPx == 0 || hPx == 0 {
+		return nil, 0, 0
+	}
+	w = min(width, float64(wPx)*25.4/150) // 150 dpi: a screenshot is not blown up
+	h = w * float64(hPx) / float64(wPx)
+	if h > 120 {
+		h, w = 120, 120*float64(wPx)/float64(hPx)
+	}
+	return data, w, h
+}
+
+// lead is the room the first of blocks needs on a page before it starts
+// (what flow asks of need for it), so that what comes before (a list
+// marker) can go to the next page with it.
+func (b *book) lead(blocks []layout.Block, width float64, shift int) float64 {
+	lh := lineHeight(bodySize)
+	if len(blocks) == 0 {
+		return lh
+	}
+	switch bl := blocks[0].(type) {
+	case layout.Heading:
+		return lineHeight(headingSize(bl.Level+shift)) + 3 + 3*lh
+	case layout.List:
+		if len(bl.Items) > 0 {
+			return max(lh, b.lead(bl.Items[0], width-indent(6, width), shift))
+		}
+	case layout.Quote:
+		return b.lead(bl.Blocks, width-indent(5, width), shift)
+	case layout.Code:
+		return 1 + lineHeight(codeSize)
+	case layout.Table:
+		cols := layout.Columns(&bl, width, tableSize, tablePad, b.measure)
+		_, n := b.wrapRow(cols, bl.Header, layout.Bold)
+		return 1 + min(float64(n+1)*lineHeight(tableSize)+4*tablePad, bottom-top)
+	case layout.Image:
+		if data, _, h := b.picture(bl, width); data != nil {
+			return h + 2
+		}
+	case layout.Rule:
+		return 5
+	case layout.Footnotes:
+		return 6
+	}
+	return lh
 }

@@ -124,7 +124,12 @@ type book struct {
 	pageOf    map[string]int // practice ID → its first page
 	toc       []tocEntry
 	footnotes map[string]int // "#fn:N" of the current practice → link target
+	quotes    []openQuote    // the block quotes being drawn, outermost first
 }
+
+// openQuote is a block quote being drawn: where its bar goes and where it
+// starts on the current page.
+type openQuote struct{ x, y0 float64 }
 
 type tocEntry struct {
 	level  int
@@ -267,6 +272,13 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // newPage starts a page; the running header is the current chapter's.
 func (b *book) newPage() {
+	// Open quotes get their bar on the page they leave.
+	for i, q := range b.quotes {
+		if b.y > q.y0+1 {
+			b.d.Line(q.x, q.y0, q.x, min(b.y, bottom), 0.8, rule)
+		}
+		b.quotes[i].y0 = top
+	}
 	b.d.AddPage()
 	b.y = top
 	b.headers[b.d.Page()] = b.chapter

@@ -63,7 +63,6 @@ var bodyCases = []bodyCase{
 // the text area of its page: nothing drawn in the margins or off the
 // paper, and the words that must be there are.
 func TestBodyLayout(t *testing.T) {
-	t.Skip("known layout bug, open in issue 4: a table row or nesting taller/wider than a page still runs off it")
 	media := mediaRoot(t)
 	const k = 72 / 25.4
 	const tol = 0.5 // points
@@ -115,7 +114,6 @@ func TestBodyLayout(t *testing.T) {
 // to the text area: the row must continue on the next page, not run off
 // the paper.
 func TestLongFactsRow(t *testing.T) {
-	t.Skip("known layout bug, open in issue 4: a facts row taller than a page runs off it")
 	cat, _, err := load.Catalog(sampleDir)
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +147,6 @@ func TestLongFactsRow(t *testing.T) {
 // heading, a code block): the bullet must go to the next page with the
 // item, not stay behind alone.
 func TestListMarkerStaysWithItem(t *testing.T) {
-	t.Skip("known layout bug, open in issue 4: a list bullet can stay behind when its item starts with a heading or table")
 	for name, body := range map[string]string{
 		"paragraph": "- ITEM de una línea",
 		"table":     "- | ITEM | b |\n  | --- | --- |\n  | 1 | 2 |",
@@ -185,7 +182,6 @@ func TestListMarkerStaysWithItem(t *testing.T) {
 // TestQuoteBarOnEveryPage draws a block quote four pages long: the bar
 // beside a quote marks it on every page it covers, not only on the last.
 func TestQuoteBarOnEveryPage(t *testing.T) {
-	t.Skip("known layout bug, open in issue 4: a block quote bar is drawn only on its last page")
 	b := newTestBook(t, "es", nil)
 	b.newPage()
 	drawBody(b, []byte("> "+strings.Repeat("Cita larga que ocupa varias páginas. ", 500)))

@@ -328,19 +328,19 @@ func (b *book) facts(x *model.Practice, t *model.Text) {
 		lines := layout.Break(r.value, valueW, size, b.measure)
 		label := layout.Break([]layout.Run{{Text: r.label, Style: layout.Bold}}, labelW-pad, size, b.measure)
 		n := max(len(lines), len(label))
-		h := float64(n)*lh + 1.5
-		if h < bottom-top {
-			b.need(h)
-		}
-		b.d.Rect(marginL, b.y, textW, h, &tint, nil, 0)
-		y := b.y + 0.75
-		for i, ln := range label {
-			b.line(ln, marginL+pad, y+float64(i)*lh, size, ink)
-		}
-		for i, ln := range lines {
-			b.line(ln, marginL+pad+labelW, y+float64(i)*lh, size, ink)
-		}
-		b.y += h
+		// A row taller than a page goes on over the next, a part a page.
+		b.box(n, lh, 0.75, bottom-top, func(from, to int) {
+			h := float64(to-from)*lh + 1.5
+			b.d.Rect(marginL, b.y, textW, h, &tint, nil, 0)
+			y := b.y + 0.75
+			for i := from; i < min(to, len(label)); i++ {
+				b.line(label[i], marginL+pad, y+float64(i-from)*lh, size, ink)
+			}
+			for i := from; i < min(to, len(lines)); i++ {
+				b.line(lines[i], marginL+pad+labelW, y+float64(i-from)*lh, size, ink)
+			}
+			b.y += h
+		}, func() {})
 	}
 }
 
