@@ -157,9 +157,14 @@ func Invisible(r rune) bool {
 // that Covers refuses, including bytes that are not valid UTF-8, replaced by
 // '?'. Callers lay out lines and expand tabs before drawing.
 func Drawable(s string) string {
-	if printableASCII(s) {
+	if asIs(s) {
 		return s
 	}
+	return drawable(s)
+}
+
+// drawable is Drawable the long way, for any string.
+func drawable(s string) string {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -185,11 +190,27 @@ func Drawable(s string) string {
 	return string(out)
 }
 
-func printableASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x7F {
+// asIs reports whether Drawable would return s unchanged, for the strings
+// most text is made of: every rune below U+0300, where nothing needs
+// composing, and drawn as it is. Others take the long way.
+func asIs(s string) bool {
+	plain := plainRunes()
+	for _, r := range s {
+		if r >= rune(len(plain)) || !plain[r] {
 			return false
 		}
 	}
 	return true
 }
+
+// plainRunes says, for each rune below U+0300, whether Drawable keeps it as
+// it is: printable ASCII, or a rune the fonts have that is not Invisible.
+// Below U+0300 there are no combining marks, so such runes are in NFC
+// whatever surrounds them.
+var plainRunes = sync.OnceValue(func() *[0x300]bool {
+	var plain [0x300]bool
+	for r := range rune(len(plain)) {
+		plain[r] = r >= 0x20 && r < 0x7F || !Invisible(r) && hasGlyph(r)
+	}
+	return &plain
+})

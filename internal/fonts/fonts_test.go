@@ -124,6 +124,30 @@ func TestDrawable(t *testing.T) {
 	}
 }
 
+// TestDrawableShortcut holds the shortcut for common text to the long way:
+// every rune below U+0300 that the shortcut keeps as it is, the long way
+// keeps too, alone and before a combining accent (which the shortcut
+// leaves to the long way).
+func TestDrawableShortcut(t *testing.T) {
+	kept := 0
+	for r := range rune(0x300) {
+		s := string(r)
+		if !asIs(s) {
+			continue
+		}
+		kept++
+		if got := drawable(s); got != s {
+			t.Errorf("%U: the shortcut keeps it, the long way makes it %q", r, got)
+		}
+		if asIs(s + "\u0301") {
+			t.Errorf("%U + U+0301: the shortcut keeps a combining accent", r)
+		}
+	}
+	if kept < 0x7F-0x20+90 {
+		t.Errorf("the shortcut keeps only %d runes below U+0300; ASCII and Latin-1 letters are more", kept)
+	}
+}
+
 func TestDrawableOutputIsCovered(t *testing.T) {
 	in := "a\u200b😀\u2009✓é\u00ad\xfe\u202f→\x00"
 	for _, r := range Drawable(in) {

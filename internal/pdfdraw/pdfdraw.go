@@ -343,7 +343,14 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 	}
 	defer d.guard()
 	d.useFont(st, size)
-	d.f.SetTextColor(int(c.R), int(c.G), int(c.B))
+	// With the fill colour the same as the text's, fpdf draws the text
+	// as it is; otherwise it wraps every string in "q colour … Q", a
+	// quarter more bytes for each line of a book to carry and compress.
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	if fr, fg, fb := d.f.GetFillColor(); fr != r || fg != g || fb != b {
+		d.f.SetFillColor(r, g, b)
+	}
+	d.f.SetTextColor(r, g, b)
 	d.f.Text(x, y, s)
 }
 
@@ -434,8 +441,7 @@ func (d *Doc) Line(x1, y1, x2, y2, width float64, c Color) {
 		return
 	}
 	defer d.guard()
-	d.f.SetLineWidth(width)
-	d.f.SetDrawColor(int(c.R), int(c.G), int(c.B))
+	d.setStroke(width, c)
 	d.f.Line(x1, y1, x2, y2)
 }
 
@@ -452,11 +458,22 @@ func (d *Doc) Rect(x, y, w, h float64, fill *Color, stroke *Color, lineWidth flo
 		style += "F"
 	}
 	if stroke != nil {
-		d.f.SetLineWidth(lineWidth)
-		d.f.SetDrawColor(int(stroke.R), int(stroke.G), int(stroke.B))
+		d.setStroke(lineWidth, *stroke)
 		style += "D"
 	}
 	d.f.Rect(x, y, w, h, style)
+}
+
+// setStroke sets the line width and colour of what is stroked next, each
+// only when it changes (fpdf writes both into the page at every call).
+func (d *Doc) setStroke(width float64, c Color) {
+	if d.f.GetLineWidth() != width {
+		d.f.SetLineWidth(width)
+	}
+	r, g, b := int(c.R), int(c.G), int(c.B)
+	if dr, dg, db := d.f.GetDrawColor(); dr != r || dg != g || db != b {
+		d.f.SetDrawColor(r, g, b)
+	}
 }
 
 // maxImagePixels bounds the images the book accepts: PNGs are fully decoded
