@@ -148,6 +148,18 @@ func deflateParallel(src []byte, jobs []*pdfObj) [][]byte {
 // write writes the document with the deflated streams in place (packed[i]
 // for the i-th object marked deflate) and a new cross-reference table.
 func (l *pdfLayout) write(w io.Writer, packed [][]byte) error {
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// The size is known to a few bytes a stream: grow once instead of
+		// doubling through a book's megabytes.
+		size, job := len(l.src), 0
+		for _, o := range l.objs {
+			if o.deflate {
+				size += len(packed[job]) - (o.dataEnd - o.dataStart) + 32
+				job++
+			}
+		}
+		buf.Grow(size)
+	}
 	bw := bufio.NewWriterSize(w, 256<<10)
 	pos := 0
 	put := func(b []byte) {
