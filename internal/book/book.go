@@ -138,8 +138,11 @@ type tocEntry struct {
 	page   int
 }
 
-// Render draws the book of one language into w.
+// Render draws the book of one language into out: the public book, with
+// restricted practices left out. A zero opt.Date leaves the edition line
+// off the cover.
 func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out *bytes.Buffer) error {
+	cat = cat.Public() // the book never shows a restricted practice
 	cfg := cat.Config
 	b := &book{cat: cat, cfg: cfg, lang: lang, words: w, opt: opt,
 		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}}

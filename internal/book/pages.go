@@ -25,8 +25,10 @@ func (b *book) cover() {
 	b.text(plain(cfg.Subtitle.In(b.lang, def)), marginL, textW, 13, 0, white)
 	b.y = 170
 	b.text(plain(cfg.Publisher.In(b.lang, def)), marginL, textW, 12, layout.Bold, ink)
-	b.y += 2
-	b.text(plain(fmt.Sprintf(b.word("edition"), b.words.Date(b.lang, b.opt.Date.UTC()))), marginL, textW, 11, 0, muted)
+	if !b.opt.Date.IsZero() { // no date, no edition line ("1 January 1")
+		b.y += 2
+		b.text(plain(fmt.Sprintf(b.word("edition"), b.words.Date(b.lang, b.opt.Date.UTC()))), marginL, textW, 11, 0, muted)
+	}
 }
 
 // tocLine is the height of one line of the contents.
