@@ -19,10 +19,12 @@ lint:
 	$(GO) vet ./...
 
 # Benchmarks over generated catalogs of 1,000 and 10,000 practices: validate,
-# and rendering the site.
+# rendering the site, and the PDF books (one language, and both as build
+# draws them; MB-sys is the memory the process took from the system).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/check/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/site/
+	$(GO) test -run '^$$' -bench BenchmarkBook -benchmem -benchtime 1x ./internal/book/
 
 # A short fuzzing run of every parser (CI runs these too).
 fuzz:
