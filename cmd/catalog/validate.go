@@ -1,6 +1,8 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/spf13/cobra"
 
 	"catalog/internal/iostreams"
@@ -34,6 +36,15 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
   # for other tools
   catalog validate --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if io.Getenv("GOGC") == "" {
+				// Validating allocates far more than it keeps (every
+				// body's syntax tree is garbage once checked). Collecting
+				// sooner keeps the peak memory of 10,000 practices at
+				// ~0.85 GB instead of ~1.3 GB (closing note of issue 2).
+				// Not for build: drawing the books allocates so fast that
+				// it costs a fifth of the time there.
+				debug.SetGCPercent(50)
+			}
 			opt.Dir = catalogDir(cmd)
 			opt.Files = args
 			code, err := validate.Run(opt)
