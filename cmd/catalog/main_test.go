@@ -128,3 +128,19 @@ func TestBuildExitCodes(t *testing.T) {
 		t.Error("the failed builds removed the good one")
 	}
 }
+
+// TestProfiled: CATALOG_CPUPROFILE names a file that gets a CPU profile of
+// the command, whose exit code is passed on; an unwritable file is an exit
+// code of 2, not a panic.
+func TestProfiled(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "cpu.prof")
+	if code := profiled(file, func() int { return 3 }); code != 3 {
+		t.Errorf("exit code %d, want 3", code)
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Size() == 0 {
+		t.Errorf("no profile written: %v", err)
+	}
+	if code := profiled(filepath.Join(file, "no", "such"), func() int { return 0 }); code != 2 {
+		t.Errorf("unwritable profile: exit code %d, want 2", code)
+	}
+}
