@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -165,8 +166,38 @@ func Render(src []byte, opt Options) (*Document, error) {
 		return nil, err
 	}
 	out.HTML = buf.Bytes()
-	out.Text = strings.Join(strings.Fields(words.String()), " ")
+	out.Text = collapse(words.String())
 	return out, nil
+}
+
+// collapse is strings.Join(strings.Fields(s), " ") in one pass, without the
+// slice of every word: runs of white space become one space, and none is
+// left at either end.
+func collapse(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var r rune
+		size := 1
+		if c < utf8.RuneSelf {
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // resolve judges a destination as a browser will read it (character

@@ -172,3 +172,15 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCollapse holds collapse to what it replaces.
+func FuzzCollapse(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "  a  b\n\tc ", "año\u00a0y\u2003más\u0085fin", "\xff \xfe\x80", "x\u3000y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapse(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
