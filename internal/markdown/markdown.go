@@ -99,6 +99,9 @@ func Render(src []byte, opt Options) (*Document, error) {
 			if h, ok := n.(*ast.Heading); ok && entering && h.Level < top {
 				top = h.Level
 			}
+			if n.Type() == ast.TypeInline || n.Kind() == ast.KindParagraph || n.Kind() == ast.KindHeading || n.Kind() == ast.KindTextBlock {
+				return ast.WalkSkipChildren, nil // no heading inside
+			}
 			return ast.WalkContinue, nil
 		})
 		if top < 7 {
