@@ -70,6 +70,9 @@ type site struct {
 	// cards holds each practice's card, rendered once per language and
 	// folder depth (a card shows on the home, country and theme pages).
 	cards sync.Map // cardKey → template.HTML
+	// items holds each practice as an item of a list of practices, in
+	// the same way.
+	items sync.Map // cardKey → template.HTML
 	// countryOrder holds country lists sorted in a language.
 	countryOrder sync.Map // lang + "|" + codes → []string
 }
@@ -418,17 +421,33 @@ func (p *page) Countries(codes []string) []string {
 // CardHTML is a practice's card, rendered by the "card" template once for
 // all the pages at the same depth in the same language.
 func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
-	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/")}
-	if v, ok := p.s.cards.Load(key); ok {
+	return p.cached(&p.s.cards, "card", x)
+}
+
+// cached renders the template name (of partials.html) for a practice, or
+// takes it from cache, where it is kept per practice, language and the way
+// from the page to the language's practices folder: what its links depend
+// on ("../" on another practice's page, "../../practices/" on a country's).
+func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template.HTML, error) {
+	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/practices/")}
+	if v, ok := cache.Load(key); ok {
 		return v.(template.HTML), nil
 	}
 	var buf bytes.Buffer
-	if err := p.s.tmpl["home"].ExecuteTemplate(&buf, "card", p.Card(x)); err != nil {
+	if err := p.s.tmpl["home"].ExecuteTemplate(&buf, name, p.Card(x)); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	p.s.cards.Store(key, h)
+	cache.Store(key, h)
 	return h, nil
+}
+
+// ItemHTML is a practice as an item of a list of practices, rendered by
+// the "practice-item" template once for all the lists at the same depth in
+// the same language (a practice is in the lists of each of its countries'
+// themes, and of its related practices).
+func (p *page) ItemHTML(x *model.Practice) (template.HTML, error) {
+	return p.cached(&p.s.items, "practice-item", x)
 }
 
 // Sorted sorts practices by title in the page's language.
