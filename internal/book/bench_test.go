@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime"
 	"sync"
 	"testing"
@@ -59,9 +60,10 @@ func synthCatalog(tb testing.TB, opt synth.Options) *model.Catalog {
 	return cat
 }
 
-// pdfPages counts a PDF's pages as fpdf writes them: one "/Type /Page"
-// line per page object.
-func pdfPages(pdf []byte) int { return bytes.Count(pdf, []byte("/Type /Page\n")) }
+// pdfPages counts a PDF's page objects ("/Type /Page", not "/Pages").
+func pdfPages(pdf []byte) int { return len(pageObject.FindAllIndex(pdf, -1)) }
+
+var pageObject = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
 // BenchmarkBook renders the book of generated catalogs (bodies of
 // 500–1,500 words; loading excluded): one language alone (Render), and

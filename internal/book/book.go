@@ -3,7 +3,7 @@
 // pillar), each practice on a new page with its facts, body and sources,
 // then indexes by theme and by country and the table of exchanges. It
 // reads the same model as the site; bodies are lowered by package layout
-// and drawn through package pdfdraw, the only one that knows fpdf. Page
+// and drawn through package pdfdraw, the only one that writes PDF. Page
 // numbers that are known only at the end (contents, "page X of N") are
 // drawn last, by going back to their pages.
 package book

@@ -53,13 +53,12 @@ func (m *memOut) Write(name string, data []byte) error {
 	return nil
 }
 
-// pdfcpuConf is pdfcpu's default configuration: relaxed validation (strict
-// mode rejects two things fpdf always writes, see package pdfdraw), no
-// configuration file in the user's home.
+// pdfcpuConf is pdfcpu's default configuration with strict validation, and
+// no configuration file in the user's home.
 func pdfcpuConf() *pdfmodel.Configuration {
 	pdfmodel.ConfigPath = "disable"
 	conf := pdfmodel.NewDefaultConfiguration()
-	conf.ValidationMode = pdfmodel.ValidationRelaxed
+	conf.ValidationMode = pdfmodel.ValidationStrict
 	return conf
 }
 
@@ -401,7 +400,7 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 
 	t.Run("pdfcpu", func(t *testing.T) {
 		if err := api.ValidateContext(bk.ctx); err != nil {
-			t.Errorf("pdfcpu validate (relaxed): %v", err)
+			t.Errorf("pdfcpu validate (strict): %v", err)
 		}
 	})
 	t.Run("qpdf", func(t *testing.T) {

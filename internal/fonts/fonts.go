@@ -62,10 +62,8 @@ var ttfs = [numStyles][]byte{
 }
 
 // TTF returns a private copy of the TrueType file of style s (Regular for an
-// unknown style). A copy, because the PDF writer writes into the bytes it is
-// given (fpdf v0.9.0's subsetter appends into a slice of the font file when
-// it reads the metrics of a monospaced font): with a shared slice one
-// document's output would depend on the documents made before it.
+// unknown style). A copy, so that no caller can change the fonts that every
+// document of the process shares.
 func TTF(s Style) []byte {
 	if int(s) >= numStyles {
 		s = Regular
@@ -130,7 +128,7 @@ func substitute(r rune) rune {
 // Covers reports whether the book can draw r as written: every style's font
 // has a glyph for r, or for a character that looks the same (a typographic
 // space or hyphen, see Drawable). Runes above U+FFFF are never covered: the
-// PDF writer encodes text as UCS-2 and cannot output them. Characters that
+// Go fonts have no glyph there (emoji among them). Characters that
 // Invisible reports are not covered either; Drawable removes them.
 func Covers(r rune) bool {
 	return hasGlyph(r) || substitute(r) != 0

@@ -45,7 +45,7 @@ func TestCoversSpanishAndASCII(t *testing.T) {
 
 func TestCoversRefuses(t *testing.T) {
 	for _, r := range []rune{
-		0x1F600,  // 😀: above the BMP, fpdf cannot output it
+		0x1F600,  // 😀: above the BMP, where the fonts have no glyph
 		0x10000,  // first rune above the BMP
 		0x2713,   // ✓: not in the Go fonts
 		0x200B,   // zero width space: format character, no glyph

@@ -23,6 +23,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
@@ -47,6 +48,16 @@ func samplePNG(t testing.TB) []byte {
 	img.Set(0, 0, color.NRGBA{0, 0, 0, 0})
 	var buf bytes.Buffer
 	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func sampleJPEG(t testing.TB) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 16, 16))
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -83,7 +94,7 @@ func buildSample(t testing.TB) []byte {
 		case 1:
 			d.LinkAnchor(20, 25, 80, 6, target)
 			d.LinkURL(20, 36, 80, 6, "https://example.org/prácticas?q=trata de personas")
-			d.Rect(10, 100, 50, 20, &red, nil, 0) // leaves the fill colour red in page 1's stream
+			d.Rect(10, 100, 50, 20, &red, nil, 0) // leaves the fill colour red in page 1's first chunk
 		case 2:
 			d.PlaceAnchor(target, 2, 90)
 			d.Bookmark("Sección: imágenes", 1, 90)
@@ -94,7 +105,7 @@ func buildSample(t testing.TB) []byte {
 			d.Line(20, 145, 190, 145, 0.5, blue)
 		case 3:
 			d.Text(20, 100, "Emoji 😀 y espacio\u200bcero y guion\u00adblando ✓", Regular, 11, black)
-			d.Rect(10, 200, 20, 20, &black, nil, 0)                        // fpdf now believes fill is black
+			d.Rect(10, 200, 20, 20, &black, nil, 0)
 			if err := d.Image("logo", nil, 100, 100, 20, 10); err != nil { // reuse by name
 				t.Fatal(err)
 			}
@@ -144,29 +155,139 @@ func writeTemp(t *testing.T, pdf []byte) string {
 	return path
 }
 
-func pdfcpuValidate(t *testing.T, pdf []byte) {
-	t.Helper()
-	pdfcpuValidateN(t, pdf, 3)
+func pdfcpuConf(mode int) *model.Configuration {
+	model.ConfigPath = "disable" // no config file in the user's home
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = mode
+	return conf
 }
 
-// pdfcpuValidateN validates pdf with pdfcpu and checks it has pages pages.
-func pdfcpuValidateN(t *testing.T, pdf []byte, pages int) {
+// pdfcpuValidate validates pdf with pdfcpu, in relaxed and in strict
+// mode, and checks it has pages pages.
+func pdfcpuValidate(t *testing.T, pdf []byte, pages int) {
 	t.Helper()
-	model.ConfigPath = "disable" // no config file in the user's home
-	// pdfcpu's default, relaxed mode. Strict mode rejects two things fpdf
-	// v0.9.0 always writes: /Count 0 on outline entries that have children
-	// and annotation dictionaries inlined in a page's /Annots array.
-	conf := model.NewDefaultConfiguration()
-	if err := api.Validate(bytes.NewReader(pdf), conf); err != nil {
-		t.Errorf("pdfcpu validate: %v", err)
+	for _, mode := range []int{model.ValidationRelaxed, model.ValidationStrict} {
+		ctx, err := api.ReadContext(bytes.NewReader(pdf), pdfcpuConf(mode))
+		if err != nil {
+			t.Fatalf("pdfcpu read: %v", err)
+		}
+		if err := api.ValidateContext(ctx); err != nil {
+			t.Errorf("pdfcpu validate (mode %d): %v", mode, err)
+		}
+		if ctx.PageCount != pages {
+			t.Errorf("pdfcpu counts %d pages, want %d", ctx.PageCount, pages)
+		}
 	}
-	n, err := api.PageCount(bytes.NewReader(pdf), conf)
+}
+
+func qpdfCheck(t *testing.T, pdf []byte) {
+	t.Helper()
+	out, err := exec.Command(tool(t, "qpdf"), "--check", writeTemp(t, pdf)).CombinedOutput()
+	if err != nil || !bytes.Contains(out, []byte("No syntax or stream encoding errors found")) || bytes.Contains(out, []byte("WARNING")) {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+// pdftotext returns the text of page n (0: all pages).
+func pdftotext(t *testing.T, pdf []byte, n int) string {
+	t.Helper()
+	args := []string{"-enc", "UTF-8"}
+	if n > 0 {
+		args = append(args, "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
+	}
+	out, err := exec.Command(tool(t, "pdftotext"), append(args, writeTemp(t, pdf), "-")...).CombinedOutput()
 	if err != nil {
-		t.Errorf("pdfcpu page count: %v", err)
+		t.Fatalf("pdftotext: %v\n%s", err, out)
 	}
-	if n != pages {
-		t.Errorf("pdfcpu counts %d pages, want %d", n, pages)
+	return string(out)
+}
+
+// pdfString is a text string as this package writes it: UTF-16BE with a
+// byte order mark, inside parentheses, with \ ( ) \r \n escaped.
+func pdfString(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
 	}
+	e := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`, "\n", `\n`).Replace(string(b))
+	return "(" + e + ")"
+}
+
+// object returns the text of object n up to its stream data or endobj.
+func object(t *testing.T, pdf []byte, n int) string {
+	t.Helper()
+	start := bytes.Index(pdf, fmt.Appendf(nil, "\n%d 0 obj\n", n))
+	if start < 0 {
+		t.Fatalf("no object %d", n)
+	}
+	obj := pdf[start+1:]
+	if end := bytes.Index(obj, []byte("endobj")); end >= 0 {
+		obj = obj[:end]
+	}
+	if s := bytes.Index(obj, []byte("stream\n")); s >= 0 {
+		obj = obj[:s]
+	}
+	return string(obj)
+}
+
+var refRE = regexp.MustCompile(`(\d+) 0 R`)
+
+// refs returns the objects referenced in the array after key in obj.
+func refs(obj, key string) []int {
+	i := strings.Index(obj, key+" [")
+	if i < 0 {
+		return nil
+	}
+	arr := obj[i+len(key)+2:]
+	arr = arr[:strings.IndexByte(arr, ']')]
+	var out []int
+	for _, m := range refRE.FindAllStringSubmatch(arr, -1) {
+		n, _ := strconv.Atoi(m[1])
+		out = append(out, n)
+	}
+	return out
+}
+
+// pageObjs returns the object numbers of the pages, in order.
+func pageObjs(t *testing.T, pdf []byte) []int {
+	t.Helper()
+	return refs(object(t, pdf, pagesObj), "/Kids")
+}
+
+// streamData returns the inflated data of stream object n.
+func streamData(t *testing.T, pdf []byte, n int) []byte {
+	t.Helper()
+	start := bytes.Index(pdf, fmt.Appendf(nil, "\n%d 0 obj\n", n))
+	if start < 0 {
+		t.Fatalf("no object %d", n)
+	}
+	obj := pdf[start:]
+	m := regexp.MustCompile(`/Length (\d+)`).FindSubmatch(obj)
+	s := bytes.Index(obj, []byte("stream\n"))
+	if m == nil || s < 0 {
+		t.Fatalf("object %d is not a stream", n)
+	}
+	length, _ := strconv.Atoi(string(m[1]))
+	r, err := zlib.NewReader(bytes.NewReader(obj[s+7 : s+7+length]))
+	if err != nil {
+		t.Fatalf("object %d: %v", n, err)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("object %d: %v", n, err)
+	}
+	return out
+}
+
+// chunks returns the inflated content chunks of page n (1-based).
+func chunks(t *testing.T, pdf []byte, n int) []string {
+	t.Helper()
+	page := object(t, pdf, pageObjs(t, pdf)[n-1])
+	var out []string
+	for _, c := range refs(page, "/Contents") {
+		out = append(out, string(streamData(t, pdf, c)))
+	}
+	return out
 }
 
 func TestOutput(t *testing.T) {
@@ -178,63 +299,116 @@ func TestOutput(t *testing.T) {
 			t.Errorf("two identical builds differ (%d vs %d bytes)", len(pdf), len(again))
 		}
 	})
-	t.Run("pdfcpu", func(t *testing.T) { pdfcpuValidate(t, pdf) })
+	t.Run("pdfcpu", func(t *testing.T) { pdfcpuValidate(t, pdf, 3) })
+	t.Run("qpdf", func(t *testing.T) { qpdfCheck(t, pdf) })
 	t.Run("metadata", func(t *testing.T) {
-		for _, want := range []string{"/Lang (es)", "/CreationDate (D:20260314092653)", "/ModDate (D:20260314092653)", "/Creator " + pdfString("catalog"), "/Title " + pdfString("Catálogo de buenas prácticas contra la trata")} {
+		for _, want := range []string{
+			"/Lang (es)", "/CreationDate (D:20260314092653Z00'00')", "/ModDate (D:20260314092653Z00'00')",
+			"/Creator " + pdfString("catalog"), "/Title " + pdfString("Catálogo de buenas prácticas contra la trata"),
+			"/Author " + pdfString("Oficina Ñandú"), "/Subject " + pdfString("Prácticas “ejemplares”"),
+			"/Keywords " + pdfString("trata protección víctimas"),
+		} {
 			if !bytes.Contains(pdf, []byte(want)) {
 				t.Errorf("output lacks %q", want)
 			}
 		}
-	})
-	t.Run("backfilled page 1 keeps links and bookmarks", func(t *testing.T) {
-		page1 := object(t, pdf, 3) // fpdf numbers page n as object 1+2n
-		for _, want := range []string{"/URI (https://example.org/pr%C3%A1cticas?q=trata%20de%20personas)", "/URI (https://example.org/indice)", "/Dest [5 0 R"} {
-			if !strings.Contains(page1, want) {
-				t.Errorf("page 1 object lacks %q:\n%s", want, page1)
-			}
-		}
-		for title, page := range map[string]int{"Capítulo Ñandú": 1, "Sección: imágenes": 2, "Índice añadido al final": 1} {
-			i := bytes.Index(pdf, []byte("/Title "+pdfString(title)))
-			if i < 0 {
-				t.Errorf("no bookmark %q", title)
-				continue
-			}
-			dest := regexp.MustCompile(`/Dest \[(\d+) 0 R`).FindSubmatch(pdf[i:])
-			if dest == nil || string(dest[1]) != strconv.Itoa(1+2*page) {
-				t.Errorf("bookmark %q: dest %q, want page %d", title, dest, page)
-			}
+		if !regexp.MustCompile(`/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]`).Match(pdf) {
+			t.Error("no /ID in the trailer")
 		}
 	})
-	t.Run("SetPage resynchronises the fill colour", func(t *testing.T) {
-		// Page 1's stream last filled red; fpdf believes the fill is black
-		// (set on page 3), so it draws black text without a colour of its
-		// own. The stream must be told "black" again before that text.
-		content := pageContent(t, pdf, 1)
-		red := strings.LastIndex(content, "0.784 0.118 0.118 rg")
-		text := strings.LastIndex(content, "Tj")
-		reset := strings.LastIndex(content[:text], "0.000 g")
-		if red < 0 || text < 0 || reset < red {
-			t.Errorf("no fill reset between the red rectangle (%d) and the back-filled text (%d):\n%s", red, text, content[max(red, 0):])
+	t.Run("links", func(t *testing.T) {
+		pages := pageObjs(t, pdf)
+		ann, err := api.Annotations(bytes.NewReader(pdf), nil, pdfcpuConf(model.ValidationRelaxed))
+		if err != nil {
+			t.Fatalf("pdfcpu annotations: %v", err)
+		}
+		var uris []string
+		for _, a := range ann[1][model.AnnLink].Map {
+			if l, ok := a.(model.LinkAnnotation); ok && l.URI != "" {
+				uris = append(uris, l.URI)
+			}
+		}
+		want := []string{"https://example.org/pr%C3%A1cticas?q=trata%20de%20personas", "https://example.org/indice"}
+		for _, w := range want {
+			if !strings.Contains(strings.Join(uris, " "), w) {
+				t.Errorf("page 1 links %q, want %q", uris, w)
+			}
+		}
+		if len(ann[1][model.AnnLink].Map) != 3 {
+			t.Errorf("page 1 has %d links, want 3", len(ann[1][model.AnnLink].Map))
+		}
+		page1 := object(t, pdf, pages[0])
+		annots := refs(page1, "/Annots")
+		if len(annots) != 3 {
+			t.Fatalf("page 1 /Annots %v", annots)
+		}
+		dest := object(t, pdf, annots[0])
+		if want := fmt.Sprintf("/Dest [%d 0 R /XYZ 0 %s 0]", pages[1], appendNum(nil, (297-90)*k, 2)); !strings.Contains(dest, want) {
+			t.Errorf("internal link %s, want %s", dest, want)
+		}
+	})
+	t.Run("outline", func(t *testing.T) {
+		bms, err := api.Bookmarks(bytes.NewReader(pdf), pdfcpuConf(model.ValidationRelaxed))
+		if err != nil {
+			t.Fatalf("pdfcpu bookmarks: %v", err)
+		}
+		var got []string
+		var walk func(level int, bms []pdfcpu.Bookmark)
+		walk = func(level int, bms []pdfcpu.Bookmark) {
+			for _, b := range bms {
+				got = append(got, fmt.Sprintf("%d %s p%d", level, b.Title, b.PageFrom))
+				walk(level+1, b.Kids)
+			}
+		}
+		walk(0, bms)
+		// Entries nest in call order: the back-filled one is a child of
+		// the latest level-0 entry (page 3's) but points at page 1.
+		want := []string{"0 Capítulo Ñandú p1", "0 Capítulo Ñandú p2", "1 Sección: imágenes p2", "0 Capítulo Ñandú p3", "1 Índice añadido al final p1"}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	})
+	t.Run("back-filled chunk sets its own state", func(t *testing.T) {
+		c := chunks(t, pdf, 1)
+		if len(c) != 2 {
+			t.Fatalf("page 1 has %d chunks, want 2", len(c))
+		}
+		if !strings.Contains(c[0], "0.784 0.118 0.118 rg") {
+			t.Errorf("first chunk does not fill red:\n%s", c[0])
+		}
+		if !strings.HasPrefix(c[1], "q\n0 0 0 rg\nBT /F1 9 Tf ") || !strings.HasSuffix(c[1], "Q\n") {
+			t.Errorf("back-filled chunk does not set its colour and font:\n%s", c[1])
+		}
+		for i, s := range c {
+			if !strings.HasPrefix(s, "q\n") || !strings.HasSuffix(s, "Q\n") {
+				t.Errorf("chunk %d not wrapped in q … Q:\n%s", i, s)
+			}
 		}
 	})
 	t.Run("pdftotext", func(t *testing.T) {
-		bin := tool(t, "pdftotext")
-		path := writeTemp(t, pdf)
-		page := func(n int) string {
-			out, err := exec.Command(bin, "-enc", "UTF-8", "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), path, "-").CombinedOutput()
-			if err != nil {
-				t.Fatalf("pdftotext: %v\n%s", err, out)
-			}
-			return string(out)
-		}
-		p1, p3 := page(1), page(3)
-		for _, want := range []string{"Página 1:", "“Protección”", "víctimas", "acción", "¿sí?", "¡no!", "«año»", "€…", "Señalización", "niñez", "útil", backfilled} {
+		p1, p3 := pdftotext(t, pdf, 1), pdftotext(t, pdf, 3)
+		for _, want := range []string{"Página 1:", "“Protección”", "víctimas", "acción", "¿sí?", "¡no!", "«año»", "€…", "Señalización", "niñez", "útil", "código: país=\"ES\"", "MONO NEGRITA", backfilled} {
 			if !strings.Contains(p1, want) {
 				t.Errorf("page 1 text lacks %q:\n%s", want, p1)
 			}
 		}
 		if want := "Emoji ? y espaciocero y guionblando ?"; !strings.Contains(p3, want) {
 			t.Errorf("page 3 text lacks %q:\n%s", want, p3)
+		}
+		// The lines in the order they are on the page.
+		want := []string{
+			"Página 1: “Protección” de víctimas — acción ¿sí? ¡no! «año» 5 €…",
+			"Señalización en negrita", "Cursiva: niñez y adolescencia", "Negrita cursiva: útil",
+			"código: país=\"ES\"", "MONO NEGRITA", backfilled,
+		}
+		var lines []string
+		for _, l := range strings.Split(p1, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+			t.Errorf("page 1 text:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
 		}
 	})
 	t.Run("pdffonts", func(t *testing.T) {
@@ -246,61 +420,18 @@ func TestOutput(t *testing.T) {
 		if len(lines) != 2+6 {
 			t.Errorf("want 6 fonts:\n%s", out)
 		}
+		names := regexp.MustCompile(`^[A-Z]{6}\+Go(Regular|Bold|Italic|BoldItalic|Mono|MonoBold)$`)
 		for _, line := range lines[min(2, len(lines)):] {
 			f := strings.Fields(line)
 			// name type… encoding emb sub uni objnum gen
-			if len(f) < 6 || f[len(f)-5] != "yes" {
-				t.Errorf("font not embedded: %s", line)
+			if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
+				t.Errorf("font not embedded, subset and with a ToUnicode map: %s", line)
 			}
-			if !strings.HasPrefix(f[0], "utf8go") { // fpdf's names for the registered Go fonts
-				t.Errorf("unexpected font %s", f[0])
+			if !names.MatchString(f[0]) || !strings.Contains(line, "CID TrueType") || !strings.Contains(line, "Identity-H") {
+				t.Errorf("unexpected font %s", line)
 			}
 		}
 	})
-	t.Run("qpdf", func(t *testing.T) {
-		out, err := exec.Command(tool(t, "qpdf"), "--check", writeTemp(t, pdf)).CombinedOutput()
-		if err != nil || !bytes.Contains(out, []byte("No syntax or stream encoding errors found")) {
-			t.Errorf("qpdf --check: %v\n%s", err, out)
-		}
-	})
-}
-
-// pdfString is how fpdf writes a UTF-8 metadata string: UTF-16BE with a
-// byte order mark, inside parentheses, with \ ( ) \r escaped.
-func pdfString(s string) string {
-	b := []byte{0xFE, 0xFF}
-	for _, u := range utf16.Encode([]rune(s)) {
-		b = append(b, byte(u>>8), byte(u))
-	}
-	e := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, "\r", `\r`).Replace(string(b))
-	return "(" + e + ")"
-}
-
-// object returns the text of uncompressed object n.
-func object(t *testing.T, pdf []byte, n int) string {
-	t.Helper()
-	start := bytes.Index(pdf, fmt.Appendf(nil, "\n%d 0 obj\n", n))
-	if start < 0 {
-		t.Fatalf("no object %d", n)
-	}
-	end := bytes.Index(pdf[start:], []byte("endobj"))
-	return string(pdf[start : start+end])
-}
-
-// pageContent returns the inflated content stream of page n.
-func pageContent(t *testing.T, pdf []byte, n int) string {
-	t.Helper()
-	obj := object(t, pdf, 2+2*n)
-	i := strings.Index(obj, "stream\n")
-	if i < 0 {
-		t.Fatalf("object %d has no stream", 2+2*n)
-	}
-	r, err := zlib.NewReader(strings.NewReader(obj[i+len("stream\n"):]))
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, _ := io.ReadAll(r) // the tail "endstream" makes the end unclean
-	return string(out)
 }
 
 func TestMeasure(t *testing.T) {
@@ -332,10 +463,10 @@ func TestMeasure(t *testing.T) {
 	if got, want := d.Measure("a\u200bb\u00adc", Regular, 10), d.Measure("abc", Regular, 10); !near(got, want) {
 		t.Errorf("invisible characters have width: %g vs %g", got, want)
 	}
-	// Measure agrees with fpdf's own width at the font size it draws with.
-	d.f.SetFont("go", "B", 13)
-	if got, want := d.Measure(s, Bold, 13), d.f.GetStringWidth(s); !near(got, want) {
-		t.Errorf("Measure = %g, fpdf GetStringWidth = %g", got, want)
+	// Go Mono: every glyph is 1229/2048 em wide, so 10 characters at 10 pt
+	// are 60.01 pt.
+	if got, want := d.Measure("0123456789", Mono, 10), 10*1229.0/2048*10*ptToMM; !near(got, want) {
+		t.Errorf("Measure(10 mono digits) = %g, want %g", got, want)
 	}
 	// A 10 pt em of the Go fonts is 3.53 mm; "M" is most of it.
 	if m := d.Measure("M", Regular, 10); m < 2 || m > 3.6 {
@@ -343,6 +474,20 @@ func TestMeasure(t *testing.T) {
 	}
 	if a := d.Ascent(Regular, 10); a < 2.5 || a > 3.6 {
 		t.Errorf("Ascent(10pt) = %g mm, implausible", a)
+	}
+	// The widths in the PDF are the widths Measure uses.
+	d.Text(10, 10, s, Bold, 13, black)
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	u := d.fonts[Bold]
+	sum := 0.0
+	for _, r := range s {
+		sum += u.f.em1000(int(u.f.adv[u.f.glyph(r)]))
+	}
+	if got, want := sum/1000*13*ptToMM, d.Measure(s, Bold, 13); !near(got, want) {
+		t.Errorf("sum of /W widths %g mm, Measure %g mm", got, want)
 	}
 }
 
@@ -367,7 +512,7 @@ func TestImages(t *testing.T) {
 		"random":    random,
 		"gif":       gifBuf.Bytes(),
 		"empty":     nil,
-		"truncated": good[:len(good)/2], // header fine, data cut: fpdf would panic on it
+		"truncated": good[:len(good)/2],
 	}
 	for name, data := range bad {
 		if _, _, _, err := ImageSize(data); err == nil && name != "truncated" {
@@ -383,7 +528,6 @@ func TestImages(t *testing.T) {
 		}
 	}
 
-	// A 16-bit PNG decodes fine but fpdf cannot embed it as is.
 	deep := image.NewNRGBA64(image.Rect(0, 0, 8, 8))
 	deep.Set(1, 1, color.NRGBA64{0xFFFF, 0, 0, 0x8000})
 	var deepBuf bytes.Buffer
@@ -393,30 +537,83 @@ func TestImages(t *testing.T) {
 	if w, h, format, err := ImageSize(deepBuf.Bytes()); err != nil || w != 8 || h != 8 || format != "png" {
 		t.Errorf("ImageSize(16-bit PNG) = %d, %d, %q, %v", w, h, format, err)
 	}
-	for name, data := range map[string][]byte{"good": good, "deep": deepBuf.Bytes(), "jpeg": sampleJPEG(t)} {
-		if err := d.Image(name, data, 10, 50, 30, 0); err != nil {
-			t.Errorf("Image(%s): %v", name, err)
+	grayImg := image.NewGray(image.Rect(0, 0, 8, 4))
+	for i := range grayImg.Pix {
+		grayImg.Pix[i] = uint8(i * 8)
+	}
+	var grayBuf bytes.Buffer
+	if err := png.Encode(&grayBuf, grayImg); err != nil {
+		t.Fatal(err)
+	}
+	pal := image.NewPaletted(image.Rect(0, 0, 6, 6), color.Palette{color.White, color.RGBA{200, 30, 30, 255}, color.NRGBA{0, 0, 255, 128}})
+	pal.SetColorIndex(2, 2, 1)
+	pal.SetColorIndex(3, 3, 2)
+	var palBuf bytes.Buffer
+	if err := png.Encode(&palBuf, pal); err != nil {
+		t.Fatal(err)
+	}
+	var grayJPEG bytes.Buffer
+	if err := jpeg.Encode(&grayJPEG, grayImg, nil); err != nil {
+		t.Fatal(err)
+	}
+	// The standard library writes no CMYK JPEG: this one is Go's own test
+	// image, read where the Go toolchain running the test keeps it.
+	goroot, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		t.Fatalf("go env GOROOT: %v", err)
+	}
+	cmyk, err := os.ReadFile(filepath.Join(strings.TrimSpace(string(goroot)), "src", "image", "testdata", "video-001.cmyk.jpeg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, im := range []struct {
+		name string
+		data []byte
+	}{{"good", good}, {"deep", deepBuf.Bytes()}, {"jpeg", sampleJPEG(t)}, {"gray", grayBuf.Bytes()}, {"pal", palBuf.Bytes()}, {"grayjpeg", grayJPEG.Bytes()}, {"cmyk", cmyk}} {
+		if err := d.Image(im.name, im.data, 10, 50, 30, 0); err != nil {
+			t.Errorf("Image(%s): %v", im.name, err)
 		}
+	}
+	// Natural size (96 dpi) and height-only.
+	if err := d.Image("good", nil, 10, 150, 0, 0); err != nil {
+		t.Error(err)
+	}
+	if err := d.Image("good", nil, 10, 200, -1, 20); err != nil {
+		t.Error(err)
 	}
 	d.Text(10, 100, "Sigue funcionando", Regular, 10, black)
 	var buf bytes.Buffer
 	if err := d.Output(&buf); err != nil {
 		t.Fatalf("Output after bad images: %v", err)
 	}
-	model.ConfigPath = "disable"
-	if err := api.Validate(bytes.NewReader(buf.Bytes()), nil); err != nil {
-		t.Errorf("pdfcpu validate: %v", err)
+	pdf := buf.Bytes()
+	// good, deep and pal have transparency: three soft masks.
+	if n := bytes.Count(pdf, []byte("/Subtype /Image")); n != 7+3 {
+		t.Errorf("%d image objects, want 10", n)
 	}
-}
-
-func sampleJPEG(t testing.TB) []byte {
-	t.Helper()
-	img := image.NewRGBA(image.Rect(0, 0, 16, 16))
-	var buf bytes.Buffer
-	if err := jpeg.Encode(&buf, img, nil); err != nil {
-		t.Fatal(err)
+	for _, want := range []string{
+		"/Width 40 /Height 20 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode /SMask",
+		"/Width 8 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length",
+		"/Width 8 /Height 4 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode",
+		"/Width 16 /Height 16 /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode",
+		"/ColorSpace /DeviceCMYK /BitsPerComponent 8 /Filter /DCTDecode /Decode [1 0 1 0 1 0 1 0]",
+	} {
+		if !bytes.Contains(pdf, []byte(want)) {
+			t.Errorf("no image with %q", want)
+		}
 	}
-	return buf.Bytes()
+	c := chunks(t, pdf, 1)[0]
+	for _, want := range []string{
+		"q 85.039 0 0 42.52 28.346 657.638 cm /I1 Do Q", // 30 mm wide, 40×20 px
+		"q 30 0 0 15 28.346 " + string(appendNum(nil, (297-150)*k-15, 3)) + " cm /I1 Do Q",
+		"q 113.386 0 0 56.693 28.346 " + string(appendNum(nil, (297-220)*k, 3)) + " cm /I1 Do Q",
+	} {
+		if !strings.Contains(c, want) {
+			t.Errorf("content lacks %q:\n%s", want, c)
+		}
+	}
+	pdfcpuValidate(t, pdf, 1)
+	qpdfCheck(t, pdf)
 }
 
 func TestErrorsAreStickyNoOps(t *testing.T) {
@@ -429,11 +626,12 @@ func TestErrorsAreStickyNoOps(t *testing.T) {
 	if d.Err() == nil {
 		t.Fatal("SetPage out of range did not set Err")
 	}
-	// Nothing below may panic or clear the error.
 	d.AddPage()
 	d.SetPage(1)
 	d.Text(10, 10, "texto", Bold, 10, black)
-	_ = d.Measure("texto", Regular, 10)
+	if m := d.Measure("texto", Regular, 10); m != 0 {
+		t.Errorf("Measure on a failed document = %g", m)
+	}
 	d.Bookmark("Marcador", 3, 10)
 	d.LinkURL(0, 0, 1, 1, "https://example.org")
 	id := d.NewAnchor()
@@ -450,19 +648,35 @@ func TestErrorsAreStickyNoOps(t *testing.T) {
 	if d.Err() == nil {
 		t.Error("error was cleared")
 	}
+	if d.Pages() != 1 {
+		t.Errorf("AddPage after the error added a page: %d", d.Pages())
+	}
 }
 
 func TestDrawingOutsidePagesFails(t *testing.T) {
 	for name, draw := range map[string]func(d *Doc){
-		"Text before AddPage":     func(d *Doc) { d.Text(10, 10, "x", Regular, 10, black) },
-		"Bookmark before AddPage": func(d *Doc) { d.Bookmark("x", 0, 0) },
-		"Rect before AddPage":     func(d *Doc) { d.Rect(0, 0, 1, 1, &black, nil, 0) },
+		"Text before AddPage":       func(d *Doc) { d.Text(10, 10, "x", Regular, 10, black) },
+		"Bookmark before AddPage":   func(d *Doc) { d.Bookmark("x", 0, 0) },
+		"Rect before AddPage":       func(d *Doc) { d.Rect(0, 0, 1, 1, &black, nil, 0) },
+		"Line before AddPage":       func(d *Doc) { d.Line(0, 0, 1, 1, 1, black) },
+		"LinkURL before AddPage":    func(d *Doc) { d.LinkURL(0, 0, 1, 1, "https://example.org") },
+		"LinkAnchor before AddPage": func(d *Doc) { d.LinkAnchor(0, 0, 1, 1, d.NewAnchor()) },
+		"SetPage before AddPage":    func(d *Doc) { d.SetPage(1) },
+		"Image before AddPage":      func(d *Doc) { d.Image("x", samplePNG(t), 0, 0, 1, 1) },
+		"PlaceAnchor on no page":    func(d *Doc) { d.PlaceAnchor(d.NewAnchor(), 1, 0) },
+		"unknown anchor":            func(d *Doc) { d.AddPage(); d.LinkAnchor(0, 0, 1, 1, 42) },
 		"Text after Output": func(d *Doc) {
 			d.AddPage()
 			if err := d.Output(io.Discard); err != nil {
 				t.Fatal(err)
 			}
 			d.Text(10, 10, "x", Regular, 10, black)
+		},
+		"AddPage after Output": func(d *Doc) {
+			if err := d.Output(io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			d.AddPage()
 		},
 	} {
 		d, err := New(Options{})
@@ -483,10 +697,13 @@ func TestUnplacedAnchorFailsOutput(t *testing.T) {
 	}
 	d.AddPage()
 	d.LinkAnchor(10, 10, 10, 10, d.NewAnchor())
-	unused := d.NewAnchor() // never linked: harmless
-	_ = unused
-	if err := d.Output(io.Discard); err == nil || !strings.Contains(err.Error(), "never placed") {
+	_ = d.NewAnchor() // never linked: harmless
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err == nil || !strings.Contains(err.Error(), "never placed") {
 		t.Errorf("Output = %v, want an unplaced-anchor error", err)
+	}
+	if buf.Len() != 0 {
+		t.Errorf("failed Output wrote %d bytes", buf.Len())
 	}
 }
 
@@ -495,12 +712,16 @@ func TestOutputTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Output(io.Discard); err != nil {
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
 	if err := d.Output(io.Discard); err == nil {
-		t.Error("second Output returned nil (fpdf would write nothing)")
+		t.Error("second Output returned nil")
 	}
+	// An empty document is one blank page.
+	pdfcpuValidate(t, buf.Bytes(), 1)
+	qpdfCheck(t, buf.Bytes())
 }
 
 func TestMetaText(t *testing.T) {
@@ -521,53 +742,99 @@ func TestMetaText(t *testing.T) {
 	}
 }
 
-// spanishLines is body text for the benchmark.
-var spanishLines = []string{
-	"La práctica protege a las víctimas de trata y asegura su acceso a la justicia.",
-	"El equipo interinstitucional coordinó la atención psicosocial y jurídica.",
-	"Se capacitó a 1.200 funcionarios en la identificación temprana de víctimas.",
-	"“Ninguna niña, niño o adolescente será devuelto sin evaluación de riesgo.”",
-	"Evaluación: reducción del 35 % en la revictimización — según el informe anual.",
-}
-
-func buildBenchDoc(b *testing.B, pages int) *Doc {
-	d, err := New(Options{Info: Info{Title: "Benchmark", Lang: "es", Created: created}})
+// TestBookmarksWithAccents: titles with accents, parentheses, backslashes
+// and characters whose UTF-16 bytes are "(", ")", "\" or CR/LF survive.
+func TestBookmarksWithAccents(t *testing.T) {
+	d, err := New(Options{Info: Info{Created: created, Title: "Título (con paréntesis) \\ y ƨ ĉ č ̊"}})
 	if err != nil {
-		b.Fatal(err)
+		t.Fatal(err)
 	}
-	for p := range pages {
+	titles := []string{"Capítulo 1: Ñandú", "Sección (a) \\ b", "Niñez — «protección»", "\u0128\u0129\u010a\u010d\u015c", "Otro capítulo"}
+	levels := []int{0, 1, 2, 5, -1}
+	for i, title := range titles {
 		d.AddPage()
-		for l := range 50 {
-			d.Text(20, 20+float64(l)*5, fmt.Sprintf("%d.%d %s", p, l, spanishLines[(p+l)%len(spanishLines)]), Regular, 10, black)
+		d.Bookmark(title, levels[i], 10)
+	}
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	bms, err := api.Bookmarks(bytes.NewReader(buf.Bytes()), pdfcpuConf(model.ValidationRelaxed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(level int, bms []pdfcpu.Bookmark)
+	walk = func(level int, bms []pdfcpu.Bookmark) {
+		for _, b := range bms {
+			got = append(got, fmt.Sprintf("%d %s p%d", level, b.Title, b.PageFrom))
+			walk(level+1, b.Kids)
 		}
 	}
-	return d
+	walk(0, bms)
+	want := []string{"0 Capítulo 1: Ñandú p1", "1 Sección (a) \\ b p2", "2 Niñez — «protección» p3", "3 \u0128\u0129\u010a\u010d\u015c p4", "0 Otro capítulo p5"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	pdfcpuValidate(t, buf.Bytes(), 5)
+	qpdfCheck(t, buf.Bytes())
 }
 
-// BenchmarkText draws pages of 50 lines of Spanish text with Text and writes
-// the document; ns/page must stay flat as pages grow (fpdf's Write and
-// page-count alias are quadratic, Text is not).
-func BenchmarkText(b *testing.B) {
-	for _, pages := range []int{100, 1000} {
-		b.Run(fmt.Sprintf("pages=%d", pages), func(b *testing.B) {
-			var size int
-			for b.Loop() {
-				d := buildBenchDoc(b, pages)
-				var cw countWriter
-				if err := d.Output(&cw); err != nil {
-					b.Fatal(err)
-				}
-				size = int(cw)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*pages), "ns/page")
-			b.ReportMetric(float64(size), "bytes")
-		})
+type failWriter struct{ n int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if w.n -= len(p); w.n < 0 {
+		return 0, io.ErrShortWrite
+	}
+	return len(p), nil
+}
+
+// TestOutputWriteError: a writer that fails makes Output fail, at any
+// point of the file.
+func TestOutputWriteError(t *testing.T) {
+	draw := func() *Doc {
+		d, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.AddPage()
+		d.Text(10, 10, "Texto de prueba", Regular, 10, black)
+		return d
+	}
+	var cw countWriter
+	if err := draw().Output(&cw); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 100, int(cw) / 2, int(cw) - 1} {
+		d := draw()
+		if err := d.Output(&failWriter{n}); err == nil {
+			t.Errorf("Output to a writer failing after %d bytes: nil error", n)
+		}
+		if d.Err() == nil {
+			t.Errorf("failing after %d bytes: Err is nil", n)
+		}
 	}
 }
 
-type countWriter int
-
-func (c *countWriter) Write(p []byte) (int, error) {
-	*c += countWriter(len(p))
-	return len(p), nil
+// TestConcurrentDocs: documents drawn at the same time (the book draws its
+// languages in parallel) share the fonts and the compressors safely and
+// come out the same.
+func TestConcurrentDocs(t *testing.T) {
+	want := buildSample(t)
+	got := make([][]byte, 4)
+	done := make(chan int)
+	for i := range got {
+		go func() {
+			got[i] = buildSample(t)
+			done <- i
+		}()
+	}
+	for range got {
+		<-done
+	}
+	for i, pdf := range got {
+		if !bytes.Equal(pdf, want) {
+			t.Errorf("document %d differs", i)
+		}
+	}
 }
