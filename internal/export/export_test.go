@@ -414,3 +414,35 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestIndentedJSON holds indentedJSON to the Encoder it replaces, for no
+// practice, one, and more than a batch (texts with characters the Encoder
+// escapes for HTML).
+func TestIndentedJSON(t *testing.T) {
+	for _, n := range []int{0, 1, 300} {
+		doc := jsonCatalog{Title: map[string]string{"es": "Catálogo <b>"}, Languages: []string{"es", "en"}, Built: "2026-01-02", Practices: []jsonPractice{}}
+		for i := range n {
+			doc.Practices = append(doc.Practices, jsonPractice{
+				ID:        "p-" + strconv.Itoa(i),
+				Countries: []string{"CR"},
+				Texts: jsonTexts{
+					{lang: "es", Title: "Práctica & <cosas>", Body: "## Cuerpo\n\nTexto \"citado\" " + strconv.Itoa(i)},
+					{lang: "en", Title: "Practice", Body: "Body\u2028line"},
+				},
+			})
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(doc); err != nil {
+			t.Fatal(err)
+		}
+		got, err := indentedJSON(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%d practices: differs from the Encoder at %s", n, firstDiff(got, want.Bytes()))
+		}
+	}
+}
