@@ -123,6 +123,16 @@ func footer(p, n int) string { return fmt.Sprintf("Página %d de %d", p, n) }
 // JPEG) and footers back-filled with SetPage.
 func buildBook(t testing.TB, pages int) []byte {
 	t.Helper()
+	var buf bytes.Buffer
+	if err := drawBook(t, pages).Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// drawBook draws buildBook's document, not yet written.
+func drawBook(t testing.TB, pages int) *Doc {
+	t.Helper()
 	d, err := New(Options{Info: Info{Title: "Libro de prueba", Author: "Ñandú", Lang: "es", Created: created}})
 	if err != nil {
 		t.Fatal(err)
@@ -167,11 +177,7 @@ func buildBook(t testing.TB, pages int) []byte {
 		d.SetPage(p)
 		d.Text(20, 290, footer(p, pages), Italic, 8, black)
 	}
-	var buf bytes.Buffer
-	if err := d.Output(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return d
 }
 
 func TestBook(t *testing.T) {

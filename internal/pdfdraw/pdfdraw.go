@@ -542,10 +542,29 @@ func (d *Doc) Output(w io.Writer) error {
 		d.pages = append(d.pages, pageRec{})
 		d.cur = 1
 	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		// Grow once to about the file's size rather than doubling through
+		// a long book's megabytes (a fifth of a 34,000-page book's time).
+		buf.Grow(d.sizeHint())
+	}
 	if err := d.write(w); err != nil {
 		d.err = fmt.Errorf("pdfdraw: %w", err)
 	}
 	return d.err
+}
+
+// sizeHint is a generous guess at the size of the file Output writes: the
+// compressed content, the images, and room for the objects around them
+// (fonts, pages, links, bookmarks, cross-references).
+func (d *Doc) sizeHint() int {
+	n := int(d.chunks.size) + 1<<20 + 256*len(d.marks)
+	for _, p := range d.pages {
+		n += 512 + 96*len(p.chunks) + 160*len(p.links)
+	}
+	for _, im := range d.imgList {
+		n += len(im.data) + len(im.smask) + 512
+	}
+	return n
 }
 
 // metaText prepares s for a PDF text string (title, author, bookmarks):

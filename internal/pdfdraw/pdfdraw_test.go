@@ -838,3 +838,19 @@ func TestConcurrentDocs(t *testing.T) {
 		}
 	}
 }
+
+// TestSizeHint: the size Output grows a buffer to in advance is enough for
+// the file, and not wildly more.
+func TestSizeHint(t *testing.T) {
+	for _, pages := range []int{1, 300} {
+		d := drawBook(t, pages)
+		hint := d.sizeHint()
+		var buf bytes.Buffer
+		if err := d.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		if hint < buf.Len() || hint > 2*buf.Len()+2<<20 {
+			t.Errorf("%d pages: size hint %d for a file of %d bytes", pages, hint, buf.Len())
+		}
+	}
+}
