@@ -11,6 +11,7 @@ package book
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -59,12 +60,19 @@ func Write(cat *model.Catalog, opt Options, out output.Writer) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
-			if err := Render(cat, lang, opt, w, &buf); err != nil {
-				errs[i] = fmt.Errorf("%s: %w", FileName(lang), err)
-				return
+			name := FileName(lang)
+			if s, ok := out.(output.Streamer); ok {
+				// Straight into the file: a long book is not held twice.
+				errs[i] = s.Stream(name, func(out io.Writer) error { return Render(cat, lang, opt, w, out) })
+			} else {
+				var buf bytes.Buffer
+				if errs[i] = Render(cat, lang, opt, w, &buf); errs[i] == nil {
+					errs[i] = out.Write(name, buf.Bytes())
+				}
 			}
-			errs[i] = out.Write(FileName(lang), buf.Bytes())
+			if errs[i] != nil {
+				errs[i] = fmt.Errorf("%s: %w", name, errs[i])
+			}
 		}()
 	}
 	wg.Wait()
@@ -141,7 +149,7 @@ type tocEntry struct {
 // Render draws the book of one language into out: the public book, with
 // restricted practices left out. A zero opt.Date leaves the edition line
 // off the cover.
-func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out *bytes.Buffer) error {
+func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io.Writer) error {
 	cat = cat.Public() // the book never shows a restricted practice
 	cfg := cat.Config
 	b := &book{cat: cat, cfg: cfg, lang: lang, words: w, opt: opt,

@@ -5,7 +5,9 @@
 package output
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -62,6 +64,41 @@ func (d *Dir) mkdir(dir string) error {
 	}
 	d.made[dir] = true
 	return nil
+}
+
+// Streamer is a Writer that can also take a file as a stream, for files
+// too big to hold whole in memory beside what made them (the PDF books).
+type Streamer interface {
+	// Stream creates the file name and calls write with it; a file whose
+	// write fails is removed.
+	Stream(name string, write func(io.Writer) error) error
+}
+
+// Stream writes Root/name through write, buffered.
+func (d *Dir) Stream(name string, write func(io.Writer) error) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	full := filepath.Join(d.Root, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(full)); err != nil {
+		return err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(full)
+	}
+	return err
 }
 
 // Memory keeps the files in memory.
