@@ -3,7 +3,7 @@
 GO ?= go
 BIN := bin/catalog
 
-.PHONY: build site test lint bench fuzz validate clean
+.PHONY: build site test lint bench compare fuzz validate clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/catalog
@@ -25,12 +25,19 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/check/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/site/
 	$(GO) test -run '^$$' -bench BenchmarkBook -benchmem -benchtime 1x ./internal/book/
+	$(MAKE) compare
+
+# The site build side by side with Hugo on the same generated content, and
+# with goldmark alone (bench/compare.sh; SIZES and RUNS pick the catalogs).
+compare:
+	bash bench/compare.sh
 
 # A short fuzzing run of every parser (CI runs these too).
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./internal/frontmatter/
 	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 20s ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 20s ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 20s ./internal/book/
 
 validate:
 	$(GO) run ./cmd/catalog validate
