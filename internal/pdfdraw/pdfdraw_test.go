@@ -348,19 +348,7 @@ func TestOutput(t *testing.T) {
 		}
 	})
 	t.Run("outline", func(t *testing.T) {
-		bms, err := api.Bookmarks(bytes.NewReader(pdf), pdfcpuConf(model.ValidationRelaxed))
-		if err != nil {
-			t.Fatalf("pdfcpu bookmarks: %v", err)
-		}
-		var got []string
-		var walk func(level int, bms []pdfcpu.Bookmark)
-		walk = func(level int, bms []pdfcpu.Bookmark) {
-			for _, b := range bms {
-				got = append(got, fmt.Sprintf("%d %s p%d", level, b.Title, b.PageFrom))
-				walk(level+1, b.Kids)
-			}
-		}
-		walk(0, bms)
+		got := outline(t, pdf)
 		// Entries nest in call order: the back-filled one is a child of
 		// the latest level-0 entry (page 3's) but points at page 1.
 		want := []string{"0 Capítulo Ñandú p1", "0 Capítulo Ñandú p2", "1 Sección: imágenes p2", "0 Capítulo Ñandú p3", "1 Índice añadido al final p1"}
@@ -759,19 +747,7 @@ func TestBookmarksWithAccents(t *testing.T) {
 	if err := d.Output(&buf); err != nil {
 		t.Fatal(err)
 	}
-	bms, err := api.Bookmarks(bytes.NewReader(buf.Bytes()), pdfcpuConf(model.ValidationRelaxed))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	var walk func(level int, bms []pdfcpu.Bookmark)
-	walk = func(level int, bms []pdfcpu.Bookmark) {
-		for _, b := range bms {
-			got = append(got, fmt.Sprintf("%d %s p%d", level, b.Title, b.PageFrom))
-			walk(level+1, b.Kids)
-		}
-	}
-	walk(0, bms)
+	got := outline(t, buf.Bytes())
 	want := []string{"0 Capítulo 1: Ñandú p1", "1 Sección (a) \\ b p2", "2 Niñez — «protección» p3", "3 \u0128\u0129\u010a\u010d\u015c p4", "0 Otro capítulo p5"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -853,4 +829,24 @@ func TestSizeHint(t *testing.T) {
 			t.Errorf("%d pages: size hint %d for a file of %d bytes", pages, hint, buf.Len())
 		}
 	}
+}
+
+// outline lists a PDF's bookmarks as pdfcpu reads them, one "level title
+// pPAGE" line each, in order.
+func outline(t *testing.T, pdf []byte) []string {
+	t.Helper()
+	bms, err := api.Bookmarks(bytes.NewReader(pdf), pdfcpuConf(model.ValidationRelaxed))
+	if err != nil {
+		t.Fatalf("pdfcpu bookmarks: %v", err)
+	}
+	var got []string
+	var walk func(level int, bms []pdfcpu.Bookmark)
+	walk = func(level int, bms []pdfcpu.Bookmark) {
+		for _, b := range bms {
+			got = append(got, fmt.Sprintf("%d %s p%d", level, b.Title, b.PageFrom))
+			walk(level+1, b.Kids)
+		}
+	}
+	walk(0, bms)
+	return got
 }
