@@ -90,6 +90,7 @@ new entries (catalog new) and checks them (catalog validate).`,
 	})
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newVersionCmd(io))
+	root.AddCommand(newServeCmd(io))
 	return root
 }
 
