@@ -61,6 +61,20 @@ type Document struct {
 	Body []byte
 	// BodyLine is the file line on which Body starts.
 	BodyLine int
+
+	tree *simple // owns Root's memory, when parseSimple read it
+}
+
+// Release lets a later Split reuse the memory of Root's tree, and sets Root
+// to nil. Call it only when no node of the tree is used any more (strings
+// taken from nodes stay valid). Without Release the memory is collected
+// with the tree, as usual.
+func (d *Document) Release() {
+	d.Root = nil
+	if d.tree != nil {
+		d.tree.release()
+		d.tree = nil
+	}
 }
 
 // Line returns the file line of a node.
@@ -105,7 +119,8 @@ func Split(src []byte) (*Document, []diag.Diagnostic) {
 			if next <= len(rest) {
 				doc.Body = rest[next:]
 			}
-			root, yds := ParseYAML(doc.FrontMatter, 1)
+			root, tree, yds := parseYAML(doc.FrontMatter, 1)
+			doc.tree = tree
 			if root != nil && root.Kind != yaml.MappingNode {
 				yds = append(yds, diag.New(RuleFrontMatter, "", root.Line+1, root.Column,
 					"the front matter must be a set of `key: value` lines"))
@@ -179,22 +194,32 @@ var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 // problems report (1 for front matter that follows an opening `---`). The
 // root is the document's top node, or nil when the text is empty or broken.
 func ParseYAML(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
+	root, _, ds := parseYAML(src, lineOffset)
+	return root, ds
+}
+
+// parseYAML is ParseYAML that also returns the owner of the tree's memory
+// when the fast path built it (see Document.Release).
+func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnostic) {
 	if tabs := tabIndents(src, lineOffset); tabs != nil {
 		// A tab-indented document does not mean what its author sees; any
 		// further message would be about a structure they did not write.
-		return nil, tabs
+		return nil, nil, tabs
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, []diag.Diagnostic{syntaxError(err, src, lineOffset)}
+	root, tree := parseSimple(src)
+	if root == nil {
+		var doc yaml.Node
+		if err := yaml.Unmarshal(src, &doc); err != nil {
+			return nil, nil, []diag.Diagnostic{syntaxError(err, src, lineOffset)}
+		}
+		if doc.Kind == 0 || len(doc.Content) == 0 {
+			return nil, nil, nil
+		}
+		root = doc.Content[0]
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, nil
-	}
-	root := doc.Content[0]
 	var ds []diag.Diagnostic
 	walk(root, lineOffset, &ds)
-	return root, onePerLine(ds)
+	return root, tree, onePerLine(ds)
 }
 
 // onePerLine keeps the first anchor or alias problem of each line: an alias
@@ -296,24 +321,45 @@ func walk(n *yaml.Node, off int, ds *[]diag.Diagnostic) {
 			"tag %s is refused: write the plain value (quote it if it must stay text)", n.Tag))
 	}
 	if n.Kind == yaml.MappingNode {
-		seen := make(map[string]int, len(n.Content)/2)
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode {
-				*ds = append(*ds, diag.New(RuleYAMLSyntax, "", k.Line+off, k.Column,
-					"a key must be plain text"))
-				continue
-			}
-			if first, dup := seen[k.Value]; dup {
-				*ds = append(*ds, diag.New(RuleDuplicateKey, "", k.Line+off, k.Column,
-					"key %q appears twice in this mapping (first on line %d); remove one", k.Value, first))
-			} else {
-				seen[k.Value] = k.Line + off
-			}
-		}
+		duplicateKeys(n, off, ds)
 	}
 	for _, c := range n.Content {
 		walk(c, off, ds)
+	}
+}
+
+// duplicateKeys reports non-scalar and duplicate keys of a mapping. A
+// mapping of a few keys is searched in place; a map pays off only for
+// larger ones.
+func duplicateKeys(n *yaml.Node, off int, ds *[]diag.Diagnostic) {
+	var seen map[string]int
+	if len(n.Content) > 32 {
+		seen = make(map[string]int, len(n.Content)/2)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if k.Kind != yaml.ScalarNode {
+			*ds = append(*ds, diag.New(RuleYAMLSyntax, "", k.Line+off, k.Column,
+				"a key must be plain text"))
+			continue
+		}
+		first, dup := 0, false
+		if seen != nil {
+			first, dup = seen[k.Value]
+		} else {
+			for j := 0; j < i; j += 2 {
+				if e := n.Content[j]; e.Kind == yaml.ScalarNode && e.Value == k.Value {
+					first, dup = e.Line+off, true
+					break
+				}
+			}
+		}
+		if dup {
+			*ds = append(*ds, diag.New(RuleDuplicateKey, "", k.Line+off, k.Column,
+				"key %q appears twice in this mapping (first on line %d); remove one", k.Value, first))
+		} else if seen != nil {
+			seen[k.Value] = k.Line + off
+		}
 	}
 }
 
