@@ -35,7 +35,10 @@ compare:
 # A short fuzzing run of every parser (CI runs these too).
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./internal/frontmatter/
+	$(GO) test -run '^$$' -fuzz FuzzSimpleYAML -fuzztime 20s ./internal/frontmatter/
 	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 20s ./internal/check/
+	$(GO) test -run '^$$' -fuzz FuzzQuiet -fuzztime 20s ./internal/check/
+	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 20s ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 20s ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 20s ./internal/book/
 

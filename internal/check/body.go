@@ -1,6 +1,7 @@
 package check
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -159,6 +160,14 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// bodyPos is body.pos without the table of line starts, for the few
+// positions of a body that is not parsed.
+func bodyPos(src []byte, firstLine, off int) (line, col int) {
+	off = min(max(off, 0), len(src))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return firstLine + bytes.Count(src[:off], []byte("\n")), utf8.RuneCount(src[start:off]) + 1
 }
 
 // pos turns a body offset into a file line and character column.

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -57,19 +58,93 @@ type Options struct {
 	// Now is "today" for dates in the future (compared as calendar dates in
 	// Now's time zone: the writer's own "today"); zero means time.Now().
 	Now time.Time
+
+	// NoBodies is for a caller that needs only the diagnostics (validate):
+	// the returned catalog's texts have a nil Body, and its files keep their
+	// positions in File.Positions, not File.Pos (File.At and File.Has read
+	// either). Each body is then scanned as its file is read and not kept,
+	// which saves most of the memory of a check, and with it much of the
+	// time: on a machine where fresh memory is slow to come by, a tenth of
+	// a second per 30 MB.
+	NoBodies bool
+
+	// parseAll parses every body, even those that quiet vouches for: the
+	// tests compare the two ways.
+	parseAll bool
+	// scans holds the scans of the bodies that loading did not keep.
+	scans *scans
+}
+
+// scans are the scans of the bodies that loading did not keep, by file.
+type scans struct {
+	mu   sync.Mutex
+	m    map[*model.File]*bodyScan
+	want map[string][]string // by language, see sections
+}
+
+// keep is load's Options.Body: it scans the body and keeps it only when
+// quiet cannot vouch for it from the scan, or glyphs will look at it.
+func (s *scans) keep(cfg *config.Config, f *model.File, body []byte) bool {
+	sc := scanBody(body)
+	if !sc.plain || !sc.drawable || !sc.hasSections(s.sections(cfg, f.Lang)) {
+		return true
+	}
+	// The headings are in body, which loading reuses; quiet will not need
+	// them.
+	sc.headings, sc.sections = nil, true
+	s.mu.Lock()
+	s.m[f] = sc
+	s.mu.Unlock()
+	return false
+}
+
+// sections returns the sections required in lang, as normalHeading gives
+// them.
+func (s *scans) sections(cfg *config.Config, lang string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	want, ok := s.want[lang]
+	if !ok {
+		if s.want == nil {
+			s.want = map[string][]string{}
+		}
+		want = normalHeadings(cfg.Sections[lang])
+		s.want[lang] = want
+	}
+	return want
+}
+
+func (s *scans) get(f *model.File) *bodyScan {
+	if s == nil {
+		return nil
+	}
+	return s.m[f] // read only once loading is over
 }
 
 // Catalog loads and checks the catalog in dir and returns its problems,
 // sorted, with catalog-ignore directives applied. The error is for what
 // stops loading altogether.
 func Catalog(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, error) {
-	cat, ds, err := load.Catalog(dir)
+	var lopt load.Options
+	if opt.NoBodies {
+		opt.scans = &scans{m: map[*model.File]*bodyScan{}}
+		lopt.Body = opt.scans.keep
+	}
+	lopt.CompactPositions = opt.NoBodies
+	cat, ds, err := load.CatalogWith(dir, lopt)
 	if err != nil {
 		return nil, nil, err
 	}
 	ds = append(ds, Run(cat, opt)...)
 	ds = applyIgnores(cat, ds)
 	diag.Sort(ds)
+	if opt.NoBodies {
+		for _, p := range cat.Practices {
+			for _, t := range p.Texts {
+				t.Body = nil
+			}
+		}
+	}
 	return cat, ds, nil
 }
 
@@ -90,8 +165,9 @@ func Run(cat *model.Catalog, opt Options) []diag.Diagnostic {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var tmp scratch
 			for i := range next {
-				results[i] = checkPractice(cat, cat.Practices[i], opt)
+				results[i] = checkPractice(cat, cat.Practices[i], opt, &tmp)
 			}
 		}()
 	}
@@ -105,23 +181,43 @@ func Run(cat *model.Catalog, opt Options) []diag.Diagnostic {
 
 // pass is the checking of one practice.
 type pass struct {
-	cat   *model.Catalog
-	cfg   *config.Config
-	p     *model.Practice
-	now   time.Time
-	diags []diag.Diagnostic
+	cat      *model.Catalog
+	cfg      *config.Config
+	p        *model.Practice
+	now      time.Time
+	parseAll bool
+	scans    *scans
+	diags    []diag.Diagnostic
 	// glyphs holds, per file, the characters reported as undrawable.
-	glyphs map[*model.File]map[rune]bool
+	glyphs    []seenRunes
+	glyphsBuf [2]seenRunes // glyphs' room for a practice in two languages
+	tmp       *scratch
 }
 
-func (ps *pass) seenGlyphs(t *model.Text) map[rune]bool {
+// scratch is memory that the checks of one goroutine reuse from practice to
+// practice.
+type scratch struct {
+	fields []textField // frontText's list
+	path   []byte      // has builds paths here
+}
+
+// seenRunes are the characters reported as undrawable in a file.
+type seenRunes struct {
+	file *model.File
+	set  map[rune]bool // made at the first report
+}
+
+func (ps *pass) seenGlyphs(t *model.Text) *map[rune]bool {
+	for i := range ps.glyphs {
+		if ps.glyphs[i].file == t.File {
+			return &ps.glyphs[i].set
+		}
+	}
 	if ps.glyphs == nil {
-		ps.glyphs = map[*model.File]map[rune]bool{}
+		ps.glyphs = ps.glyphsBuf[:0]
 	}
-	if ps.glyphs[t.File] == nil {
-		ps.glyphs[t.File] = map[rune]bool{}
-	}
-	return ps.glyphs[t.File]
+	ps.glyphs = append(ps.glyphs, seenRunes{file: t.File})
+	return &ps.glyphs[len(ps.glyphs)-1].set
 }
 
 func (ps *pass) at(t *model.Text, r *diag.Rule, path string, format string, args ...any) {
@@ -134,8 +230,8 @@ func (ps *pass) warnAt(t *model.Text, r *diag.Rule, path string, format string, 
 	ps.diags[len(ps.diags)-1].Severity = diag.Warning
 }
 
-func checkPractice(cat *model.Catalog, p *model.Practice, opt Options) (ds []diag.Diagnostic) {
-	ps := &pass{cat: cat, cfg: cat.Config, p: p, now: opt.Now}
+func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scratch) (ds []diag.Diagnostic) {
+	ps := &pass{cat: cat, cfg: cat.Config, p: p, now: opt.Now, parseAll: opt.parseAll, scans: opt.scans, tmp: tmp}
 	defer func() {
 		if r := recover(); r != nil {
 			ds = append(ps.diags, diag.New(load.RuleInternal, p.Source.File.Path, 0, 0, "internal error while checking this practice: %v", r))
@@ -290,7 +386,7 @@ func (ps *pass) exchanges(t *model.Text) {
 		ip := fm.Item("exchanges", i)
 		switch {
 		case ex.Year == 0:
-			if _, ok := t.File.Pos[fm.Key(ip, "year")]; !ok {
+			if !t.File.Has(fm.Key(ip, "year")) {
 				ps.at(t, fm.RuleRequiredField, ip, "each exchange needs a year")
 			}
 		case ex.Year > ps.now.Year():
@@ -318,7 +414,7 @@ func (ps *pass) exchanges(t *model.Text) {
 
 // url checks an absolute URL of a source or contact.
 func (ps *pass) url(t *model.Text, path, raw string) {
-	u, err := url.Parse(raw)
+	u, err := parseURL(raw)
 	switch {
 	case err != nil:
 		ps.at(t, RuleURL, path, "%q is not a valid URL", raw)
@@ -336,14 +432,13 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 	} else if strings.Contains(strings.TrimSpace(t.Summary), "\n\n") {
 		ps.warnAt(t, RuleSummaryLength, "summary", "the summary has several paragraphs; cards show one: move the rest to the body")
 	}
-	if !t.LastReviewed.IsZero() && t.LastReviewed.Format(time.DateOnly) > ps.now.Format(time.DateOnly) {
+	if !t.LastReviewed.IsZero() && afterDay(t.LastReviewed, ps.now) {
 		ps.at(t, RuleLastReviewed, "last_reviewed", "last_reviewed %s is in the future", t.LastReviewed.Format(time.DateOnly))
 	}
-	own := t.File.Pos
-	if isSource || hasPath(own, "institutions") {
+	if isSource || t.File.Has("institutions") {
 		ps.institutions(t, "institutions", t.Institutions)
 	}
-	if isSource || hasPath(own, "partners") {
+	if isSource || t.File.Has("partners") {
 		ps.institutions(t, "partners", t.Partners)
 	}
 	if isSource {
@@ -358,7 +453,7 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 			ps.enum(t, fm.Key(kp, "rating"), r.Rating, ratings)
 		}
 	}
-	if c := t.Contact; c != nil && (isSource || hasPath(own, "contact")) {
+	if c := t.Contact; c != nil && (isSource || t.File.Has("contact")) {
 		if c.Institution == "" {
 			ps.at(t, fm.RuleRequiredField, "contact", "contact needs an institution")
 		}
@@ -372,8 +467,6 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 	ps.frontText(t, isSource)
 	ps.body(t)
 }
-
-func hasPath(pos map[string]fm.Pos, path string) bool { _, ok := pos[path]; return ok }
 
 func (ps *pass) institutions(t *model.Text, path string, list []model.Institution) {
 	for i, in := range list {
@@ -391,63 +484,120 @@ func (ps *pass) institutions(t *model.Text, path string, list []model.Institutio
 	}
 }
 
+// afterDay reports a.Format(time.DateOnly) > b.Format(time.DateOnly): a
+// later calendar day, each in its own time zone, compared without
+// formatting both for every text.
+func afterDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	if ay < 0 || ay > 9999 || by < 0 || by > 9999 {
+		return a.Format(time.DateOnly) > b.Format(time.DateOnly) // not four digits
+	}
+	return ay > by || ay == by && (am > bm || am == bm && ad > bd)
+}
+
 // frontText checks the front matter's free text for placeholders and
 // personal data.
 func (ps *pass) frontText(t *model.Text, isSource bool) {
-	fields := []struct{ path, value string }{{"title", t.Title}, {"summary", t.Summary}}
-	add := func(path, value string) { fields = append(fields, struct{ path, value string }{path, value}) }
-	own := func(path string) bool { return isSource || hasPath(t.File.Pos, path) }
+	fields := ps.tmp.fields[:0]
+	add := func(f textField) { fields = append(fields, f) }
+	// own reports a field that t's own file gives; paths are built only
+	// for a translation, and without an allocation.
+	own := func(list string, item int, sub string) bool { return isSource || ps.has(t, list, item, sub) }
+	add(textField{list: "title", item: -1, value: t.Title})
+	add(textField{list: "summary", item: -1, value: t.Summary})
 	for i, in := range t.Institutions {
-		if ip := fm.Item("institutions", i); own(ip) {
-			add(fm.Key(ip, "name"), in.Name)
+		if own("institutions", i, "") {
+			add(textField{list: "institutions", item: i, key: "name", value: in.Name})
 		}
 	}
 	for i, in := range t.Partners {
-		if ip := fm.Item("partners", i); own(ip) {
-			add(fm.Key(ip, "name"), in.Name)
+		if own("partners", i, "") {
+			add(textField{list: "partners", item: i, key: "name", value: in.Name})
 		}
 	}
 	for _, r := range t.Criteria {
-		if kp := "criteria." + r.Criterion; own(kp) {
-			add(fm.Key(kp, "note"), r.Note)
+		if own("criteria", -1, r.Criterion) {
+			add(textField{list: "criteria", item: -1, sub: r.Criterion, key: "note", value: r.Note})
 		}
 	}
 	for i, ex := range t.Exchanges {
-		if ip := fm.Item("exchanges", i); own(ip) {
-			add(fm.Key(ip, "note"), ex.Note)
+		if own("exchanges", i, "") {
+			add(textField{list: "exchanges", item: i, key: "note", value: ex.Note})
 		}
 	}
 	if isSource {
 		for i, s := range ps.p.Sources {
-			add(fm.Key(fm.Item("sources", i), "title"), s.Title)
+			add(textField{list: "sources", item: i, key: "title", value: s.Title})
 		}
 	}
-	if own("institutions") {
+	if own("institutions", -1, "") {
 		for i, in := range t.Institutions {
-			add(fm.Key(fm.Item("institutions", i), "acronym"), in.Acronym)
+			add(textField{list: "institutions", item: i, key: "acronym", value: in.Acronym})
 		}
 	}
-	if c := t.Contact; c != nil && own("contact") {
-		add("contact.institution", c.Institution)
-		add("contact.role", c.Role)
+	if c := t.Contact; c != nil && own("contact", -1, "") {
+		add(textField{list: "contact", item: -1, key: "institution", value: c.Institution})
+		add(textField{list: "contact", item: -1, key: "role", value: c.Role})
 	}
 	if isSource {
 		for i, s := range ps.p.Sources {
-			add(fm.Key(fm.Item("sources", i), "publisher"), s.Publisher)
+			add(textField{list: "sources", item: i, key: "publisher", value: s.Publisher})
 		}
 	}
+	ps.tmp.fields = fields
 	ps.frontGlyphs(t, fields, ps.seenGlyphs(t))
 	for _, f := range fields {
 		if load.IsPlaceholder(f.value) {
 			continue
 		}
 		for _, found := range personalData(f.value) {
-			ps.at(t, RulePersonalData, f.path, "%s in %s: move institutional contacts to `contact`, and never publish a person's details", found, fm.Label(f.path))
+			ps.at(t, RulePersonalData, f.path(), "%s in %s: move institutional contacts to `contact`, and never publish a person's details", found, fm.Label(f.path()))
 		}
 		for _, found := range caseNumbers(f.value) {
-			ps.at(t, RuleCaseNumber, f.path, "%q looks like a case-file number, which can identify a victim; leave it out", found)
+			ps.at(t, RuleCaseNumber, f.path(), "%q looks like a case-file number, which can identify a victim; leave it out", found)
 		}
 	}
+}
+
+// textField is a free-text field of a text: its path is
+// list[item].sub.key, each part when given.
+type textField struct {
+	list     string
+	item     int // -1: none
+	sub, key string
+	value    string
+}
+
+func (f textField) path() string {
+	p := f.list
+	if f.item >= 0 {
+		p = fm.Item(p, f.item)
+	}
+	if f.sub != "" {
+		p = fm.Key(p, f.sub)
+	}
+	if f.key != "" {
+		p = fm.Key(p, f.key)
+	}
+	return p
+}
+
+// has reports whether t's file gives the field list[item].sub (each part
+// when given), without making the path a string to keep.
+func (ps *pass) has(t *model.Text, list string, item int, sub string) bool {
+	b := append(ps.tmp.path[:0], list...)
+	if item >= 0 {
+		b = append(b, '[')
+		b = strconv.AppendInt(b, int64(item), 10)
+		b = append(b, ']')
+	}
+	if sub != "" {
+		b = append(b, '.')
+		b = append(b, sub...)
+	}
+	ps.tmp.path = b
+	return t.File.Has(string(b))
 }
 
 func short(s string) string {
@@ -457,9 +607,47 @@ func short(s string) string {
 	return s
 }
 
-// body checks the Markdown body.
+// body checks the Markdown body. Only a body that quiet cannot vouch for
+// is parsed.
 func (ps *pass) body(t *model.Text) {
-	b := parseBody(t.Body, t.File.BodyLine)
+	src := t.Body
+	if !ps.parseAll {
+		sc := ps.scans.get(t.File)
+		if sc == nil {
+			sc = scanBody(src)
+		}
+		if ps.quiet(t, sc) {
+			if !sc.drawable { // so loading kept the body
+				ps.bodyGlyphs(t, src, func(off int) (int, int) { return bodyPos(src, t.File.BodyLine, off) })
+			}
+			return
+		}
+		if ps.scans.get(t.File) != nil {
+			// Loading did not keep this body, as the scan was clean, but a
+			// link in it fails its check (a link to a practice that is
+			// missing or restricted): read it again for the full check.
+			var err error
+			if src, err = load.Body(t.File); err != nil {
+				ps.diags = append(ps.diags, diag.New(fm.RuleEncoding, t.File.Path, 0, 0, "cannot read: %v", err))
+				return
+			}
+		}
+	}
+	ps.parsedBody(t, src)
+}
+
+// bodyGlyphs reports the characters of the body that the book cannot draw.
+func (ps *pass) bodyGlyphs(t *model.Text, src []byte, pos func(off int) (line, col int)) {
+	glyphs(src, ps.seenGlyphs(t), func(off int, chars string) {
+		line, col := pos(off)
+		ps.diags = append(ps.diags, diag.New(RuleGlyph, t.File.Path, line, col, "%s", glyphMessage(chars)))
+		ps.diags[len(ps.diags)-1].Severity = diag.Warning
+	})
+}
+
+// parsedBody checks the body src of t with its syntax tree.
+func (ps *pass) parsedBody(t *model.Text, src []byte) {
+	b := parseBody(src, t.File.BodyLine)
 	report := func(r *diag.Rule, off int, format string, args ...any) {
 		line, col := b.pos(off)
 		ps.diags = append(ps.diags, diag.New(r, t.File.Path, line, col, format, args...))
@@ -478,10 +666,7 @@ func (ps *pass) body(t *model.Text) {
 	for _, l := range b.links {
 		ps.link(t, l, report)
 	}
-	glyphs(string(t.Body), ps.seenGlyphs(t), func(off int, chars string) {
-		report(RuleGlyph, off, "%s", glyphMessage(chars))
-		ps.diags[len(ps.diags)-1].Severity = diag.Warning
-	})
+	ps.bodyGlyphs(t, src, b.pos)
 	for _, s := range b.texts {
 		text := b.src[s.start:s.stop]
 		if !maybeSensitive(text) {
@@ -502,7 +687,7 @@ func (ps *pass) sections(t *model.Text, b *body) {
 	if len(want) == 0 {
 		return
 	}
-	if len(bytes.TrimSpace(t.Body)) == 0 {
+	if len(bytes.TrimSpace(b.src)) == 0 {
 		ps.diags = append(ps.diags, diag.New(RuleSection, t.File.Path, t.File.BodyLine-1, 0,
 			"the body is empty; it needs the sections %s", quoteList(want)))
 		return
@@ -552,7 +737,7 @@ func (ps *pass) link(t *model.Text, l link, report func(*diag.Rule, int, string,
 	// A browser decodes character references in an href: "&#106;avascript:"
 	// is "javascript:". Judge the destination as the browser will read it.
 	dest := strings.TrimSpace(html.UnescapeString(l.dest))
-	u, err := url.Parse(dest)
+	u, err := parseURL(dest)
 	if err != nil {
 		report(RuleURL, l.off, "%q is not a valid link", dest)
 		return
@@ -580,7 +765,7 @@ func (ps *pass) link(t *model.Text, l link, report func(*diag.Rule, int, string,
 	if dest == "" || strings.HasPrefix(dest, "#") {
 		return
 	}
-	if id := model.LinkedPractice(u.Path); id != "" && !l.image {
+	if id := linkedPractice(u.Path); id != "" && !l.image {
 		switch q := ps.cat.Practice(id); {
 		case q == nil:
 			report(RuleLink, l.off, "link to practice %q, which is not in this catalog%s", id, suggest.Hint(id, ps.ids()))
@@ -592,6 +777,88 @@ func (ps *pass) link(t *model.Text, l link, report func(*diag.Rule, int, string,
 		return
 	}
 	ps.media(t, u.Path, l, report)
+}
+
+// linkedPractice is model.LinkedPractice, without its regular expression
+// for the usual links, "other-id.es.md" and "other-id.md".
+func linkedPractice(path string) string {
+	stem, ok := strings.CutSuffix(path, ".md")
+	if !ok || stem == "" || strings.ContainsAny(stem, "/#?") {
+		return model.LinkedPractice(path)
+	}
+	id, lang, two := strings.Cut(stem, ".")
+	switch {
+	case !two:
+		return id
+	case id != "" && lang != "" && strings.Trim(lang, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-") == "":
+		return id
+	}
+	return model.LinkedPractice(path)
+}
+
+// urlParts are the parts of a URL that the checks read.
+type urlParts struct{ Scheme, Host, Path string }
+
+// parseURL is url.Parse for the parts that the checks read, without its
+// allocations for the usual links ("https://host/path",
+// "other-practice.es.md", "../media/image.png"), whose parts it finds
+// itself.
+func parseURL(dest string) (urlParts, error) {
+	rest, web := strings.CutPrefix(dest, "https://")
+	scheme := "https"
+	if !web {
+		rest, web = strings.CutPrefix(dest, "http://")
+		scheme = "http"
+	}
+	host, path := "", rest
+	if web {
+		host, path = rest, ""
+		if i := strings.IndexByte(rest, '/'); i >= 0 {
+			host, path = rest[:i], rest[i:]
+		}
+		if host == "" || !only(host, &hostChar) {
+			return parseURLSlow(dest)
+		}
+	} else if strings.HasPrefix(dest, "//") {
+		return parseURLSlow(dest) // a host without a scheme
+	}
+	// Letters, digits, "-._~/" and nothing else: no scheme, query, fragment,
+	// escape or port, nothing url.Parse would refuse or change.
+	if !only(path, &pathChar) {
+		return parseURLSlow(dest)
+	}
+	if !web {
+		scheme = ""
+	}
+	return urlParts{scheme, host, path}, nil
+}
+
+func parseURLSlow(dest string) (urlParts, error) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		return urlParts{}, err
+	}
+	return urlParts{u.Scheme, u.Host, u.Path}, nil
+}
+
+// The characters of the hosts and paths that parseURL reads itself.
+var hostChar, pathChar = func() (host, path [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") {
+		host[c], path[c] = true, true
+	}
+	for _, c := range []byte("_~/") {
+		path[c] = true
+	}
+	return host, path
+}()
+
+func only[T string | []byte](s T, set *[256]bool) bool {
+	for i := 0; i < len(s); i++ {
+		if !set[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // media checks a relative path: it must stay inside the catalog's media

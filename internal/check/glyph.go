@@ -20,7 +20,10 @@ var RuleGlyph = &diag.Rule{ID: "glyph", Severity: diag.Warning,
 // glyphs reports the characters of text that the book cannot draw: a
 // stretch of them (a word in a script the fonts lack) as one problem, and
 // each character only the first time in a file (seen holds those).
-func glyphs(text string, seen map[rune]bool, report func(off int, chars string)) {
+//
+// The body is []byte and the front matter's fields are strings; the body
+// is not copied into a string for it.
+func glyphs[T string | []byte](text T, seen *map[rune]bool, report func(off int, chars string)) {
 	start, chars := -1, []rune(nil)
 	flush := func() {
 		if start >= 0 && len(chars) > 0 {
@@ -32,19 +35,30 @@ func glyphs(text string, seen map[rune]bool, report func(off int, chars string))
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c != ' ' || start < 0 {
-				flush()
+			if start >= 0 && c != ' ' {
+				flush() // a character the book draws ends the stretch
+			}
+			i++
+			if start < 0 {
+				// Nothing to report is pending: pass the rest of the ASCII.
+				for i < len(text) && text[i] < utf8.RuneSelf {
+					i++
+				}
+				c = text[i-1]
 			}
 			prev = rune(c)
-			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// At most 4 bytes: converting them to a string does not allocate.
+		r, size := utf8.DecodeRuneInString(string(text[i:min(i+utf8.UTFMax, len(text))]))
 		switch {
-		case r == utf8.RuneError || fonts.Invisible(r) || fonts.Covers(r) || composes(prev, r):
+		case excused(prev, r):
 			flush()
-		case !seen[r]:
-			seen[r] = true
+		case !(*seen)[r]:
+			if *seen == nil {
+				*seen = map[rune]bool{}
+			}
+			(*seen)[r] = true
 			if start < 0 {
 				start = i
 			}
@@ -54,6 +68,19 @@ func glyphs(text string, seen map[rune]bool, report func(off int, chars string))
 		i += size
 	}
 	flush()
+}
+
+// excused reports a character that glyphs does not report, after prev:
+// not a character (invalid UTF-8), invisible, drawn, or drawn composed with
+// the letter before it.
+func excused(prev, r rune) bool {
+	return drawn(r) || composes(prev, r)
+}
+
+// drawn reports a character that glyphs does not report, whatever comes
+// before it: not a character (invalid UTF-8), drawn, or invisible.
+func drawn(r rune) bool {
+	return r == utf8.RuneError || fonts.Covers(r) || fonts.Invisible(r)
 }
 
 // composes reports a combining mark that, with the letter before it,
@@ -76,10 +103,10 @@ func glyphMessage(chars string) string {
 }
 
 // frontGlyphs checks the front matter's text fields.
-func (ps *pass) frontGlyphs(t *model.Text, fields []struct{ path, value string }, seen map[rune]bool) {
+func (ps *pass) frontGlyphs(t *model.Text, fields []textField, seen *map[rune]bool) {
 	for _, f := range fields {
 		glyphs(f.value, seen, func(_ int, chars string) {
-			ps.warnAt(t, RuleGlyph, f.path, "%s", glyphMessage(chars))
+			ps.warnAt(t, RuleGlyph, f.path(), "%s", glyphMessage(chars))
 		})
 	}
 }

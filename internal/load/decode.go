@@ -1,7 +1,6 @@
 package load
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -39,21 +38,51 @@ var (
 // sheet is one file's front matter, decoded: every field the file gives,
 // before a translation is merged with its source.
 type sheet struct {
-	present map[string]*yaml.Node // top-level key → value node
-	keys    map[string]*yaml.Node // top-level key → key node
+	// present says, for each of Fields, whether the file gives it and what
+	// merge needs to know of its value. The sheet keeps no YAML node, so
+	// that each file's tree is garbage as soon as it is decoded.
+	present []field
 
 	text   model.Text
 	shared model.Practice
 }
 
+// field is a top-level field that a file gives (the last time, when it
+// gives it twice).
+type field struct {
+	given bool
+	// filled: the value is not null, nor an empty list or mapping, nor
+	// blank text.
+	filled bool
+	// comment: the value is null and its line has a #-comment, which most
+	// likely was meant as the value.
+	comment bool
+}
+
+// fieldIndex is the position of each of Fields.
+var fieldIndex = func() map[string]int {
+	m := make(map[string]int, len(Fields))
+	for i, f := range Fields {
+		m[f] = i
+	}
+	return m
+}()
+
+// has reports whether the file gives key.
+func (s *sheet) has(key string) bool { return s.present[fieldIndex[key]].given }
+
 // decode reads a practice's front matter. It reports wrong types and
 // unknown keys; the values themselves are judged by package check.
 func decode(d *fm.Decoder, root *yaml.Node) *sheet {
-	s := &sheet{present: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}}
+	s := &sheet{present: make([]field, len(Fields))}
 	t, p := &s.text, &s.shared
 	d.Fields(root, "", Fields, func(key string, k, v *yaml.Node) {
-		s.present[key] = v
-		s.keys[key] = k
+		s.present[fieldIndex[key]] = field{
+			given: true,
+			filled: !fm.IsNull(v) && !(v.Kind != yaml.ScalarNode && len(v.Content) == 0) &&
+				!(v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == ""),
+			comment: fm.IsNull(v) && (strings.HasPrefix(v.LineComment, "#") || strings.HasPrefix(k.LineComment, "#")),
+		}
 		switch key {
 		case "title":
 			t.Title = d.String(v, key)
@@ -111,14 +140,13 @@ func countries(d *fm.Decoder, n *yaml.Node, path string) []string {
 }
 
 func institutions(d *fm.Decoder, n *yaml.Node, path string) []model.Institution {
-	var out []model.Institution
+	out := sized[model.Institution](n)
 	d.List(n, path, func(_ int, item *yaml.Node, ip string) {
 		var in model.Institution
 		if item.Kind == yaml.ScalarNode && !fm.IsNull(item) {
 			d.Report(fm.RuleFieldType, item, "%s must be a mapping such as {name: %s, type: government}", fm.Label(ip), item.Value)
 		}
-		d.Fields(item, ip, institutionFields, func(key string, _, v *yaml.Node) {
-			kp := fm.Key(ip, key)
+		d.FieldsAt(item, ip, institutionFields, func(key, kp string, _, v *yaml.Node) {
 			switch key {
 			case "name":
 				in.Name = d.String(v, kp)
@@ -138,23 +166,33 @@ func institutions(d *fm.Decoder, n *yaml.Node, path string) []model.Institution 
 	return out
 }
 
-var yearMonth = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2}))?$`)
-
-// ParseYearMonth reads "2013" or "2013-02".
+// ParseYearMonth reads "2013" or "2013-02": four digits, and maybe a
+// hyphen and one or two digits.
 func ParseYearMonth(s string) (model.YearMonth, bool) {
-	m := yearMonth.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil {
+	s = strings.TrimSpace(s)
+	year, month, hasMonth := strings.Cut(s, "-")
+	if len(year) != 4 || !allDigits(year) || hasMonth && (len(month) < 1 || len(month) > 2 || !allDigits(month)) {
 		return model.YearMonth{}, false
 	}
-	y, _ := strconv.Atoi(m[1])
+	y, _ := strconv.Atoi(year)
 	ym := model.YearMonth{Year: y}
-	if m[2] != "" {
-		ym.Month, _ = strconv.Atoi(m[2])
+	if hasMonth {
+		ym.Month, _ = strconv.Atoi(month)
 		if ym.Month < 1 || ym.Month > 12 {
 			return model.YearMonth{}, false
 		}
 	}
 	return ym, true
+}
+
+// allDigits reports ASCII digits only, as \d matches.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func period(d *fm.Decoder, n *yaml.Node, path string) model.Period {
@@ -164,8 +202,7 @@ func period(d *fm.Decoder, n *yaml.Node, path string) model.Period {
 		return p
 	}
 	start := false
-	if !d.Fields(n, path, periodFields, func(key string, _, v *yaml.Node) {
-		kp := fm.Key(path, key)
+	if !d.FieldsAt(n, path, periodFields, func(key, kp string, _, v *yaml.Node) {
 		s := d.Code(v, kp)
 		if key == "start" && s != "" {
 			start = true
@@ -193,7 +230,7 @@ func period(d *fm.Decoder, n *yaml.Node, path string) model.Period {
 }
 
 func criteria(d *fm.Decoder, n *yaml.Node, path string) []model.Rating {
-	var out []model.Rating
+	out := sized[model.Rating](n)
 	d.Map(n, path, func(key string, _, v *yaml.Node, kp string) {
 		r := model.Rating{Criterion: key}
 		if v != nil && v.Kind == yaml.ScalarNode && !fm.IsNull(v) {
@@ -201,25 +238,27 @@ func criteria(d *fm.Decoder, n *yaml.Node, path string) []model.Rating {
 			r.Rating = d.Code(v, kp)
 			d.Mark(fm.Key(kp, "rating"), v)
 		} else {
-			d.Fields(v, kp, ratingFields, func(field string, _, fv *yaml.Node) {
+			d.FieldsAt(v, kp, ratingFields, func(field, fp string, _, fv *yaml.Node) {
 				if field == "rating" {
-					r.Rating = d.Code(fv, fm.Key(kp, field))
+					r.Rating = d.Code(fv, fp)
 				} else {
-					r.Note = d.String(fv, fm.Key(kp, field))
+					r.Note = d.String(fv, fp)
 				}
 			})
 		}
 		out = append(out, r)
 	})
+	if len(out) == 0 {
+		return nil // keys that are not text are skipped
+	}
 	return out
 }
 
 func exchanges(d *fm.Decoder, n *yaml.Node, path string) []model.Exchange {
-	var out []model.Exchange
+	out := sized[model.Exchange](n)
 	d.List(n, path, func(_ int, item *yaml.Node, ip string) {
 		var ex model.Exchange
-		d.Fields(item, ip, exchangeFields, func(key string, _, v *yaml.Node) {
-			kp := fm.Key(ip, key)
+		d.FieldsAt(item, ip, exchangeFields, func(key, kp string, _, v *yaml.Node) {
 			switch key {
 			case "year":
 				ex.Year, _ = d.Int(v, kp)
@@ -239,14 +278,13 @@ func exchanges(d *fm.Decoder, n *yaml.Node, path string) []model.Exchange {
 }
 
 func sources(d *fm.Decoder, n *yaml.Node, path string) []model.Source {
-	var out []model.Source
+	out := sized[model.Source](n)
 	d.List(n, path, func(_ int, item *yaml.Node, ip string) {
 		var s model.Source
 		if item.Kind == yaml.ScalarNode && !fm.IsNull(item) {
 			d.Report(fm.RuleFieldType, item, "%s must be a mapping such as {title: ..., url: https://...}", fm.Label(ip))
 		}
-		d.Fields(item, ip, sourceFields, func(key string, _, v *yaml.Node) {
-			kp := fm.Key(ip, key)
+		d.FieldsAt(item, ip, sourceFields, func(key, kp string, _, v *yaml.Node) {
 			switch key {
 			case "title":
 				s.Title = d.String(v, kp)
@@ -265,8 +303,7 @@ func sources(d *fm.Decoder, n *yaml.Node, path string) []model.Source {
 
 func contact(d *fm.Decoder, n *yaml.Node, path string) *model.Contact {
 	c := &model.Contact{}
-	if !d.Fields(n, path, contactFields, func(key string, _, v *yaml.Node) {
-		kp := fm.Key(path, key)
+	if !d.FieldsAt(n, path, contactFields, func(key, kp string, _, v *yaml.Node) {
 		switch key {
 		case "institution":
 			c.Institution = d.String(v, kp)
@@ -298,4 +335,24 @@ func date(d *fm.Decoder, n *yaml.Node, path string) time.Time {
 		return time.Time{}
 	}
 	return t
+}
+
+// sized makes the slice for the items of n, a list or mapping, with room
+// for all of them: nil when there are none, as appending would leave it.
+func sized[T any](n *yaml.Node) []T {
+	if n == nil {
+		return nil
+	}
+	c := len(n.Content)
+	switch n.Kind {
+	case yaml.MappingNode:
+		c /= 2
+	case yaml.SequenceNode:
+	default:
+		c = 0
+	}
+	if c == 0 {
+		return nil
+	}
+	return make([]T, 0, c)
 }

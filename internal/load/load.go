@@ -20,6 +20,8 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"gopkg.in/yaml.v3"
+
 	"catalog/internal/config"
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
@@ -49,6 +51,28 @@ var seed = maphash.MakeSeed()
 // altogether (no catalog.yaml, an unreadable folder); every problem in the
 // files comes back as a diagnostic.
 func Catalog(dir string) (*model.Catalog, []diag.Diagnostic, error) {
+	return CatalogWith(dir, Options{})
+}
+
+// Options tune loading.
+type Options struct {
+	// Body, when set, sees the body of each practice file whose front
+	// matter could be read, as the file is read (f.ID, f.Lang and f.Path
+	// are set), and says whether the catalog keeps it. A text whose body
+	// is not kept has a nil Body (Body reads it again), and the files are
+	// read through a few reused buffers instead of each into memory of its
+	// own: for a caller that needs the bodies only to check them
+	// (validate), most of the memory of loading, and the time the system
+	// takes to hand out fresh memory, goes away.
+	Body func(cfg *config.Config, f *model.File, body []byte) (keep bool)
+	// CompactPositions records the positions of each file's fields in
+	// File.Positions, not in the map File.Pos (nil then), which takes three
+	// times the memory.
+	CompactPositions bool
+}
+
+// CatalogWith is Catalog with options.
+func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, error) {
 	cfg, ds, err := config.Load(dir)
 	if err != nil {
 		return nil, nil, err
@@ -65,8 +89,7 @@ func Catalog(dir string) (*model.Catalog, []diag.Diagnostic, error) {
 		d.Severity = diag.Warning
 		ds = append(ds, d)
 	}
-	parsed := parseAll(paths, cfg)
-	practices, mds := merge(parsed, cfg)
+	parsed, practices, mds := parseAll(paths, cfg, opt)
 	for _, p := range parsed {
 		ds = append(ds, p.diags...)
 	}
@@ -119,28 +142,88 @@ type parsed struct {
 	valid bool // the file name is a valid ID and language
 }
 
-// parseAll parses files in parallel. Each result goes to its own slot, so
-// the outcome does not depend on scheduling.
-func parseAll(paths []string, cfg *config.Config) []*parsed {
+// parseAll parses files in parallel, and merges the files of each practice
+// as soon as they are read: a practice's files (the files whose names give
+// the same ID) are read by one worker, one after the other, then merged, so
+// that their decoded front matter can go at once, and merging takes no
+// time of its own after reading. Each result goes to its own slot, so the
+// outcome does not depend on scheduling.
+func parseAll(paths []string, cfg *config.Config, opt Options) ([]*parsed, []*model.Practice, []diag.Diagnostic) {
 	out := make([]*parsed, len(paths))
-	workers := min(runtime.GOMAXPROCS(0), len(paths))
+	groups := groupByID(paths)
+	type merged struct {
+		p  *model.Practice
+		ds []diag.Diagnostic
+	}
+	results := make([]merged, len(groups))
+	workers := min(runtime.GOMAXPROCS(0), len(groups))
 	var wg sync.WaitGroup
-	next := make(chan int, len(paths))
-	for i := range paths {
-		next <- i
+	next := make(chan int, len(groups))
+	for g := range groups {
+		next <- g
 	}
 	close(next)
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				out[i] = parseFile(paths[i], cfg)
+			w := &worker{cfg: cfg, opt: opt, paths: &fm.Paths{}}
+			defer w.dirs.close()
+			if opt.Body != nil {
+				w.buf = make([]byte, 0, 64<<10)
+			}
+			var files []*parsed
+			for g := range next {
+				files = files[:0]
+				for _, i := range groups[g] {
+					out[i] = w.parseFile(paths[i])
+					if out[i].valid {
+						files = append(files, out[i])
+					}
+				}
+				if len(files) > 0 {
+					r := &results[g]
+					r.p = mergeOne(files[0].file.ID, files, cfg, &r.ds)
+				}
+				for _, f := range files {
+					f.sheet, f.body = nil, nil
+				}
 			}
 		}()
 	}
 	wg.Wait()
-	return out
+	var practices []*model.Practice
+	var ds []diag.Diagnostic
+	for _, r := range results {
+		if r.p != nil {
+			practices = append(practices, r.p)
+		}
+		ds = append(ds, r.ds...)
+	}
+	return out, practices, ds
+}
+
+// groupByID groups the indexes of paths by the practice ID that the file
+// names give (as parsed.name reads them), in order. The files of a group
+// that turn out invalid are left out when it is merged, as before.
+func groupByID(paths []string) [][]int {
+	index := make(map[string]int, len(paths))
+	var groups [][]int
+	for i, path := range paths {
+		base := filepath.Base(path)
+		id := base[:len(base)-len(filepath.Ext(base))]
+		if j := strings.LastIndexByte(id, '.'); j >= 0 {
+			id = id[:j]
+		}
+		g, ok := index[id]
+		if !ok {
+			g = len(groups)
+			index[id] = g
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], i)
+	}
+	return groups
 }
 
 // RuleInternal reports a bug in catalog itself, caught so that one bad file
@@ -148,7 +231,16 @@ func parseAll(paths []string, cfg *config.Config) []*parsed {
 var RuleInternal = &diag.Rule{ID: "internal", Severity: diag.Error,
 	Doc: "catalog failed on this file: a bug in catalog, please report it with the file."}
 
-func parseFile(path string, cfg *config.Config) (p *parsed) {
+// worker is what one goroutine of parseAll keeps from file to file.
+type worker struct {
+	reader
+	cfg   *config.Config
+	opt   Options
+	paths *fm.Paths
+}
+
+func (w *worker) parseFile(path string) (p *parsed) {
+	cfg, opt := w.cfg, w.opt
 	p = &parsed{file: &model.File{Path: path}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -158,20 +250,14 @@ func parseFile(path string, cfg *config.Config) (p *parsed) {
 		}
 	}()
 	p.file.ID, p.file.Lang, p.valid = p.name(cfg)
-	info, err := os.Stat(path)
+	src, tooBig, err := w.read(path)
 	if err != nil {
 		p.diags = append(p.diags, diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err))
 		p.valid = false
 		return p
 	}
-	if info.Size() > fm.MaxSize {
-		p.diags = append(p.diags, diag.New(RuleFileSize, path, 0, 0, "the file is %s; catalog reads practice files up to %s", size(info.Size()), size(fm.MaxSize)))
-		p.valid = false
-		return p
-	}
-	src, err := os.ReadFile(path)
-	if err != nil {
-		p.diags = append(p.diags, diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err))
+	if tooBig > 0 {
+		p.diags = append(p.diags, diag.New(RuleFileSize, path, 0, 0, "the file is %s; catalog reads practice files up to %s", size(tooBig), size(fm.MaxSize)))
 		p.valid = false
 		return p
 	}
@@ -190,20 +276,78 @@ func parseFile(path string, cfg *config.Config) (p *parsed) {
 	placeholders(doc, path, &p.diags)
 	p.body = doc.Body
 	if doc.Root == nil {
+		if opt.Body != nil {
+			p.body = nil // no text will have it
+		}
 		if len(ds) == 0 {
 			p.diags = append(p.diags, diag.New(fm.RuleRequiredField, path, 2, 1, "the front matter is empty; run `catalog new` for a skeleton with every field"))
 		}
 		return p
 	}
-	d := fm.NewDecoder(path, doc.LineOffset)
+	// The positions, sized for the tree's keys and items so that they do
+	// not grow (the model keeps them for every file).
+	d := &fm.Decoder{File: path, LineOffset: doc.LineOffset, Paths: w.paths}
+	if opt.CompactPositions {
+		d.Positions = make(fm.Positions, 0, entries(doc.Root))
+	} else {
+		d.Pos = make(map[string]fm.Pos, entries(doc.Root))
+	}
 	s := decode(d, doc.Root)
+	if n := len(doc.Root.Content) / 2; n > 0 {
+		p.file.Keys = make([]string, 0, n)
+	}
 	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
 		p.file.Keys = append(p.file.Keys, doc.Root.Content[i].Value)
 	}
-	p.file.Pos = d.Pos
+	p.file.Pos, p.file.Positions = d.Pos, d.Positions
 	p.diags = append(p.diags, d.Diags...)
 	p.sheet = s
+	// Nothing keeps a node: the next file's tree can take its memory.
+	doc.Release()
+	if opt.Body != nil {
+		p.body = nil
+		if opt.Body(cfg, p.file, doc.Body) {
+			p.body = bytes.Clone(doc.Body) // doc.Body is in the reused buffer
+		}
+	}
 	return p
+}
+
+// entries counts the keys and list items of a tree: about the fields that
+// the decoder records a position for.
+func entries(n *yaml.Node) int {
+	c := 0
+	switch n.Kind {
+	case yaml.MappingNode:
+		c = len(n.Content) / 2
+	case yaml.SequenceNode:
+		c = len(n.Content)
+	}
+	for _, k := range n.Content {
+		c += entries(k)
+	}
+	return c
+}
+
+// Body reads the body of a practice file again, for a caller that loaded
+// the catalog without keeping it (Options.Body). It fails when the file
+// changed since it was loaded.
+func Body(f *model.File) ([]byte, error) {
+	var r reader
+	defer r.dirs.close()
+	src, tooBig, err := r.read(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	if tooBig > 0 || maphash.Bytes(seed, src) != f.Hash {
+		return nil, fmt.Errorf("%s changed while catalog read it; run catalog again", f.Path)
+	}
+	doc, _ := fm.Split(src)
+	if doc == nil {
+		return nil, fmt.Errorf("%s changed while catalog read it; run catalog again", f.Path)
+	}
+	doc.Release()
+	return doc.Body, nil
 }
 
 func size(n int64) string {
@@ -213,12 +357,19 @@ func size(n int64) string {
 	return fmt.Sprintf("%d KiB", n>>10)
 }
 
-// validID is the SPEC's practice ID: lowercase ASCII letters, digits and
-// hyphens, starting with a letter.
-var validID = regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
-
-// ValidID reports whether id can name a practice.
-func ValidID(id string) bool { return validID.MatchString(id) }
+// ValidID reports whether id can name a practice: the SPEC's practice ID
+// is lowercase ASCII letters, digits and hyphens, starting with a letter.
+func ValidID(id string) bool {
+	if id == "" || id[0] < 'a' || id[0] > 'z' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 var langLike = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
@@ -299,7 +450,7 @@ var ignoreRE = regexp.MustCompile(`(?:#|<!--)\s*catalog-ignore\b\s*([A-Za-z0-9_-
 func ignores(doc *fm.Document, path string, ds *[]diag.Diagnostic) []model.Ignore {
 	var out []model.Ignore
 	scan := func(text []byte, firstLine int) {
-		if !bytes.Contains(text, []byte("catalog-ignore")) {
+		if !hasIgnore(text) {
 			return
 		}
 		lines := bytes.Split(text, []byte("\n"))
@@ -337,6 +488,24 @@ func ignores(doc *fm.Document, path string, ds *[]diag.Diagnostic) []model.Ignor
 	scan(doc.FrontMatter, 2)
 	scan(doc.Body, doc.BodyLine)
 	return out
+}
+
+// hasIgnore is bytes.Contains(text, "catalog-ignore"), quicker on prose:
+// bytes.Index looks for the first byte, and a 'c' is in every other word;
+// a '-' is rare.
+func hasIgnore(text []byte) bool {
+	const word, dash = "catalog-ignore", len("catalog")
+	for i := dash; i < len(text); i++ {
+		j := bytes.IndexByte(text[i:], '-')
+		if j < 0 {
+			return false
+		}
+		i += j
+		if bytes.HasPrefix(text[i-dash:], []byte(word)) {
+			return true
+		}
+	}
+	return false
 }
 
 // intros reads intro.LANG.md (or intro.md) for each language.

@@ -4,8 +4,10 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -162,6 +164,40 @@ func TestSuggestID(t *testing.T) {
 	} {
 		if got := suggestID(in); got != want {
 			t.Errorf("suggestID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestHasIgnore(t *testing.T) {
+	for _, s := range []string{"", "-", "catalog-ignore", "xcatalog-ignore", "catalog-ignor", "atalog-ignore",
+		"a - b catalog-ignore", "catalog--ignore catalog-ignore", "catalog-", "-catalog-ignore", "<!-- catalog-ignore x: y -->"} {
+		if got, want := hasIgnore([]byte(s)), strings.Contains(s, "catalog-ignore"); got != want {
+			t.Errorf("hasIgnore(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestParseYearMonth compares ParseYearMonth with the regular expression
+// it replaced, and ValidID with its.
+func TestParseYearMonth(t *testing.T) {
+	re := regexp.MustCompile(`^(\d{4})(?:-(\d{1,2}))?$`)
+	for _, s := range []string{"2013", "2013-02", "2013-2", " 2013-12 ", "2013-13", "2013-0", "2013-00", "2013-", "2013-123",
+		"201", "20133", "-2013", "2013-1-2", "2O13", "２０１３", "2013-02\n", "", "TODO", "2013--2", "2013-+2"} {
+		_, ok := ParseYearMonth(s)
+		m := re.FindStringSubmatch(strings.TrimSpace(s))
+		want := m != nil
+		if want && m[2] != "" {
+			mo, _ := strconv.Atoi(m[2])
+			want = mo >= 1 && mo <= 12
+		}
+		if ok != want {
+			t.Errorf("ParseYearMonth(%q) ok = %v, want %v", s, ok, want)
+		}
+	}
+	idRE := regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
+	for _, id := range []string{"", "a", "a-1", "1a", "-a", "A", "aB", "a_b", "ñ", "a b", "cr-eri", "a\n"} {
+		if got, want := ValidID(id), idRE.MatchString(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
 		}
 	}
 }

@@ -7,38 +7,15 @@ import (
 	"reflect"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"catalog/internal/config"
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
 	"catalog/internal/model"
 )
 
-// merge groups the parsed files by practice ID, picks each practice's
-// source, merges translations into texts and reports what does not fit.
-func merge(files []*parsed, cfg *config.Config) ([]*model.Practice, []diag.Diagnostic) {
-	var ds []diag.Diagnostic
-	groups := map[string][]*parsed{}
-	var order []string
-	for _, f := range files {
-		if !f.valid {
-			continue
-		}
-		if _, ok := groups[f.file.ID]; !ok {
-			order = append(order, f.file.ID)
-		}
-		groups[f.file.ID] = append(groups[f.file.ID], f)
-	}
-	practices := make([]*model.Practice, 0, len(order))
-	for _, id := range order {
-		if p := mergeOne(id, groups[id], cfg, &ds); p != nil {
-			practices = append(practices, p)
-		}
-	}
-	return practices, ds
-}
-
+// mergeOne merges the valid files of one practice, in path order: it picks
+// the practice's source, merges translations into texts and reports what
+// does not fit.
 func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnostic) *model.Practice {
 	byLang := map[string]*parsed{}
 	for _, f := range group {
@@ -105,15 +82,14 @@ func sourceText(f *parsed) *model.Text {
 
 func requireFields(f *parsed, fields []string, ds *[]diag.Diagnostic) {
 	for _, key := range fields {
-		v, ok := f.sheet.present[key]
-		if ok && !fm.IsNull(v) && !(v.Kind != yaml.ScalarNode && len(v.Content) == 0) &&
-			!(v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == "") {
+		v := f.sheet.present[fieldIndex[key]]
+		if v.filled {
 			continue
 		}
-		if ok {
-			p := f.file.Pos[key]
+		if v.given {
+			p := f.file.At(key) // present, as given
 			msg := fmt.Sprintf("%s is empty", fm.Label(key))
-			if k := f.sheet.keys[key]; fm.IsNull(v) && k != nil && (strings.HasPrefix(v.LineComment, "#") || strings.HasPrefix(k.LineComment, "#")) {
+			if v.comment {
 				msg += ": a value that starts with # is read as a comment; put it in quotes"
 			}
 			*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, p.Line, p.Col, "%s", msg))
@@ -139,7 +115,7 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 	}
 	// Structured fields: a translation may repeat them, never change them.
 	for _, key := range Fields {
-		if _, ok := tr.sheet.present[key]; !ok || isTranslatable(key) {
+		if !tr.sheet.has(key) || isTranslatable(key) {
 			continue
 		}
 		a, b := fieldValue(&src.sheet.shared, key), fieldValue(&tr.sheet.shared, key)
@@ -147,16 +123,14 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 			mismatch(key, fmt.Sprintf("%v here, %v there", show(b), show(a)))
 		}
 	}
-	_, hasInst := tr.sheet.present["institutions"]
-	t.Institutions = mergeInstitutions(source.Institutions, t.Institutions, hasInst, "institutions", mismatch)
-	_, hasPart := tr.sheet.present["partners"]
-	t.Partners = mergeInstitutions(source.Partners, t.Partners, hasPart, "partners", mismatch)
-	if _, ok := tr.sheet.present["criteria"]; ok {
+	t.Institutions = mergeInstitutions(source.Institutions, t.Institutions, tr.sheet.has("institutions"), "institutions", mismatch)
+	t.Partners = mergeInstitutions(source.Partners, t.Partners, tr.sheet.has("partners"), "partners", mismatch)
+	if tr.sheet.has("criteria") {
 		t.Criteria = mergeCriteria(source.Criteria, t.Criteria, mismatch)
 	} else {
 		t.Criteria = source.Criteria
 	}
-	if _, ok := tr.sheet.present["exchanges"]; ok {
+	if tr.sheet.has("exchanges") {
 		t.Exchanges = mergeExchanges(source.Exchanges, t.Exchanges, mismatch)
 	} else {
 		t.Exchanges = source.Exchanges

@@ -42,7 +42,7 @@ func Run(opt Options) (int, error) {
 	if err != nil {
 		return ExitUsage, err
 	}
-	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
+	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now, NoBodies: true})
 	if err != nil {
 		return ExitUsage, err
 	}
