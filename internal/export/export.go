@@ -8,6 +8,7 @@ package export
 
 import (
 	"bytes"
+	"io"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
@@ -56,21 +57,35 @@ func Write(cat *model.Catalog, opt Options, out output.Writer) error {
 		files = append(files, export{SitemapFile, sitemap})
 	}
 	for _, f := range files {
-		data, err := f.make(cat, practices, opt)
-		if err != nil {
-			return fmt.Errorf("export: %s: %w", f.name, err)
+		write := func(w io.Writer) error {
+			if err := f.write(w, cat, practices, opt); err != nil {
+				return fmt.Errorf("export: %s: %w", f.name, err)
+			}
+			return nil
 		}
-		if err := out.Write(f.name, data); err != nil {
+		// catalog.json holds every body: 195 MB for 10,000 practices. A
+		// folder takes it as a stream, so that it is never whole in memory.
+		if s, ok := out.(output.Streamer); ok {
+			if err := s.Stream(f.name, write); err != nil {
+				return err
+			}
+			continue
+		}
+		var b bytes.Buffer
+		if err := write(&b); err != nil {
+			return err
+		}
+		if err := out.Write(f.name, b.Bytes()); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// export is one data file and the function that makes it.
+// export is one data file and the function that writes it.
 type export struct {
-	name string
-	make func(cat *model.Catalog, practices []*model.Practice, opt Options) ([]byte, error)
+	name  string
+	write func(w io.Writer, cat *model.Catalog, practices []*model.Practice, opt Options) error
 }
 
 // public returns the catalog's practices that may be published, sorted by
@@ -243,12 +258,12 @@ func (ts jsonTexts) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func catalogJSON(cat *model.Catalog, practices []*model.Practice, opt Options) ([]byte, error) {
+func catalogJSON(w io.Writer, cat *model.Catalog, practices []*model.Practice, opt Options) error {
 	cfg := cat.Config
 	doc := jsonCatalog{
 		Title:     map[string]string{},
 		Languages: list(cfg.Languages),
-		Practices: make([]jsonPractice, 0, len(practices)),
+		Practices: []jsonPractice{},
 	}
 	if !opt.Date.IsZero() {
 		doc.Built = opt.Date.UTC().Format(time.DateOnly)
@@ -258,84 +273,81 @@ func catalogJSON(cat *model.Catalog, practices []*model.Practice, opt Options) (
 	for _, lang := range cfg.Languages {
 		doc.Title[lang] = cfg.Title.In(lang, cfg.DefaultLanguage())
 	}
-	for _, p := range practices {
-		jp := jsonPractice{
-			ID:                p.ID,
-			Countries:         list(p.Countries),
-			Scope:             p.Scope,
-			Themes:            list(p.Themes),
-			Pillars:           list(p.Pillars),
-			TargetGroups:      list(p.TargetGroups),
-			ExploitationForms: list(p.ExploitationForms),
-			Period:            jsonPeriod{Start: p.Period.Start.String(), End: p.Period.End.String()},
-			Status:            p.Status,
-			Level:             p.Level,
-			Related:           list(p.Related),
-			RelatedBy:         list(p.RelatedBy),
-			Sources:           make([]jsonSource, 0, len(p.Sources)),
-			Texts:             jsonTexts{},
-		}
-		if p.Source != nil {
-			jp.SourceLanguage = p.Source.Lang
-		}
-		for _, s := range p.Sources {
-			jp.Sources = append(jp.Sources, jsonSource{Title: s.Title, Publisher: s.Publisher, Year: s.Year, URL: s.URL})
-		}
-		for _, t := range texts(cat, p) {
-			jp.Texts = append(jp.Texts, textJSON(p.ID, t))
-		}
-		doc.Practices = append(doc.Practices, jp)
-	}
-	return indentedJSON(doc)
+	return indentedJSON(w, doc, len(practices), func(i int) jsonPractice { return practiceJSON(cat, practices[i]) })
 }
 
-// indentedJSON writes doc as an Encoder with SetIndent("", "  ") would, a
-// practice at a time into one buffer sized in advance. The Encoder builds
-// the whole document three times over in doubling buffers: for 10,000
-// practices (bodies included) that was 11 s and most of a build's peak
-// memory. HTML escaping stays on, as in the Encoder: the file is served
-// beside the site.
-func indentedJSON(doc jsonCatalog) ([]byte, error) {
-	practices := doc.Practices
+// practiceJSON is a practice as catalog.json gives it.
+func practiceJSON(cat *model.Catalog, p *model.Practice) jsonPractice {
+	jp := jsonPractice{
+		ID:                p.ID,
+		Countries:         list(p.Countries),
+		Scope:             p.Scope,
+		Themes:            list(p.Themes),
+		Pillars:           list(p.Pillars),
+		TargetGroups:      list(p.TargetGroups),
+		ExploitationForms: list(p.ExploitationForms),
+		Period:            jsonPeriod{Start: p.Period.Start.String(), End: p.Period.End.String()},
+		Status:            p.Status,
+		Level:             p.Level,
+		Related:           list(p.Related),
+		RelatedBy:         list(p.RelatedBy),
+		Sources:           make([]jsonSource, 0, len(p.Sources)),
+		Texts:             jsonTexts{},
+	}
+	if p.Source != nil {
+		jp.SourceLanguage = p.Source.Lang
+	}
+	for _, s := range p.Sources {
+		jp.Sources = append(jp.Sources, jsonSource{Title: s.Title, Publisher: s.Publisher, Year: s.Year, URL: s.URL})
+	}
+	for _, t := range texts(cat, p) {
+		jp.Texts = append(jp.Texts, textJSON(p.ID, t))
+	}
+	return jp
+}
+
+// indentedJSON writes doc, with the n practices that practice(i) gives in
+// place of doc.Practices, as an Encoder with SetIndent("", "  ") would.
+// The practices are made and encoded on every CPU a batch at a time and
+// written as each batch is done, so that only a batch is in memory: the
+// Encoder built the whole document three times over in doubling buffers,
+// which for 10,000 practices (bodies included) was 11 s and most of a
+// build's peak memory. HTML escaping stays on, as in the Encoder: the file
+// is served beside the site.
+func indentedJSON(w io.Writer, doc jsonCatalog, n int, practice func(i int) jsonPractice) error {
 	doc.Practices = []jsonPractice{}
 	head, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	open, ok := bytes.CutSuffix(head, []byte("[]\n}"))
-	if !ok || len(practices) == 0 {
-		return append(head, '\n'), nil
+	if !ok || n == 0 {
+		_, err := w.Write(append(head, '\n'))
+		return err
 	}
-	size := len(head)
-	for _, p := range practices {
-		size += 2048
-		for _, t := range p.Texts {
-			size += len(t.Body) + len(t.Summary) + len(t.Title)
-		}
+	if _, err := w.Write(append(open, '[')); err != nil {
+		return err
 	}
-	b := bytes.NewBuffer(make([]byte, 0, size+size/8))
-	b.Write(open)
-	b.WriteByte('[')
-	// Practices are encoded on every CPU, a batch at a time so that only
-	// a batch is held twice.
 	workers := runtime.GOMAXPROCS(0)
 	parts := make([][]byte, 16*workers)
 	errs := make([]error, len(parts))
-	for start := 0; start < len(practices); start += len(parts) {
-		batch := practices[start:min(len(practices), start+len(parts))]
+	var b bytes.Buffer
+	for start := 0; start < n; start += len(parts) {
+		batch := min(n-start, len(parts))
 		var next atomic.Int64
 		var wg sync.WaitGroup
-		for range min(workers, len(batch)) {
+		for range min(workers, batch) {
 			wg.Go(func() {
-				for i := int(next.Add(1) - 1); i < len(batch); i = int(next.Add(1) - 1) {
-					parts[i], errs[i] = json.MarshalIndent(batch[i], "    ", "  ")
+				for i := int(next.Add(1) - 1); i < batch; i = int(next.Add(1) - 1) {
+					parts[i], errs[i] = json.MarshalIndent(practice(start+i), "    ", "  ")
 				}
 			})
 		}
 		wg.Wait()
+		b.Reset()
 		for i := range batch {
 			if errs[i] != nil {
-				return nil, errs[i]
+				return errs[i]
 			}
 			if start+i > 0 {
 				b.WriteByte(',')
@@ -344,9 +356,12 @@ func indentedJSON(doc jsonCatalog) ([]byte, error) {
 			b.Write(parts[i])
 			parts[i] = nil
 		}
+		if _, err := w.Write(b.Bytes()); err != nil {
+			return err
+		}
 	}
-	b.WriteString("\n  ]\n}\n")
-	return b.Bytes(), nil
+	_, err = io.WriteString(w, "\n  ]\n}\n")
+	return err
 }
 
 func textJSON(id string, t *model.Text) jsonText {
@@ -399,26 +414,24 @@ const bom = "\ufeff"
 // multi joins the values of a cell that holds several.
 const multi = "; "
 
-func catalogCSV(cat *model.Catalog, practices []*model.Practice, _ Options) ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteString(bom)
-	w := csv.NewWriter(&b)
+func catalogCSV(out io.Writer, cat *model.Catalog, practices []*model.Practice, _ Options) error {
+	if _, err := io.WriteString(out, bom); err != nil {
+		return err
+	}
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	if err := w.Write(csvHeader); err != nil {
-		return nil, err
+		return err
 	}
 	for _, p := range practices {
 		for _, t := range texts(cat, p) {
 			if err := w.Write(csvRow(cat, p, t)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
 	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
+	return w.Error()
 }
 
 func csvRow(cat *model.Catalog, p *model.Practice, t *model.Text) []string {
@@ -510,7 +523,7 @@ type alternate struct {
 	Href     string `xml:"href,attr"`
 }
 
-func sitemap(cat *model.Catalog, practices []*model.Practice, _ Options) ([]byte, error) {
+func sitemap(w io.Writer, cat *model.Catalog, practices []*model.Practice, _ Options) error {
 	base := strings.TrimRight(cat.Config.BaseURL, "/")
 	// loc joins the base URL and the segments of a folder page with
 	// exactly one slash between each, and one at the end, as the site's
@@ -580,10 +593,11 @@ func sitemap(cat *model.Catalog, practices []*model.Practice, _ Options) ([]byte
 		URLs:  urls,
 	})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	b.WriteByte('\n')
-	return b.Bytes(), nil
+	_, err = w.Write(b.Bytes())
+	return err
 }
 
 // listed returns the keys of an index that have at least one public

@@ -437,12 +437,37 @@ func TestIndentedJSON(t *testing.T) {
 		if err := enc.Encode(doc); err != nil {
 			t.Fatal(err)
 		}
-		got, err := indentedJSON(doc)
+		var b bytes.Buffer
+		if err := indentedJSON(&b, doc, len(doc.Practices), func(i int) jsonPractice { return doc.Practices[i] }); err != nil {
+			t.Fatal(err)
+		}
+		got := b.Bytes()
+		if !bytes.Equal(got, want.Bytes()) {
+			t.Errorf("%d practices: differs from the Encoder at %s", n, firstDiff(got, want.Bytes()))
+		}
+	}
+}
+
+// TestStreamed: a folder takes the files as streams (output.Streamer); they
+// are the bytes that Write gives in memory.
+func TestStreamed(t *testing.T) {
+	cat := loadSample(t).Public()
+	mem := write(t, cat, baseURL)
+	cfg := *cat.Config
+	cfg.BaseURL = baseURL
+	c := *cat
+	c.Config = &cfg
+	root := t.TempDir()
+	if err := Write(&c, Options{Date: date}, &output.Dir{Root: root}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range mem.Names() {
+		got, err := os.ReadFile(filepath.Join(root, name))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got, want.Bytes()) {
-			t.Errorf("%d practices: differs from the Encoder at %s", n, firstDiff(got, want.Bytes()))
+		if !bytes.Equal(got, file(t, mem, name)) {
+			t.Errorf("%s streamed differs from %s in memory at %s", name, name, firstDiff(got, file(t, mem, name)))
 		}
 	}
 }

@@ -6,6 +6,7 @@ package output
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -56,7 +57,14 @@ func (d *Dir) mkdir(dir string) error {
 	if d.made[dir] {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	// Each practice has a folder of its own: when its parent is made,
+	// one mkdir does what MkdirAll does with a stat of each folder of the
+	// path first (three system calls for each of 20,000 folders).
+	if parent := filepath.Dir(dir); d.made[parent] && parent != dir {
+		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	if d.made == nil {

@@ -38,3 +38,37 @@ func TestDirStream(t *testing.T) {
 		}
 	}
 }
+
+// TestDirWrite: files land under the root with every folder made, whether
+// a folder's parent was made by an earlier write or not; a folder's place
+// taken by a file is an error, and names that leave the root are refused.
+func TestDirWrite(t *testing.T) {
+	root := t.TempDir()
+	d := &Dir{Root: root}
+	files := map[string]string{
+		"index.html":                  "home",
+		"es/practices/a/index.html":   "a",
+		"es/practices/b/index.html":   "b",
+		"es/practices/b/x/y/z.html":   "deep",
+		"en/practices/a/index.html":   "a en",
+		"es/practices/c/d/index.html": "c",
+	}
+	for _, name := range []string{"index.html", "es/practices/a/index.html", "es/practices/b/index.html",
+		"es/practices/b/x/y/z.html", "en/practices/a/index.html", "es/practices/c/d/index.html"} {
+		if err := d.Write(name, []byte(files[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil || string(got) != want {
+			t.Errorf("%s: %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if err := d.Write("index.html/x.html", []byte("x")); err == nil {
+		t.Error("writing under a file: no error")
+	}
+	if err := d.Write("../out.html", []byte("x")); err == nil {
+		t.Error("a name outside the root: no error")
+	}
+}
