@@ -8,12 +8,12 @@ package export
 
 import (
 	"bytes"
-	"io"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"runtime"
