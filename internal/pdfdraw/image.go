@@ -161,6 +161,7 @@ func (d *Doc) Image(name string, data []byte, x, y, w, h float64) error {
 		h = w * float64(im.hPx) / float64(im.wPx)
 	}
 	b := d.begin()
+	d.endText(b)
 	buf := append(b.AvailableBuffer(), "q "...)
 	buf = appendNum(buf, w*k, 3)
 	buf = append(buf, " 0 0 "...)

@@ -45,6 +45,37 @@ func appendNum(b []byte, v float64, prec int) []byte {
 	return b
 }
 
+// hundredths returns v in hundredths, rounded and bounded as appendNum
+// with two decimals would write it.
+func hundredths(v float64) int64 {
+	switch {
+	case v != v:
+		v = 0
+	case v > maxNum:
+		v = maxNum
+	case v < -maxNum:
+		v = -maxNum
+	}
+	return int64(math.Round(v * 100))
+}
+
+// appendHundredths appends n/100 as appendNum does: no trailing zeros,
+// no exponent.
+func appendHundredths(b []byte, n int64) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	if fp := n % 100; fp != 0 {
+		b = append(b, '.', byte('0'+fp/10))
+		if fp%10 != 0 {
+			b = append(b, byte('0'+fp%10))
+		}
+	}
+	return b
+}
+
 // colorComponents are the 256 values of a colour component as PDF numbers
 // (0 to 1, three decimals).
 var colorComponents = func() (c [256]string) {

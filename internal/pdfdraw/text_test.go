@@ -9,17 +9,21 @@ import (
 	"catalog/internal/fonts"
 )
 
-// shownGlyphs returns the glyph IDs of the Tj strings of a content stream,
-// undoing the literal-string escapes.
+// shownGlyphs returns the glyph IDs of the strings shown in a content
+// stream (by Tj or '), undoing the literal-string escapes. Only shown text
+// has strings in the content the writer makes.
 func shownGlyphs(t testing.TB, content []byte) []uint16 {
 	t.Helper()
 	var raw []byte
 	for {
-		i := bytes.Index(content, []byte(" Td ("))
+		i := bytes.IndexByte(content, '(')
 		if i < 0 {
 			break
 		}
-		content = content[i+5:]
+		if bytes.IndexByte(content[:i], ')') >= 0 {
+			t.Fatalf("unbalanced ) outside a string: %q", content[:i])
+		}
+		content = content[i+1:]
 		for j := 0; ; j++ {
 			if j >= len(content) {
 				t.Fatalf("unterminated string")
@@ -38,10 +42,10 @@ func shownGlyphs(t testing.TB, content []byte) []uint16 {
 				continue
 			}
 			if c == ')' {
-				if !bytes.HasPrefix(content[j:], []byte(") Tj ET\n")) {
-					t.Fatalf("string not followed by Tj: %q", content[j:min(j+20, len(content))])
+				if !bytes.HasPrefix(content[j:], []byte(") Tj\n")) && !bytes.HasPrefix(content[j:], []byte(")'\n")) {
+					t.Fatalf("string not followed by Tj or ': %q", content[j:min(j+20, len(content))])
 				}
-				content = content[j:]
+				content = content[j+1:]
 				break
 			}
 			if c == '(' || c == '\r' {
@@ -49,6 +53,9 @@ func shownGlyphs(t testing.TB, content []byte) []uint16 {
 			}
 			raw = append(raw, c)
 		}
+	}
+	if bytes.IndexByte(content, ')') >= 0 {
+		t.Fatalf("unbalanced ) outside a string: %q", content)
 	}
 	if len(raw)%2 != 0 {
 		t.Fatalf("odd string length %d", len(raw))
