@@ -41,6 +41,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 20s ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 20s ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 20s ./internal/book/
+	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 20s ./internal/pdfdraw/
+	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 20s ./internal/pdfdraw/
 
 validate:
 	$(GO) run ./cmd/catalog validate

@@ -360,7 +360,12 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 			sz, by = size*0.7, baseline-size*pt*0.35
 		}
 		st := fontOf(r.Style)
-		w := b.d.Measure(r.Text, st, sz)
+		var w float64
+		if len(ln.Runs) == 1 {
+			w = ln.Width // what b.measure gave the breaker for this run
+		} else {
+			w = b.d.Measure(r.Text, st, sz)
+		}
 		c := color
 		if r.Link != "" {
 			c = link

@@ -177,7 +177,7 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 	b.y += 3
 	b.text(plain(t.Summary), marginL, textW, 10.5, layout.Italic, ink)
 	b.y += 4
-	b.facts(x, t)
+	b.facts(x, t, names)
 	b.y += 4
 	b.body(t.Body)
 	b.sources(x)
@@ -204,8 +204,9 @@ type fact struct {
 }
 
 // facts draws the box of a practice's facts, a row at a time, so that a
-// long box may continue on the next page.
-func (b *book) facts(x *model.Practice, t *model.Text) {
+// long box may continue on the next page. countries are the names of the
+// practice's countries, sorted.
+func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 	var rows []fact
 	add := func(key string, runs []layout.Run) {
 		if len(runs) > 0 {
@@ -217,10 +218,6 @@ func (b *book) facts(x *model.Practice, t *model.Text) {
 			return nil
 		}
 		return plain(strings.Join(items, ", "))
-	}
-	var countries []string
-	for _, cc := range collation.Sort(b.lang, x.Countries, b.country) {
-		countries = append(countries, b.country(cc))
 	}
 	add("countries", join(countries))
 	add("scope", plain(b.word("scope."+x.Scope)))

@@ -41,6 +41,12 @@ type fontData struct {
 	loca      []uint32 // glyph offsets into glyf, numGlyphs+1
 	cmap      []uint16 // glyph of each rune of the BMP; 0 = none
 
+	// plainAdv is, for each rune below U+0300 that fonts.Drawable keeps
+	// as it is whatever surrounds it, the advance of its glyph; -1 for the
+	// others. Measure adds these up in one pass for most strings, instead
+	// of calling fonts.Drawable and then looking each rune up.
+	plainAdv [0x300]int32
+
 	// Font descriptor metrics in font units, as the tables say.
 	ascent, descent, capHeight int
 	bbox                       [4]int
@@ -65,7 +71,9 @@ func loadFont(st Style) (*fontData, error) {
 		c.f, c.err = parseFont(fonts.TTF(st))
 		if c.err != nil {
 			c.err = fmt.Errorf("pdfdraw: parsing the %s font: %w", st, c.err)
+			return
 		}
+		c.f.setPlain()
 	})
 	return c.f, c.err
 }
@@ -119,6 +127,9 @@ func parseFont(ttf []byte) (*fontData, error) {
 	f.numGlyphs = int(be.Uint16(maxp[4:]))
 	if f.numGlyphs == 0 {
 		return nil, fmt.Errorf("%w: no glyphs", errFont)
+	}
+	if f.numGlyphs > maxGlyphs {
+		return nil, fmt.Errorf("%w: %d glyphs, more than the %d the glyph codes address", errFont, f.numGlyphs, maxGlyphs)
 	}
 
 	hhea := f.tables["hhea"]
@@ -188,6 +199,17 @@ func parseFont(ttf []byte) (*fontData, error) {
 		}
 	}
 	return f, nil
+}
+
+// setPlain fills f.plainAdv. Below U+0300 there are no combining marks,
+// so a rune that Drawable keeps alone it keeps in any string.
+func (f *fontData) setPlain() {
+	for r := range rune(len(f.plainAdv)) {
+		f.plainAdv[r] = -1
+		if s := string(r); fonts.Drawable(s) == s {
+			f.plainAdv[r] = int32(f.adv[f.glyph(r)])
+		}
+	}
 }
 
 // glyph returns the glyph of r, 0 (.notdef) when the font lacks it.

@@ -110,7 +110,7 @@ func appendText(b []byte, s string) []byte {
 
 // fontObjs are the object numbers of one embedded font.
 type fontObjs struct {
-	type0, cid, desc, file, toUnicode int
+	type0, cid, desc, file, toUnicode, cidToGID int
 }
 
 func (d *Doc) write(w io.Writer) error {
@@ -126,10 +126,14 @@ func (d *Doc) write(w io.Writer) error {
 	pageBase := alloc(len(d.pages))
 	pageRef := func(p int) int { return pageBase + p - 1 }
 	var fontNums [numStyles]fontObjs
+	encodingObj := 0 // the CMap of glyph codes, shared by the fonts
 	for st, u := range d.fonts {
 		if u != nil && u.any {
-			b := alloc(5)
-			fontNums[st] = fontObjs{b, b + 1, b + 2, b + 3, b + 4}
+			if encodingObj == 0 {
+				encodingObj = alloc(1)
+			}
+			b := alloc(6)
+			fontNums[st] = fontObjs{b, b + 1, b + 2, b + 3, b + 4, b + 5}
 		}
 	}
 	imgNums := make([]int, len(d.imgList))
@@ -239,9 +243,12 @@ func (d *Doc) write(w io.Writer) error {
 
 	d.writeOutline(o, outlineRoot, markBase, pageRef)
 
+	if encodingObj != 0 {
+		o.stream(encodingObj, "/Type /CMap /CMapName /"+encodingName+" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>", glyphCodesCMap)
+	}
 	for st, n := range fontNums {
 		if n.type0 != 0 {
-			d.writeFont(o, Style(st), n)
+			d.writeFont(o, Style(st), n, encodingObj)
 		}
 	}
 	for i, im := range d.imgList {
@@ -277,11 +284,15 @@ func (d *Doc) write(w io.Writer) error {
 		o.end()
 		for _, c := range pg.chunks {
 			o.begin(alloc(1))
-			o.b = append(o.b, "<< /Filter /FlateDecode /Length "...)
+			o.b = append(o.b, "<< "...)
+			if !c.stored {
+				o.b = append(o.b, "/Filter /FlateDecode "...)
+			}
+			o.b = append(o.b, "/Length "...)
 			o.b = strconv.AppendInt(o.b, c.n, 10)
 			o.b = append(o.b, " >>\nstream\n"...)
 			o.Write(o.b)
-			d.chunks.writeTo(o, c)
+			d.chunks.writeTo(o, c.span)
 			o.b = append(o.b[:0], "\nendstream"...)
 			o.end()
 		}
@@ -427,27 +438,29 @@ func (d *Doc) writeOutline(o *pdfOut, root, base int, pageRef func(int) int) {
 // writeFont writes the five objects of one font: the Type0 font, its
 // CIDFontType2 descendant, the font descriptor, the subset font file and
 // the ToUnicode map.
-func (d *Doc) writeFont(o *pdfOut, st Style, n fontObjs) {
+func (d *Doc) writeFont(o *pdfOut, st Style, n fontObjs, encoding int) {
 	u := d.fonts[st]
 	f := u.f
 	name := subsetTag(psNames[st], u.used) + "+" + psNames[st]
 
 	o.begin(n.type0)
-	o.b = fmt.Appendf(o.b, "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
-		name, n.cid, n.toUnicode)
+	o.b = fmt.Appendf(o.b, "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %d 0 R /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>",
+		name, encoding, n.cid, n.toUnicode)
 	o.end()
 
 	o.begin(n.cid)
-	o.b = fmt.Appendf(o.b, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap /Identity /W [",
-		name, n.desc)
+	o.b = fmt.Appendf(o.b, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /CIDToGIDMap %d 0 R /W [",
+		name, n.desc, n.cidToGID)
+	// Widths by CID, which is the glyph's code (see codes.go): a run of
+	// glyphs is a run of CIDs unless it crosses oneByteGlyphs.
 	for g := 0; g < len(u.used); {
 		if !u.used[g] {
 			g++
 			continue
 		}
-		o.b = strconv.AppendInt(o.b, int64(g), 10)
+		o.b = strconv.AppendInt(o.b, int64(glyphCID(g)), 10)
 		o.b = append(o.b, " ["...)
-		for start := g; g < len(u.used) && u.used[g]; g++ {
+		for start := g; g < len(u.used) && u.used[g] && (g == start || g != oneByteGlyphs); g++ {
 			if g > start {
 				o.b = append(o.b, ' ')
 			}
@@ -486,6 +499,10 @@ func (d *Doc) writeFont(o *pdfOut, st Style, n fontObjs) {
 	z = z[:0]
 	deflate(&z, toUnicode(u))
 	o.stream(n.toUnicode, "/Filter /FlateDecode", z)
+
+	z = z[:0]
+	deflate(&z, cidToGIDMap(u.used))
+	o.stream(n.cidToGID, "/Filter /FlateDecode", z)
 }
 
 // bytesWriter is an io.Writer appending to itself.
@@ -504,10 +521,7 @@ begincmap
 /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
 /CMapName /Adobe-Identity-UCS def
 /CMapType 2 def
-1 begincodespacerange
-<0000> <FFFF>
-endcodespacerange
-`)
+` + glyphCodeSpace)
 	var gids []int
 	for g, used := range u.used {
 		if used {
@@ -518,7 +532,9 @@ endcodespacerange
 		n := min(len(gids), 100)
 		b = fmt.Appendf(b, "%d beginbfchar\n", n)
 		for _, g := range gids[:n] {
-			b = fmt.Appendf(b, "<%04X> <", g)
+			b = append(b, '<')
+			b = appendHexCode(b, g)
+			b = append(b, "> <"...)
 			for _, c := range utf16.Encode([]rune{u.uni[g]}) {
 				b = fmt.Appendf(b, "%04X", c)
 			}

@@ -14,11 +14,15 @@
 // left. What the document holds is the compressed chunks and small
 // per-page records. Output writes the file straight to its writer.
 //
-// Text is set in the six Go fonts of package fonts, as Type0 fonts with
-// Identity-H encoding addressing glyphs by ID, each embedded as a subset of
-// the glyphs drawn (glyph IDs unchanged, unused outlines emptied), with the
-// exact advance widths that Measure adds up and a ToUnicode map so that
-// text can be extracted. Every string goes through fonts.Drawable first: a
+// Text is set in the six Go fonts of package fonts, as Type0 fonts
+// addressing glyphs by ID (one byte for most, see codes.go), each embedded
+// as a subset of the glyphs drawn (glyph IDs unchanged, unused outlines
+// emptied), with the exact advance widths that Measure adds up and a
+// ToUnicode map so that text can be extracted. Consecutive lines of text
+// share one text object and are placed relative to each other. Page
+// content is deflated by the encoder of deflate.go, which shares its
+// Huffman codes among a document's pages; short chunks are stored as they
+// are. Every string goes through fonts.Drawable first: a
 // character the fonts lack becomes '?' and never fails the document.
 //
 // Units are millimetres and font sizes points; the origin is the top-left
@@ -93,6 +97,8 @@ type Doc struct {
 	open    bool
 	gs      gstate
 	chunks  arena // every page's compressed chunks
+	zc      *pageDeflater
+	zbuf    []byte // a chunk compressed
 
 	fonts   [numStyles]*fontUse // nil until the style is measured or drawn
 	anchors []anchor            // anchor id n is anchors[n-1]
@@ -103,9 +109,22 @@ type Doc struct {
 
 // pageRec is what a page keeps: its compressed content chunks and links.
 type pageRec struct {
-	chunks []span
+	chunks []chunk
 	links  []link
 }
+
+// chunk is a content stream of a page in the arena: deflated, or stored
+// as it is when it is short (see closeChunk).
+type chunk struct {
+	span
+	stored bool
+}
+
+// storeBelow is the length under which a chunk is stored, not deflated:
+// such as the running header and footer that frame adds to every page at
+// the end, about 290 bytes, which deflate to as many (the Huffman codes'
+// header is about 70 bytes, see deflate.go).
+const storeBelow = 512
 
 // link is a link annotation: a rectangle in PDF points and either a URI or
 // an anchor.
@@ -281,9 +300,18 @@ func (d *Doc) closeChunk() {
 	d.endText(&d.content)
 	d.content.WriteString("Q\n")
 	start := d.chunks.size
-	deflate(&d.chunks, d.content.Bytes()) // an arena write cannot fail
+	stored := d.content.Len() < storeBelow
+	if stored {
+		d.chunks.Write(d.content.Bytes())
+	} else {
+		if d.zc == nil {
+			d.zc = new(pageDeflater)
+		}
+		d.zbuf = d.zc.deflate(d.zbuf[:0], d.content.Bytes())
+		d.chunks.Write(d.zbuf) // an arena write cannot fail
+	}
 	p := &d.pages[d.cur-1]
-	p.chunks = append(p.chunks, span{start, d.chunks.size - start})
+	p.chunks = append(p.chunks, chunk{span{start, d.chunks.size - start}, stored})
 	if d.content.Cap() > 1<<20 {
 		d.content = bytes.Buffer{} // do not keep one huge page's buffer
 	}
@@ -308,11 +336,22 @@ func (d *Doc) Measure(s string, st Style, size float64) float64 {
 	if !d.ok() {
 		return 0
 	}
-	s = fonts.Drawable(s)
 	f := d.font(st).f
 	units := 0
-	for _, r := range s {
-		units += int(f.adv[f.glyph(r)])
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if r >= rune(len(f.plainAdv)) || f.plainAdv[r] < 0 {
+			units = 0
+			for _, r := range fonts.Drawable(s) {
+				units += int(f.adv[f.glyph(r)])
+			}
+			break
+		}
+		units += int(f.plainAdv[r])
+		i += n
 	}
 	return float64(units) * size / float64(f.upem) * ptToMM
 }
@@ -376,25 +415,14 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 		d.gs.leading, d.gs.hasTL = d.gs.ty-ty, true
 	}
 	d.gs.tx, d.gs.ty = tx, ty
-	// The glyph IDs, two bytes each, as a literal string: a third
-	// smaller after deflating than the same IDs in hex (1.15 against 1.67
-	// MB for BenchmarkText's 1,000 pages), and smaller than fpdf's UTF-16.
-	// Only ( ) \ and CR need escaping (a CR would be read as a line end).
+	// The glyph codes (see codes.go) as a literal string: a third
+	// smaller after deflating than the same codes in hex.
 	buf = append(buf, '(')
 	f := u.f
 	for _, r := range s {
 		g := f.glyph(r)
 		u.mark(g, r)
-		for _, c := range [2]byte{byte(g >> 8), byte(g)} {
-			switch c {
-			case '(', ')', '\\':
-				buf = append(buf, '\\', c)
-			case '\r':
-				buf = append(buf, '\\', 'r')
-			default:
-				buf = append(buf, c)
-			}
-		}
+		buf = appendGlyph(buf, g)
 	}
 	buf = append(buf, ')')
 	buf = append(buf, show...)

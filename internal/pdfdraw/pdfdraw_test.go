@@ -268,6 +268,9 @@ func streamData(t *testing.T, pdf []byte, n int) []byte {
 		t.Fatalf("object %d is not a stream", n)
 	}
 	length, _ := strconv.Atoi(string(m[1]))
+	if !bytes.Contains(obj[:s], []byte("/Filter")) {
+		return obj[s+7 : s+7+length] // stored as it is
+	}
 	r, err := zlib.NewReader(bytes.NewReader(obj[s+7 : s+7+length]))
 	if err != nil {
 		t.Fatalf("object %d: %v", n, err)
@@ -415,7 +418,8 @@ func TestOutput(t *testing.T) {
 			if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || f[len(f)-3] != "yes" {
 				t.Errorf("font not embedded, subset and with a ToUnicode map: %s", line)
 			}
-			if !names.MatchString(f[0]) || !strings.Contains(line, "CID TrueType") || !strings.Contains(line, "Identity-H") {
+			// "Custom": the encoding is the embedded CMap of codes.go.
+			if !names.MatchString(f[0]) || !strings.Contains(line, "CID TrueType") || !strings.Contains(line, "Custom") {
 				t.Errorf("unexpected font %s", line)
 			}
 		}
@@ -849,4 +853,34 @@ func outline(t *testing.T, pdf []byte) []string {
 	}
 	walk(0, bms)
 	return got
+}
+
+// TestTextOfTwoByteCodes: text drawn with two-byte codes (glyphs at or
+// above oneByteGlyphs: the bullet, the dashes, «») is read back as text by
+// poppler and by MuPDF. MuPDF reads the ToUnicode map through the CIDs, and
+// gave U+FFFD for these while a CID lay outside the encoding's codespace.
+func TestTextOfTwoByteCodes(t *testing.T) {
+	const line = "• 2018–2020 — «Niñez» ¿qué? ½"
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.AddPage()
+	for st := Regular; st <= MonoBold; st++ {
+		d.Text(20, 40+20*float64(st), line, st, 10, black)
+	}
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if got := pdftotext(t, buf.Bytes(), 1); strings.Count(got, line) != int(MonoBold)+1 {
+		t.Errorf("pdftotext reads:\n%s", got)
+	}
+	out, err := exec.Command(tool(t, "mutool"), "draw", "-q", "-F", "txt", writeTemp(t, buf.Bytes()), "1").CombinedOutput()
+	if err != nil {
+		t.Fatalf("mutool: %v\n%s", err, out)
+	}
+	if got := string(out); strings.Count(got, line) != int(MonoBold)+1 || strings.Contains(got, "codespace") {
+		t.Errorf("mutool reads:\n%s", got)
+	}
 }

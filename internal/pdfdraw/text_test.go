@@ -3,14 +3,18 @@ package pdfdraw
 import (
 	"bytes"
 	"math"
+	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"catalog/internal/fonts"
 )
 
 // shownGlyphs returns the glyph IDs of the strings shown in a content
-// stream (by Tj or '), undoing the literal-string escapes. Only shown text
+// stream (by Tj or '), undoing the literal-string escapes and the glyph
+// codes of codes.go. Only shown text
 // has strings in the content the writer makes.
 func shownGlyphs(t testing.TB, content []byte) []uint16 {
 	t.Helper()
@@ -57,12 +61,19 @@ func shownGlyphs(t testing.TB, content []byte) []uint16 {
 	if bytes.IndexByte(content, ')') >= 0 {
 		t.Fatalf("unbalanced ) outside a string: %q", content)
 	}
-	if len(raw)%2 != 0 {
-		t.Fatalf("odd string length %d", len(raw))
-	}
+	// Codes: a byte below 0xC0 is a glyph ID; a byte from 0xC0 begins
+	// the two-byte code 0xC000 + ID.
 	var out []uint16
-	for i := 0; i < len(raw); i += 2 {
-		out = append(out, uint16(raw[i])<<8|uint16(raw[i+1]))
+	for i := 0; i < len(raw); i++ {
+		if raw[i] < oneByteGlyphs {
+			out = append(out, uint16(raw[i]))
+			continue
+		}
+		if i+1 == len(raw) {
+			t.Fatalf("string ends within a two-byte code")
+		}
+		out = append(out, (uint16(raw[i])<<8|uint16(raw[i+1]))-0xC000)
+		i++
 	}
 	return out
 }
@@ -150,4 +161,123 @@ func FuzzText(f *testing.F) {
 			t.Errorf("drew %v, want %v", got, want)
 		}
 	})
+}
+
+// textStarts replays the text positioning operators of a content stream
+// (BT, ET, Td, TD, TL, ') and returns where each string is shown, in
+// hundredths of a point. Numbers are read as the decimals they are.
+func textStarts(t *testing.T, content string) [][2]int64 {
+	t.Helper()
+	var out [][2]int64
+	var x, y, tl int64
+	inText := false
+	var nums []int64
+	num := func(s string) int64 {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("operand %q: %v", s, err)
+		}
+		return int64(math.Round(v * 100))
+	}
+	for _, line := range strings.Split(content, "\n") {
+		for tok := range strings.FieldsSeq(line) {
+			switch {
+			case strings.HasPrefix(tok, "("):
+				// A shown string: its position is the line start.
+				if !inText {
+					t.Fatalf("string outside BT … ET: %q", line)
+				}
+				if strings.HasSuffix(line, ")'") {
+					y -= tl
+				}
+				out = append(out, [2]int64{x, y})
+				nums = nums[:0]
+			case tok == "BT":
+				if inText {
+					t.Fatalf("BT within a text object")
+				}
+				inText, x, y = true, 0, 0
+			case tok == "ET":
+				inText = false
+			case tok == "Td", tok == "TD":
+				x, y = x+nums[len(nums)-2], y+nums[len(nums)-1]
+				if tok == "TD" {
+					tl = -nums[len(nums)-1]
+				}
+				nums = nums[:0]
+			case tok == "TL":
+				tl = nums[len(nums)-1]
+			case tok[0] == '/' || tok[0] >= 'a' && tok[0] <= 'z' || tok[0] >= 'A' && tok[0] <= 'Z':
+				if tok[0] != '/' && inText && tok != "Tf" && tok != "rg" && tok != "Tj" {
+					t.Fatalf("%s within a text object", tok)
+				}
+				nums = nums[:0]
+			default:
+				nums = append(nums, num(tok))
+			}
+			if strings.HasPrefix(tok, "(") {
+				break // the rest of the line is the string and its operator
+			}
+		}
+	}
+	if inText {
+		t.Fatalf("text object not ended")
+	}
+	return out
+}
+
+// TestTextPositions: text drawn one run after another, across font,
+// colour and line changes and graphics between them, is shown exactly
+// where an absolute position would put it, rounded to 0.01 pt.
+func TestTextPositions(t *testing.T) {
+	d, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.AddPage()
+	rng := rand.New(rand.NewPCG(1, 2))
+	var want [][2]int64
+	x, y := 22.0, 26.0
+	for i := range 400 {
+		switch rng.IntN(6) {
+		case 0: // the next line
+			x, y = 22, y+5.115
+		case 1: // further along the line
+			x += rng.Float64() * 50
+		case 2: // anywhere, even off the page
+			x, y = rng.Float64()*300-50, rng.Float64()*400-50
+		case 3:
+			d.Line(0, y, 100, y, 0.2, red)
+		case 4:
+			y += 5.115 // the same leading again
+		}
+		st := Style(rng.IntN(numStyles))
+		c := black
+		if i%7 == 0 {
+			c = red
+		}
+		// E, F and y are glyphs 40, 41 and 92, whose one-byte codes are
+		// ( ) and \ and must be escaped. (No apostrophe: its code is a
+		// line feed, which the parser above does not expect.)
+		d.Text(x, y, "Línea (Ey F) \\", st, 9+float64(rng.IntN(3)), c)
+		want = append(want, [2]int64{hundredths(x * k), hundredths((297 - y) * k)})
+	}
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	content := chunks(t, buf.Bytes(), 1)[0]
+	got := textStarts(t, content)
+	if !slices.Equal(got, want) {
+		for i := range min(len(got), len(want)) {
+			if got[i] != want[i] {
+				t.Fatalf("string %d shown at %v, want %v", i, got[i], want[i])
+			}
+		}
+		t.Fatalf("%d strings shown, want %d", len(got), len(want))
+	}
+	if !strings.Contains(content, ")'\n") || !strings.Contains(content, " TD (") {
+		t.Errorf("no line was shown with ' or placed with TD:\n%s", content)
+	}
+	pdfcpuValidate(t, buf.Bytes(), 1)
 }
