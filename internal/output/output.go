@@ -70,7 +70,14 @@ func (d *Dir) mkdir(dir string) error {
 	if d.made == nil {
 		d.made = map[string]bool{}
 	}
-	d.made[dir] = true
+	// MkdirAll made the parents too: remember them, or every practice's
+	// folder would go through MkdirAll again.
+	for p := dir; !d.made[p]; p = filepath.Dir(p) {
+		d.made[p] = true
+		if p == d.Root || filepath.Dir(p) == p {
+			break
+		}
+	}
 	return nil
 }
 
