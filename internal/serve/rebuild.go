@@ -47,7 +47,7 @@ func (st *state) broken() bool { return st.problems != nil || st.failure != nil 
 type built struct {
 	cat       *model.Catalog // public practices only
 	templates fs.FS
-	files     *output.Memory
+	files     *pages
 	onRequest onRequest
 }
 
@@ -57,8 +57,8 @@ type built struct {
 //
 // It is the one way the site changes: changed lists the files that changed
 // since the last rebuild (nil: the first build) and since is when the first
-// of them changed. Every rebuild is whole today; a rebuild of only the
-// pages that depend on the changed practices can come in here.
+// of them changed. Every rebuild checks the whole catalog; the render
+// reuses the pages of the last one that the changes do not reach.
 //
 // Only one rebuild runs at a time (the first in Start, then buildLoop's).
 // The error is for a catalog that cannot be loaded at all, and is returned
@@ -121,12 +121,13 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 }
 
 // render builds the site's pages into memory, as `catalog build` does; the
-// books and the data files wait until they are asked for.
+// books and the data files wait until they are asked for. The pages that
+// the catalog's changes do not reach come from the last render's cache.
 func (s *Server) render(cat *model.Catalog) (*built, error) {
 	s.siteBuilds.Add(1)
 	tmpl := templates.For(s.opt.Dir)
-	files := &output.Memory{}
-	if err := site.Render(cat, site.Options{Date: s.opt.Date, Templates: tmpl, Workers: s.opt.Workers, Data: true, Books: true}, files); err != nil {
+	files := &pages{}
+	if err := site.Render(cat, site.Options{Date: s.opt.Date, Templates: tmpl, Workers: s.opt.Workers, Data: true, Books: true, Cache: &s.siteCache}, files); err != nil {
 		return nil, err
 	}
 	return &built{cat: cat, templates: tmpl, files: files}, nil

@@ -25,6 +25,7 @@ import (
 
 	"catalog/internal/config"
 	"catalog/internal/iostreams"
+	"catalog/internal/site"
 )
 
 // Options are serve's inputs.
@@ -92,12 +93,13 @@ type Server struct {
 	watch    *watcher
 	loopback bool // Bind is a loopback address: only local host names are served
 
-	state  atomic.Pointer[state] // what the pages show; swapped whole
-	hub    hub                   // tells the open pages that state changed
-	queue  queue                 // changes waiting for the rebuild
-	inputs inputs                // the catalog's files as last read, for rebuild
-	stop   chan struct{}         // closed when shutting down: ends event streams
-	cancel context.CancelFunc
+	state     atomic.Pointer[state] // what the pages show; swapped whole
+	hub       hub                   // tells the open pages that state changed
+	queue     queue                 // changes waiting for the rebuild
+	inputs    inputs                // the catalog's files as last read, for rebuild
+	siteCache site.Cache            // what the last render made, for the next to reuse
+	stop      chan struct{}         // closed when shutting down: ends event streams
+	cancel    context.CancelFunc
 
 	wg    sync.WaitGroup // every goroutine the server started
 	errMu sync.Mutex

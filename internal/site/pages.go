@@ -41,27 +41,50 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 	}
 	t := x.In(lang)
 	file := lang + "/practices/" + x.ID + "/index.html"
-	doc, err := markdown.Render(t.Body, markdown.Options{Link: s.linker(file, lang), TopLevel: 2, Reserved: practiceIDs})
+	var related []*model.Practice
+	for _, id := range append(slices.Clone(x.Related), x.RelatedBy...) {
+		if q := s.cat.Practice(id); q != nil && !q.Restricted() && !slices.Contains(related, q) {
+			related = append(related, q)
+		}
+	}
+	key, cacheable := uint64(0), false
+	if s.cache != nil {
+		key, cacheable = s.cache.practiceKey(x, related)
+	}
+	if cacheable {
+		if e := s.cache.reusePractice(s, file, key); e != nil {
+			b.Words = e.words
+			for _, name := range e.media {
+				s.useMedium(name)
+			}
+			return s.out.Write(file, e.page)
+		}
+	}
+	links := &bodyLinks{}
+	doc, err := markdown.Render(t.Body, markdown.Options{Link: s.linker(file, lang, links), TopLevel: 2, Reserved: practiceIDs})
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
 	b.Words = searchWords(t.Summary + " " + doc.Text)
-	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges}
+	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related}
 	if len(d.Exchanges) == 0 && x.Source != nil {
 		d.Exchanges = x.Source.Exchanges
 	}
-	for _, id := range append(slices.Clone(x.Related), x.RelatedBy...) {
-		if q := s.cat.Practice(id); q != nil && !q.Restricted() && !slices.Contains(d.Related, q) {
-			d.Related = append(d.Related, q)
-		}
+	page, err := s.execute("practice", s.newPage(lang, file, t.Title, "practices", d))
+	if err != nil {
+		return err
 	}
-	return s.write("practice", s.newPage(lang, file, t.Title, "practices", d))
+	if cacheable {
+		s.cache.keepPractice(file, &pageEntry{key: key, links: links.practices, media: links.media, page: page, words: b.Words})
+	}
+	return s.out.Write(file, page)
 }
 
-// linker resolves the links of a body shown on the page in file: another practice's file becomes its page in the same language, a
-// media file its copy; anything else relative (or a restricted practice)
-// is dropped, keeping the text.
-func (s *site) linker(file, lang string) func(string, bool) (string, bool) {
+// linker resolves the links of a body shown on the page in file: another
+// practice's file becomes its page in the same language, a media file its
+// copy; anything else relative (or a restricted practice) is dropped,
+// keeping the text. What the links depended on goes to seen, when not nil.
+func (s *site) linker(file, lang string, seen *bodyLinks) func(string, bool) (string, bool) {
 	return func(dest string, image bool) (string, bool) {
 		u, err := url.Parse(dest)
 		if err != nil {
@@ -76,7 +99,9 @@ func (s *site) linker(file, lang string) func(string, bool) (string, bool) {
 		}
 		if id := model.LinkedPractice(u.Path); id != "" && !image {
 			q := s.cat.Practice(id)
-			if q == nil || q.Restricted() {
+			linked := q != nil && !q.Restricted()
+			seen.practice(id, linked)
+			if !linked {
 				return "", false
 			}
 			return relative(file, lang+"/practices/"+id+"/index.html") + frag, true
@@ -86,11 +111,17 @@ func (s *site) linker(file, lang string) func(string, bool) (string, bool) {
 		if !strings.HasPrefix(clean, "media/") || !fs.ValidPath(clean) {
 			return "", false
 		}
-		s.mu.Lock()
-		s.media[clean] = true
-		s.mu.Unlock()
+		seen.medium(clean)
+		s.useMedium(clean)
 		return relative(file, clean) + frag, true
 	}
+}
+
+// useMedium notes that a page shows the media file name ("media/x.png").
+func (s *site) useMedium(name string) {
+	s.mu.Lock()
+	s.media[name] = true
+	s.mu.Unlock()
 }
 
 // copyMedia copies the media files that pages use, reading only inside
@@ -120,7 +151,7 @@ func (s *site) copyMedia() error {
 func (s *site) chooser() error {
 	lang := s.cfg.DefaultLanguage()
 	p := s.newPage(lang, "index.html", "", "", nil)
-	return s.write("chooser", p)
+	return s.listPage("chooser", p, func(*listKey) {}, func() error { return nil })
 }
 
 type homeData struct {
@@ -161,9 +192,21 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (s *site) home(lang string) error {
 	p := s.newPage(lang, lang+"/index.html", "", "practices", nil)
+	key := func(k *listKey) {
+		k.practices(s.cat.Practices)
+		// Its links to practices are in the key: every practice is.
+		intro, ok := s.cat.Intro[lang]
+		k.bytes(intro, ok)
+	}
+	return s.listPage("home", p, key, func() error { return s.homeData(p) })
+}
+
+// homeData fills the home page p.
+func (s *site) homeData(p *page) error {
+	lang := p.Lang
 	d := &homeData{Practices: p.Sorted(s.cat.Practices), Levels: []string{"good", "promising", "emerging"}}
 	if src := s.cat.Intro[lang]; src != nil {
-		doc, err := markdown.Render(src, markdown.Options{Link: s.linker(p.Path, lang), TopLevel: 3, Reserved: homeIDs})
+		doc, err := markdown.Render(src, markdown.Options{Link: s.linker(p.Path, lang, &p.links), TopLevel: 3, Reserved: homeIDs})
 		if err != nil {
 			return err
 		}
@@ -196,7 +239,7 @@ func (s *site) home(lang string) error {
 	}
 	p.Style = template.CSS(css.String())
 	p.Data = d
-	return s.write("home", p)
+	return nil
 }
 
 // themeGroups lists the themes that keep, grouped by pillar, in the
@@ -271,6 +314,13 @@ type regionGroup struct {
 func (s *site) countries(lang string) error {
 	p := s.newPage(lang, lang+"/countries/index.html", s.word(lang, "countries"), "countries", nil)
 	codes := s.countryCodes()
+	key := func(k *listKey) { k.h.WriteString(strings.Join(codes, ",")) }
+	return s.listPage("countries", p, key, func() error { return s.countriesData(p, codes) })
+}
+
+// countriesData fills the countries page p, of the countries codes.
+func (s *site) countriesData(p *page, codes []string) error {
+	lang := p.Lang
 	placed := map[string]bool{}
 	d := &countriesData{}
 	for _, r := range s.cfg.Regions {
@@ -300,7 +350,7 @@ func (s *site) countries(lang string) error {
 		d.Regions = append(d.Regions, regionGroup{Label: label, Countries: p.Countries(rest)})
 	}
 	p.Data = d
-	return s.write("countries", p)
+	return nil
 }
 
 // Count is the number of public practices of a country.
@@ -321,29 +371,37 @@ type themePractices struct {
 
 func (s *site) country(lang, cc string) error {
 	p := s.newPage(lang, lang+"/countries/"+strings.ToLower(cc)+"/index.html", "", "countries", nil)
-	p.Title = p.Country(cc)
-	d := &countryData{Code: cc, Practices: p.Sorted(s.cat.ByCountry[cc])}
+	var sent, received []model.ExchangeVisit
 	for _, ev := range s.cat.Exchanges {
 		if ev.Visitor == cc {
-			d.Sent = append(d.Sent, ev)
+			sent = append(sent, ev)
 		}
 		if slices.Contains(ev.Hosts, cc) {
-			d.Received = append(d.Received, ev)
+			received = append(received, ev)
 		}
 	}
-	for _, t := range s.cfg.Themes.Terms {
-		var list []*model.Practice
-		for _, x := range d.Practices {
-			if slices.Contains(x.Themes, t.Slug) {
-				list = append(list, x)
+	key := func(k *listKey) {
+		k.practices(s.cat.ByCountry[cc])
+		k.visits(sent)
+		k.visits(received)
+	}
+	return s.listPage("country", p, key, func() error {
+		p.Title = p.Country(cc)
+		d := &countryData{Code: cc, Practices: p.Sorted(s.cat.ByCountry[cc]), Sent: sent, Received: received}
+		for _, t := range s.cfg.Themes.Terms {
+			var list []*model.Practice
+			for _, x := range d.Practices {
+				if slices.Contains(x.Themes, t.Slug) {
+					list = append(list, x)
+				}
+			}
+			if len(list) > 0 {
+				d.Themes = append(d.Themes, themePractices{Theme: t.Slug, Practices: list})
 			}
 		}
-		if len(list) > 0 {
-			d.Themes = append(d.Themes, themePractices{Theme: t.Slug, Practices: list})
-		}
-	}
-	p.Data = d
-	return s.write("country", p)
+		p.Data = d
+		return nil
+	})
 }
 
 type themesData struct {
@@ -352,8 +410,11 @@ type themesData struct {
 
 func (s *site) themes(lang string) error {
 	p := s.newPage(lang, lang+"/themes/index.html", s.word(lang, "themes"), "themes", nil)
-	p.Data = &themesData{Pillars: s.themeGroups(func(theme string) bool { return len(s.cat.ByTheme[theme]) > 0 })}
-	return s.write("themes", p)
+	// The themes shown are those with practices: the counts, in every key.
+	return s.listPage("themes", p, func(*listKey) {}, func() error {
+		p.Data = &themesData{Pillars: s.themeGroups(func(theme string) bool { return len(s.cat.ByTheme[theme]) > 0 })}
+		return nil
+	})
 }
 
 // ThemeCount is the number of public practices on a theme.
@@ -370,9 +431,12 @@ func (s *site) theme(lang, slug string) error {
 		return fmt.Errorf("theme %q: a theme's slug must be lowercase letters, digits and hyphens to name a page", slug)
 	}
 	p := s.newPage(lang, lang+"/themes/"+slug+"/index.html", "", "themes", nil)
-	p.Title = p.Label("themes", slug)
-	p.Data = &themeData{Theme: slug, Pillar: p.Pillar(slug), Practices: p.Sorted(s.cat.ByTheme[slug])}
-	return s.write("theme", p)
+	key := func(k *listKey) { k.practices(s.cat.ByTheme[slug]) }
+	return s.listPage("theme", p, key, func() error {
+		p.Title = p.Label("themes", slug)
+		p.Data = &themeData{Theme: slug, Pillar: p.Pillar(slug), Practices: p.Sorted(s.cat.ByTheme[slug])}
+		return nil
+	})
 }
 
 type exchangesData struct {
@@ -386,16 +450,19 @@ type exchangeYear struct {
 
 func (s *site) exchanges(lang string) error {
 	p := s.newPage(lang, lang+"/exchanges/index.html", s.word(lang, "exchanges"), "exchanges", nil)
-	d := &exchangesData{}
-	for _, ev := range s.cat.Exchanges {
-		if n := len(d.Years); n == 0 || d.Years[n-1].Year != ev.Year {
-			d.Years = append(d.Years, exchangeYear{Year: ev.Year})
+	key := func(k *listKey) { k.visits(s.cat.Exchanges) }
+	return s.listPage("exchanges", p, key, func() error {
+		d := &exchangesData{}
+		for _, ev := range s.cat.Exchanges {
+			if n := len(d.Years); n == 0 || d.Years[n-1].Year != ev.Year {
+				d.Years = append(d.Years, exchangeYear{Year: ev.Year})
+			}
+			y := &d.Years[len(d.Years)-1]
+			y.Visits = append(y.Visits, ev)
 		}
-		y := &d.Years[len(d.Years)-1]
-		y.Visits = append(y.Visits, ev)
-	}
-	p.Data = d
-	return s.write("exchanges", p)
+		p.Data = d
+		return nil
+	})
 }
 
 // Exchange returns a visit's exchange as the page's language tells it.

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"unicode"
@@ -81,42 +80,100 @@ type searchEntry struct {
 // browsers refuse it a fetch of a file.
 func (s *site) search(lang string, docs []map[string]*body) error {
 	p := s.newPage(lang, lang+"/search/index.html", s.word(lang, "search"), "search", nil)
-	var entries []searchEntry
+	if err := s.searchData(p, docs); err != nil {
+		return err
+	}
+	return s.listPage("search", p, func(*listKey) {}, func() error { return nil })
+}
+
+// searchData writes the search data of the search page p, from the cache
+// when no practice and none of their words changed.
+func (s *site) searchData(p *page, docs []map[string]*body) error {
+	lang := p.Lang
+	file := lang + "/search/index.js"
+	key, keyed := uint64(0), false
+	if s.cache != nil {
+		key, keyed = s.cache.listKey(file, func(k *listKey) {
+			k.practices(s.cat.Practices)
+			for i := range s.cat.Practices {
+				if b := docs[i][lang]; b != nil {
+					k.h.WriteString(b.Words)
+				}
+				k.h.WriteByte(0)
+			}
+		})
+		if keyed {
+			if e := s.cache.reusePage(file, key); e != nil {
+				return s.out.Write(file, e.page)
+			}
+		}
+	}
+	// Each entry is encoded alone, so that an unchanged practice's comes
+	// from the cache; joined, they are what json.Marshal makes of the list.
+	var parts []*searchPart
 	for i, x := range s.cat.Practices {
 		if x.Restricted() {
 			continue
 		}
-		t := x.In(lang)
-		var names []string
-		for _, cc := range p.Countries(x.Countries) {
-			names = append(names, p.Country(cc))
+		words := docs[i][lang].Words
+		build := func() (*searchPart, error) { return s.searchPart(p, x, words) }
+		var part *searchPart
+		var err error
+		if s.cache != nil {
+			part, err = s.cache.searchPart(x, lang, words, build)
+		} else {
+			part, err = build()
 		}
-		head := []string{t.Title, strings.Join(names, " ")}
-		for _, in := range append(append([]model.Institution{}, t.Institutions...), t.Partners...) {
-			head = append(head, in.Name, in.Acronym)
+		if err != nil {
+			return err
 		}
-		entries = append(entries, searchEntry{
-			URL:       "../practices/" + x.ID + "/index.html",
-			Title:     t.Title,
-			Summary:   t.Summary,
-			Countries: strings.Join(names, ", "),
-			Head:      searchWords(strings.Join(head, " ")),
-			Words:     docs[i][lang].Words,
-		})
+		parts = append(parts, part)
 	}
-	entries = collation.Sort(lang, entries, func(e searchEntry) string { return e.Title })
+	parts = collation.Sort(lang, parts, func(e *searchPart) string { return e.title })
+	// The data is megabytes: sized once, not grown.
+	const head, tail = "window.catalogSearch = [", "];\n"
+	size := len(head) + len(parts) + len(tail)
+	for _, part := range parts {
+		size += len(part.json)
+	}
+	js := make([]byte, 0, size)
+	js = append(js, head...)
+	for i, part := range parts {
+		if i > 0 {
+			js = append(js, ',')
+		}
+		js = append(js, part.json...)
+	}
+	js = append(js, tail...)
+	if keyed {
+		s.cache.keepPage(file, &pageEntry{key: key, page: js})
+	}
+	return s.out.Write(file, js)
+}
+
+// searchPart makes practice x's entry in the search data of page p.
+func (s *site) searchPart(p *page, x *model.Practice, words string) (*searchPart, error) {
+	t := x.In(p.Lang)
+	var names []string
+	for _, cc := range p.Countries(x.Countries) {
+		names = append(names, p.Country(cc))
+	}
+	head := []string{t.Title, strings.Join(names, " ")}
+	for _, in := range append(append([]model.Institution{}, t.Institutions...), t.Partners...) {
+		head = append(head, in.Name, in.Acronym)
+	}
 	// encoding/json escapes <, > and & (and U+2028, U+2029), so no value
 	// can close the script or break out of the string.
-	data, err := json.Marshal(entries)
+	data, err := json.Marshal(searchEntry{
+		URL:       "../practices/" + x.ID + "/index.html",
+		Title:     t.Title,
+		Summary:   t.Summary,
+		Countries: strings.Join(names, ", "),
+		Head:      searchWords(strings.Join(head, " ")),
+		Words:     words,
+	})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var js bytes.Buffer
-	js.WriteString("window.catalogSearch = ")
-	js.Write(data)
-	js.WriteString(";\n")
-	if err := s.out.Write(lang+"/search/index.js", js.Bytes()); err != nil {
-		return err
-	}
-	return s.write("search", p)
+	return &searchPart{title: t.Title, json: data}, nil
 }

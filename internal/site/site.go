@@ -50,6 +50,11 @@ type Options struct {
 	// Books says the build also writes the PDF books (catalog.LANG.pdf),
 	// which the home page and the footer then link to.
 	Books bool
+	// Cache, when not nil, lends this render what an earlier render with
+	// the same cache made and is still good, and keeps what this one
+	// makes for the next (catalog serve). The output is the same with or
+	// without it.
+	Cache *Cache
 }
 
 // pageKinds are the templates under html/, each a page kind.
@@ -75,13 +80,20 @@ type site struct {
 	items sync.Map // cardKey → template.HTML
 	// countryOrder holds country lists sorted in a language.
 	countryOrder sync.Map // lang + "|" + codes → []string
+
+	// cache is Options.Cache as this render uses it; nil without one.
+	cache *renderCache
+	// counted says that the templates of practice pages, cards or items
+	// may ask for the number of practices of a country or theme.
+	counted bool
 }
 
 type cardKey struct {
 	id, lang, prefix string
 }
 
-// Render writes the site for cat to out.
+// Render writes the site for cat to out. It never changes a file's bytes
+// once written: out may keep them rather than a copy.
 func Render(cat *model.Catalog, opt Options, out output.Writer) error {
 	if opt.Templates == nil {
 		return fmt.Errorf("site: no templates")
@@ -90,8 +102,14 @@ func Render(cat *model.Catalog, opt Options, out output.Writer) error {
 		cat = cat.Public()
 	}
 	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}}
-	if err := s.load(); err != nil {
+	templates := newReadLog(opt.Templates)
+	if err := s.load(templates); err != nil {
 		return err
+	}
+	if c := opt.Cache; c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		s.cache = c.begin(s, &cacheEnv{dir: cat.Dir, cfg: s.cfg, templates: templates.sum(), counted: s.counted, date: opt.Date, data: opt.Data, books: opt.Books})
 	}
 	// Practice pages first: rendering their bodies gives the text that the
 	// search data needs and the media files to copy.
@@ -128,7 +146,13 @@ func Render(cat *model.Catalog, opt Options, out output.Writer) error {
 		}
 	}
 	jobs = append(jobs, s.assets, s.copyMedia)
-	return s.run(jobs)
+	if err := s.run(jobs); err != nil {
+		return err
+	}
+	if s.cache != nil {
+		s.cache.end(s)
+	}
+	return nil
 }
 
 // run runs jobs on the workers and returns the error of the first job (in
@@ -164,35 +188,74 @@ func (s *site) run(jobs []func() error) error {
 	return nil
 }
 
-// load parses the page templates and the words of each language.
-func (s *site) load() error {
+// load parses the page templates and the words of each language, read
+// from templates (opt.Templates, summed for the cache).
+func (s *site) load(templates *readLog) error {
 	shared := []string{"html/base.html", "html/partials.html"}
 	s.tmpl = map[string]*template.Template{}
 	for _, kind := range pageKinds {
 		t := template.New(kind).Option("missingkey=error").Funcs(funcs)
 		for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
-			src, err := fs.ReadFile(s.opt.Templates, name)
+			src, err := fs.ReadFile(templates, name)
 			if err != nil {
 				return fmt.Errorf("templates: %w", err)
 			}
 			if _, err := t.New(name).Parse(string(src)); err != nil {
 				return fmt.Errorf("templates/%s: %w", name, err)
 			}
+			// Cards and items are made with the home page's templates.
+			if (kind == "practice" || kind == "home") && countCall.Match(src) {
+				s.counted = true
+			}
 		}
 		s.tmpl[kind] = t
 	}
 	var err error
-	s.words, err = words.Load(s.opt.Templates, s.cfg.Languages)
+	s.words, err = words.Load(templates, s.cfg.Languages)
 	return err
 }
 
 // write executes a page kind's template and writes the page.
 func (s *site) write(kind string, p *page) error {
+	page, err := s.execute(kind, p)
+	if err != nil {
+		return err
+	}
+	if p.keyed {
+		s.cache.keepPage(p.Path, &pageEntry{key: p.key, page: page, media: p.links.media})
+	}
+	return s.out.Write(p.Path, page)
+}
+
+// listPage writes a page that is not a practice's: from the cache when
+// what key sums (see renderCache.listKey) is what the cached copy was made
+// from, else made by fill, which gives p its data, and kept for the next
+// render. Without a cache it is fill and write.
+func (s *site) listPage(kind string, p *page, key func(*listKey), fill func() error) error {
+	if s.cache != nil {
+		if k, ok := s.cache.listKey(p.Path, key); ok {
+			if e := s.cache.reusePage(p.Path, k); e != nil {
+				for _, name := range e.media {
+					s.useMedium(name)
+				}
+				return s.out.Write(p.Path, e.page)
+			}
+			p.key, p.keyed = k, true
+		}
+	}
+	if err := fill(); err != nil {
+		return err
+	}
+	return s.write(kind, p)
+}
+
+// execute executes a page kind's template and returns the page.
+func (s *site) execute(kind string, p *page) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := s.tmpl[kind].ExecuteTemplate(&buf, "base", p); err != nil {
-		return fmt.Errorf("templates/html/%s.html: %w", kind, err)
+		return nil, fmt.Errorf("templates/html/%s.html: %w", kind, err)
 	}
-	return s.out.Write(p.Path, tidy(buf.Bytes()))
+	return tidy(buf.Bytes()), nil
 }
 
 // tidy drops the blank lines that template actions leave behind.
@@ -250,6 +313,12 @@ type page struct {
 	// Style is CSS that only this page needs (the filters).
 	Style template.CSS
 	Data  any
+
+	// key sums the page's inputs for the cache (listKey), when keyed;
+	// links records the links of Markdown the page shows (the intro).
+	key   uint64
+	keyed bool
+	links bodyLinks
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
