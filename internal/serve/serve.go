@@ -46,7 +46,9 @@ type Options struct {
 	Date time.Time
 	// Debounce is how long the folder must stay quiet after a change before
 	// the rebuild starts, so that a burst of saves rebuilds once; zero
-	// means 100 ms.
+	// means 40 ms. An editor's save (a write, or a backup, a write and a
+	// rename) takes a few milliseconds; the reload must come within 200.
+	// A burst that outlasts it costs one more rebuild, of what changed.
 	Debounce time.Duration
 	// Workers is how many pages render at once; 0 means one per CPU.
 	Workers int
@@ -124,7 +126,7 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		opt.Date = time.Now().UTC()
 	}
 	if opt.Debounce <= 0 {
-		opt.Debounce = 100 * time.Millisecond
+		opt.Debounce = 40 * time.Millisecond
 	}
 	if opt.Port < 0 || opt.Port > 65535 {
 		return nil, fmt.Errorf("--port %d: want a port from 1 to 65535 (0 picks a free one)", opt.Port)
