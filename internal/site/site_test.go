@@ -479,3 +479,17 @@ func TestLanguageWithoutWords(t *testing.T) {
 		t.Errorf("the Portuguese home lacks its lang or English words")
 	}
 }
+
+// TestFoldTable: the table of folded Latin letters holds what folding
+// each letter anew gives; fold works a character at a time, so this is
+// every string.
+func TestFoldTable(t *testing.T) {
+	for r := rune(0x80); r < 0x250; r++ {
+		if got, want := fold(string(r)), foldRune(r); got != want {
+			t.Errorf("fold(%q) = %q, want %q", r, got, want)
+		}
+	}
+	if got, want := fold("Ñandú ÉXITO Çà ß ǅ ﬁ Ωμέγα"), "nandu exito ca ß ǆ ﬁ ωμεγα"; got != want {
+		t.Errorf("fold = %q, want %q", got, want)
+	}
+}
