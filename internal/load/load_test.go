@@ -201,3 +201,39 @@ func TestParseYearMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestHashCoversLanguage: a practice's Hash changes when its files change,
+// and when the same bytes stand in a file of another language (serve keys
+// its pages by it).
+func TestHashCoversLanguage(t *testing.T) {
+	head := "---\ntitle: T\nsummary: S.\ncountries: [CR]\n---\nTexto.\n"
+	hash := func(files map[string]string) uint64 {
+		t.Helper()
+		dir := t.TempDir()
+		files["catalog.yaml"] = "title: T\nlanguages: [es, en, pt]\n"
+		for name, text := range files {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cat, _, err := Catalog(dir)
+		if err != nil || len(cat.Practices) != 1 {
+			t.Fatalf("%v, %d practices", err, len(cat.Practices))
+		}
+		return cat.Practices[0].Hash
+	}
+	en := hash(map[string]string{"practices/p.es.md": head, "practices/p.en.md": head})
+	pt := hash(map[string]string{"practices/p.es.md": head, "practices/p.pt.md": head})
+	if en == pt {
+		t.Error("the same bytes as English and as Portuguese give the same Hash")
+	}
+	if again := hash(map[string]string{"practices/p.es.md": head, "practices/p.en.md": head}); again != en {
+		t.Error("the same files give another Hash")
+	}
+	if edited := hash(map[string]string{"practices/p.es.md": head, "practices/p.en.md": head + "Más.\n"}); edited == en {
+		t.Error("an edited translation gives the same Hash")
+	}
+}

@@ -52,7 +52,14 @@ func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnos
 	p.Source = source
 	p.Texts[source.Lang] = source
 	requireFields(src, required, ds)
-	h := src.file.Hash
+	// The hash covers each file's language with its bytes: the same text
+	// saved as x.pt.md instead of x.en.md is another practice's model.
+	type langHash struct {
+		sum  uint64
+		file uint64
+		lang string
+	}
+	h := maphash.Comparable(seed, langHash{0, src.file.Hash, src.file.Lang})
 	for _, lang := range cfg.Languages[1:] {
 		tr := byLang[lang]
 		if tr == nil {
@@ -61,7 +68,7 @@ func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnos
 			// validate's summary counts them.
 			continue
 		}
-		h = maphash.Comparable(seed, [2]uint64{h, tr.file.Hash})
+		h = maphash.Comparable(seed, langHash{h, tr.file.Hash, lang})
 		if tr.sheet == nil {
 			continue
 		}
