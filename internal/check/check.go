@@ -66,6 +66,11 @@ type Options struct {
 	// fresh memory is slow to come by, a tenth of a second per 30 MB.
 	NoBodies bool
 
+	// Files is load's Options.Files: the files that have not changed
+	// since an earlier check with the same cache are not read again
+	// (catalog serve).
+	Files *load.FileCache
+
 	// parseAll parses every body, even those that quiet vouches for: the
 	// tests compare the two ways.
 	parseAll bool
@@ -132,6 +137,7 @@ func Catalog(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, error)
 	// command keeps for the whole run (a build at 10,000 practices held
 	// 90 MB of position maps); File.At and File.Has read them.
 	lopt.CompactPositions = true
+	lopt.Files = opt.Files
 	cat, ds, err := load.CatalogWith(dir, lopt)
 	if err != nil {
 		return nil, nil, err

@@ -69,6 +69,10 @@ type Options struct {
 	// File.Positions, not in the map File.Pos (nil then), which takes three
 	// times the memory.
 	CompactPositions bool
+	// Files, when set, gives the files that have not changed since an
+	// earlier load with the same cache without reading them again (catalog
+	// serve), and keeps what this load reads. Not with Body.
+	Files *FileCache
 }
 
 // CatalogWith is Catalog with options.
@@ -88,6 +92,10 @@ func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, er
 		}
 		d.Severity = diag.Warning
 		ds = append(ds, d)
+	}
+	if opt.Files != nil {
+		opt.Files.begin()
+		defer opt.Files.end()
 	}
 	parsed, practices, mds := parseAll(paths, cfg, opt)
 	for _, p := range parsed {
@@ -171,6 +179,8 @@ func parseAll(paths []string, cfg *config.Config, opt Options) ([]*parsed, []*mo
 			defer w.dirs.close()
 			if opt.Body != nil {
 				w.buf = make([]byte, 0, 64<<10)
+			} else {
+				w.files = opt.Files // the cache keeps what it reads
 			}
 			var files []*parsed
 			for g := range next {
@@ -250,7 +260,11 @@ func (w *worker) parseFile(path string) (p *parsed) {
 		}
 	}()
 	p.file.ID, p.file.Lang, p.valid = p.name(cfg)
-	src, tooBig, err := w.read(path)
+	read := w.read
+	if w.files != nil {
+		read = w.cached
+	}
+	src, tooBig, err := read(path)
 	if err != nil {
 		p.diags = append(p.diags, diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err))
 		p.valid = false

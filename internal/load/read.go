@@ -10,8 +10,9 @@ import (
 // reader reads practice files, each into memory of its own, or, with a
 // buffer, all into that buffer (which then holds only the last file).
 type reader struct {
-	buf  []byte
-	dirs dirs
+	buf   []byte
+	dirs  dirs
+	files *FileCache // see cached; nil: read every file
 }
 
 // read reads a practice file, or returns its size when it is larger than

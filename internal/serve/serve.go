@@ -25,6 +25,7 @@ import (
 
 	"catalog/internal/config"
 	"catalog/internal/iostreams"
+	"catalog/internal/load"
 	"catalog/internal/site"
 )
 
@@ -100,6 +101,7 @@ type Server struct {
 	queue     queue                 // changes waiting for the rebuild
 	inputs    inputs                // the catalog's files as last read, for rebuild
 	siteCache site.Cache            // what the last render made, for the next to reuse
+	files     load.FileCache        // the practice files as last read, for the next check
 	stop      chan struct{}         // closed when shutting down: ends event streams
 	cancel    context.CancelFunc
 

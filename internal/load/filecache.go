@@ -1,0 +1,108 @@
+package load
+
+import (
+	"sync"
+	"time"
+)
+
+// FileCache keeps the practice files that a load read, for the next load
+// of the same catalog to take instead of reading them again when they have
+// not changed: `catalog serve` loads the whole catalog at every save, and
+// reading 2,000 files was half of loading them. A file is taken from the
+// cache when its device, inode, size, modification and change times are
+// those it had when it was read (as git trusts its index), and only when
+// its change time was more than racyWindow before that reading: a file
+// written again within the file system's clock tick of being read would
+// otherwise keep the times it was read with. A rename, a write or a touch
+// changes the change time, which no tool can set.
+//
+// Options.Body (validate's reused buffers) and a FileCache do not go
+// together: a load with both reads every file. The zero FileCache is empty
+// and ready; loads that share one may run one at a time.
+type FileCache struct {
+	mu   sync.Mutex
+	prev map[string]cachedFile // what the last load read
+	next map[string]cachedFile // what this load read or took
+	// reads counts the files read from disk by the last load (tests).
+	reads int
+}
+
+type cachedFile struct {
+	stat fileStat
+	src  []byte
+}
+
+// racyWindow is how long after a file's last change its times are not
+// trusted to tell a later change.
+var racyWindow = 2 * time.Second
+
+// get returns the bytes of path as last read when its times are unchanged.
+func (c *FileCache) get(path string, st fileStat) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.prev[path]
+	if !ok || e.stat != st {
+		return nil, false
+	}
+	c.keep(path, e)
+	return e.src, true
+}
+
+// put keeps src, read from path when it had st, unless it changed too
+// recently for its times to be trusted.
+func (c *FileCache) put(path string, st fileStat, src []byte, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.reads++
+	if !time.Unix(0, st.changed).Before(now.Add(-racyWindow)) {
+		return
+	}
+	c.keep(path, cachedFile{st, src})
+}
+
+func (c *FileCache) keep(path string, e cachedFile) {
+	if c.next == nil {
+		c.next = map[string]cachedFile{}
+	}
+	c.next[path] = e
+}
+
+// begin and end bracket a load: what it did not read or take (files gone
+// or renamed) is forgotten.
+func (c *FileCache) begin() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.next, c.reads = nil, 0
+}
+
+func (c *FileCache) end() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.prev, c.next = c.next, nil
+}
+
+// Reads reports how many files the last load read from disk rather than
+// took from the cache.
+func (c *FileCache) Reads() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reads
+}
+
+// cached reads path through the cache: from it when the file is unchanged,
+// else from disk, keeping what it read.
+func (r *reader) cached(path string) (src []byte, tooBig int64, err error) {
+	st, ok := statFile(path)
+	if !ok {
+		return r.read(path)
+	}
+	if src, ok := r.files.get(path, st); ok {
+		return src, 0, nil
+	}
+	now := time.Now()
+	src, tooBig, err = r.read(path)
+	if err == nil && tooBig == 0 {
+		r.files.put(path, st, src, now)
+	}
+	return src, tooBig, err
+}
