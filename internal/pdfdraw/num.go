@@ -17,16 +17,8 @@ const maxNum = 1e9
 // zeros or exponent; NaN is written as 0 and infinities as ±maxNum, so the
 // output is always a valid PDF number.
 func appendNum(b []byte, v float64, prec int) []byte {
-	switch {
-	case v != v:
-		v = 0
-	case v > maxNum:
-		v = maxNum
-	case v < -maxNum:
-		v = -maxNum
-	}
 	p := pow10[prec]
-	n := int64(math.Round(v * p))
+	n := int64(math.Round(bounded(v) * p))
 	if n < 0 {
 		b = append(b, '-')
 		n = -n
@@ -48,15 +40,21 @@ func appendNum(b []byte, v float64, prec int) []byte {
 // hundredths returns v in hundredths, rounded and bounded as appendNum
 // with two decimals would write it.
 func hundredths(v float64) int64 {
+	return int64(math.Round(bounded(v) * 100))
+}
+
+// bounded is v as a PDF number can hold it: NaN is 0, and a value beyond
+// ±maxNum is ±maxNum.
+func bounded(v float64) float64 {
 	switch {
 	case v != v:
-		v = 0
+		return 0
 	case v > maxNum:
-		v = maxNum
+		return maxNum
 	case v < -maxNum:
-		v = -maxNum
+		return -maxNum
 	}
-	return int64(math.Round(v * 100))
+	return v
 }
 
 // appendHundredths appends n/100 as appendNum does: no trailing zeros,
