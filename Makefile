@@ -32,17 +32,18 @@ bench:
 compare:
 	bash bench/compare.sh
 
-# A short fuzzing run of every parser (CI runs these too).
+# A short fuzzing run of every parser (CI runs these too). Counts of
+# executions, not durations: see .ci/run.
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 20s ./internal/frontmatter/
-	$(GO) test -run '^$$' -fuzz FuzzSimpleYAML -fuzztime 20s ./internal/frontmatter/
-	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 20s ./internal/check/
-	$(GO) test -run '^$$' -fuzz FuzzQuiet -fuzztime 20s ./internal/check/
-	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 20s ./internal/check/
-	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 20s ./internal/markdown/
-	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 20s ./internal/book/
-	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 20s ./internal/pdfdraw/
-	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 20s ./internal/pdfdraw/
+	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 300000x ./internal/frontmatter/
+	$(GO) test -run '^$$' -fuzz FuzzSimpleYAML -fuzztime 200000x ./internal/frontmatter/
+	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 6000x ./internal/check/
+	$(GO) test -run '^$$' -fuzz FuzzQuiet -fuzztime 1600x ./internal/check/
+	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 300000x ./internal/check/
+	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 80000x ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 1000x ./internal/book/
+	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
+	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/
 
 validate:
 	$(GO) run ./cmd/catalog validate
