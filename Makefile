@@ -40,7 +40,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 6000x ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzQuiet -fuzztime 1600x ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 300000x ./internal/check/
-	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 80000x ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 40000x ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 1000x ./internal/book/
 	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/
