@@ -179,29 +179,42 @@ func Render(src []byte, opt Options) (*Document, error) {
 func collapse(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
+	space := false // white space since the last word written
+	start := -1    // where the word being read starts, or -1
 	for i := 0; i < len(s); {
-		c := s[i]
-		var r rune
-		size := 1
+		c, size, white := s[i], 1, false
 		if c < utf8.RuneSelf {
-			r = rune(c)
+			white = asciiSpace[c]
 		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(s[i:])
+			white = unicode.IsSpace(r)
 		}
-		if unicode.IsSpace(r) {
+		switch {
+		case white && start >= 0:
+			// A word is written whole, not a character at a time: this
+			// ran on the text of every body, twice.
+			b.WriteString(s[start:i])
+			start, space = -1, true
+		case white:
 			space = b.Len() > 0
-		} else {
+		case start < 0:
 			if space {
 				b.WriteByte(' ')
 				space = false
 			}
-			b.WriteString(s[i : i+size])
+			start = i
 		}
 		i += size
 	}
+	if start >= 0 {
+		b.WriteString(s[start:])
+	}
 	return b.String()
 }
+
+// asciiSpace marks the ASCII characters that unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // resolve judges a destination as a browser will read it (character
 // references decoded, surrounding space ignored), then asks the page.

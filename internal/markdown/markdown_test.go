@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -183,4 +185,23 @@ func FuzzCollapse(f *testing.F) {
 			t.Errorf("collapse(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestASCIISpace: collapse's table of ASCII white space is unicode.IsSpace.
+func TestASCIISpace(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if asciiSpace[c] != unicode.IsSpace(rune(c)) {
+			t.Errorf("asciiSpace[%q] = %v", rune(c), asciiSpace[c])
+		}
+	}
+}
+
+// BenchmarkCollapse: the text of a long body, as Render collects it.
+func BenchmarkCollapse(b *testing.B) {
+	para := "La Ley 26.842, sancionada el 19 de diciembre de 2012,\nreformó la Ley 26.364  de 2008. Además de ampliar la protección penal:\n\n"
+	s := strings.Repeat(para, 60)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		collapse(s)
+	}
 }
