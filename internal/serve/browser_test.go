@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"catalog/internal/browsertest"
 )
 
 // TestBrowserReload drives a real Chromium: a page open in it follows the
@@ -19,11 +19,10 @@ import (
 // the test navigating. Like the tests of internal/sitetest it skips when
 // Chromium is missing, unless CATALOG_REQUIRE_TOOLS=1 (CI).
 func TestBrowserReload(t *testing.T) {
-	exe := chromiumPath(t)
+	ctx := browsertest.Start(t, 3*time.Minute)
 	dir := copyCatalog(t)
 	ts := startServer(t, dir)
 	page, file := samplePractice(t, ts, dir)
-	ctx := newBrowser(t, exe)
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(ts.URL()+strings.TrimPrefix(page, "/"))); err != nil {
 		t.Fatalf("opening %s: %v", page, err)
@@ -48,53 +47,6 @@ func TestBrowserReload(t *testing.T) {
 
 	writeFile(t, file, good)
 	waitTitle(t, ctx, "the page after the fix", func(title string) bool { return strings.HasPrefix(title, "Visto en el navegador · ") })
-}
-
-// chromiumPath finds Chromium as internal/sitetest does.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	for _, p := range []string{"chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
-	}
-	msg := "chromium not found (none of chromium, chromium-browser is on PATH)"
-	if os.Getenv("CATALOG_REQUIRE_TOOLS") == "1" {
-		t.Fatalf("%s; CATALOG_REQUIRE_TOOLS=1 requires it", msg)
-	}
-	t.Skipf("%s; skipping (set CATALOG_REQUIRE_TOOLS=1 to fail instead)", msg)
-	return ""
-}
-
-// newBrowser starts a headless Chromium with one tab; the test's cleanup
-// stops it.
-func newBrowser(t *testing.T, exe string) context.Context {
-	t.Helper()
-	profile := t.TempDir() // before the cancel below, so removed after it
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), 3*time.Minute)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-		cancelTimeout()
-	})
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return bctx
 }
 
 // waitTitle reads the page's title until ok accepts it. A read that fails

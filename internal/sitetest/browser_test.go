@@ -18,6 +18,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"golang.org/x/text/unicode/norm"
+
+	"catalog/internal/browsertest"
 )
 
 const (
@@ -34,34 +36,7 @@ type browser struct {
 
 // newBrowser starts Chromium; the test's cleanup stops it.
 func newBrowser(t *testing.T) *browser {
-	t.Helper()
-	exe := chromiumPath(t)
-	profile := t.TempDir() // before the cancel below, so removed after it
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(profile),
-		// No network on the test machines: nothing may try to reach it.
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-	)
-	ctx, cancelTimeout := context.WithTimeout(context.Background(), browserTimeout)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-		cancelTimeout()
-	})
-	if err := chromedp.Do(bctx); err != nil { // starts the browser
-		t.Fatalf("starting %s: %v", exe, err)
-	}
-	return &browser{ctx: bctx}
+	return &browser{ctx: browsertest.Start(t, browserTimeout)}
 }
 
 // tab is one tab that records what went wrong in the pages it showed.

@@ -129,10 +129,6 @@ func toolFile(t *testing.T, name, env, rel string) string {
 	return path
 }
 
-func chromiumPath(t *testing.T) string {
-	return lookPath(t, "chromium", "chromium", "chromium-browser")
-}
-
 func javaPath(t *testing.T) string { return lookPath(t, "java", "java") }
 
 func vnuJar(t *testing.T) string {
