@@ -347,16 +347,12 @@ func (p *simple) mapping(ln, col int) (*yaml.Node, int) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
 		if !first {
-			ln = p.nonBlank(ln)
-			if ln == len(p.lines) {
-				break
-			}
-			switch ind := indent(p.lines[ln]); {
-			case ind < col:
-				m.Content = p.content(mark)
-				return m, ln
-			case ind > col:
+			var more, ok bool
+			if ln, more, ok = p.nextEntry(ln, col); !ok {
 				return nil, ln
+			}
+			if !more {
+				break
 			}
 		}
 		line := p.lines[ln]
@@ -400,6 +396,24 @@ func (p *simple) mapping(ln, col int) (*yaml.Node, int) {
 	return m, ln
 }
 
+// nextEntry finds the line of the next entry of a block whose entries
+// start at byte col, from line ln on: that line and more, or the line
+// where the block ends (a line less indented, or the end) and !more; !ok
+// for a line more indented, which the fast path leaves to yaml.v3.
+func (p *simple) nextEntry(ln, col int) (next int, more, ok bool) {
+	ln = p.nonBlank(ln)
+	if ln == len(p.lines) {
+		return ln, false, true
+	}
+	switch ind := indent(p.lines[ln]); {
+	case ind < col:
+		return ln, false, true
+	case ind > col:
+		return ln, false, false
+	}
+	return ln, true, true
+}
+
 // block reads the block node (mapping or sequence) that starts at byte col
 // of line ln.
 func (p *simple) block(ln, col int) (*yaml.Node, int) {
@@ -419,16 +433,12 @@ func (p *simple) sequence(ln, col int) (*yaml.Node, int) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
 		if !first {
-			ln = p.nonBlank(ln)
-			if ln == len(p.lines) {
-				break
-			}
-			switch ind := indent(p.lines[ln]); {
-			case ind < col:
-				s.Content = p.content(mark)
-				return s, ln
-			case ind > col:
+			var more, ok bool
+			if ln, more, ok = p.nextEntry(ln, col); !ok {
 				return nil, ln
+			}
+			if !more {
+				break
 			}
 		}
 		line := p.lines[ln]
