@@ -118,12 +118,19 @@ func (d *Dir) Stream(name string, write func(io.Writer) error) error {
 
 // Memory keeps the files in memory.
 type Memory struct {
+	// Keep keeps the bytes Write is given rather than a copy, for callers
+	// that never change a file's bytes once written (site.Render): serve
+	// takes most pages of a rebuild from the last one, and copying them
+	// would copy the whole site at every save.
+	Keep bool
+
 	mu    sync.Mutex
 	files map[string][]byte
 }
 
-// Write stores a copy of data under name; writing a name twice is an error,
-// since two pages of one build must never claim the same file.
+// Write stores a copy of data under name (data itself with Keep); writing
+// a name twice is an error, since two pages of one build must never claim
+// the same file.
 func (m *Memory) Write(name string, data []byte) error {
 	if err := checkName(name); err != nil {
 		return err
@@ -136,7 +143,10 @@ func (m *Memory) Write(name string, data []byte) error {
 	if _, dup := m.files[name]; dup {
 		return fmt.Errorf("output: %s written twice", name)
 	}
-	m.files[name] = slices.Clone(data)
+	if !m.Keep {
+		data = slices.Clone(data)
+	}
+	m.files[name] = data
 	return nil
 }
 

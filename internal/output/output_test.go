@@ -72,3 +72,23 @@ func TestDirWrite(t *testing.T) {
 		t.Error("a name outside the root: no error")
 	}
 }
+
+// TestMemoryKeep: Memory keeps a copy of what it is given, or with Keep the
+// bytes themselves; a name written twice is an error either way.
+func TestMemoryKeep(t *testing.T) {
+	for _, keep := range []bool{false, true} {
+		m := &Memory{Keep: keep}
+		data := []byte("página")
+		if err := m.Write("es/index.html", data); err != nil {
+			t.Fatal(err)
+		}
+		data[0] = 'P'
+		got, _ := m.File("es/index.html")
+		if want := map[bool]string{false: "página", true: "Página"}[keep]; string(got) != want {
+			t.Errorf("Keep %v: %q, want %q", keep, got, want)
+		}
+		if err := m.Write("es/index.html", data); err == nil {
+			t.Errorf("Keep %v: a name written twice is no error", keep)
+		}
+	}
+}

@@ -47,7 +47,7 @@ func (st *state) broken() bool { return st.problems != nil || st.failure != nil 
 type built struct {
 	cat       *model.Catalog // public practices only
 	templates fs.FS
-	files     *pages
+	files     *output.Memory
 	onRequest onRequest
 }
 
@@ -126,7 +126,7 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 func (s *Server) render(cat *model.Catalog) (*built, error) {
 	s.siteBuilds.Add(1)
 	tmpl := templates.For(s.opt.Dir)
-	files := &pages{}
+	files := &output.Memory{Keep: true} // site.Render never changes a file once written
 	if err := site.Render(cat, site.Options{Date: s.opt.Date, Templates: tmpl, Workers: s.opt.Workers, Data: true, Books: true, Cache: &s.siteCache}, files); err != nil {
 		return nil, err
 	}
