@@ -133,10 +133,6 @@ func Catalog(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, error)
 		opt.scans = &scans{m: map[*model.File]*bodyScan{}}
 		lopt.Body = opt.scans.keep
 	}
-	// Positions as lists, not maps: a third of the memory, which every
-	// command keeps for the whole run (a build at 10,000 practices held
-	// 90 MB of position maps); File.At and File.Has read them.
-	lopt.CompactPositions = true
 	lopt.Files = opt.Files
 	cat, ds, err := load.CatalogWith(dir, lopt)
 	if err != nil {

@@ -65,10 +65,6 @@ type Options struct {
 	// (validate), most of the memory of loading, and the time the system
 	// takes to hand out fresh memory, goes away.
 	Body func(cfg *config.Config, f *model.File, body []byte) (keep bool)
-	// CompactPositions records the positions of each file's fields in
-	// File.Positions, not in the map File.Pos (nil then), which takes three
-	// times the memory.
-	CompactPositions bool
 	// Files, when set, gives the files that have not changed since an
 	// earlier load with the same cache without reading them again (catalog
 	// serve), and keeps what this load reads. Not with Body.
@@ -300,12 +296,8 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	}
 	// The positions, sized for the tree's keys and items so that they do
 	// not grow (the model keeps them for every file).
-	d := &fm.Decoder{File: path, LineOffset: doc.LineOffset, Paths: w.paths}
-	if opt.CompactPositions {
-		d.Positions = make(fm.Positions, 0, entries(doc.Root))
-	} else {
-		d.Pos = make(map[string]fm.Pos, entries(doc.Root))
-	}
+	d := &fm.Decoder{File: path, LineOffset: doc.LineOffset, Paths: w.paths,
+		Positions: make(fm.Positions, 0, entries(doc.Root))}
 	s := decode(d, doc.Root)
 	if n := len(doc.Root.Content) / 2; n > 0 {
 		p.file.Keys = make([]string, 0, n)
@@ -313,7 +305,7 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	for i := 0; i+1 < len(doc.Root.Content); i += 2 {
 		p.file.Keys = append(p.file.Keys, doc.Root.Content[i].Value)
 	}
-	p.file.Pos, p.file.Positions = d.Pos, d.Positions
+	p.file.Positions = d.Positions
 	p.diags = append(p.diags, d.Diags...)
 	p.sheet = s
 	// Nothing keeps a node: the next file's tree can take its memory.

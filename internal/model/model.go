@@ -91,11 +91,9 @@ type File struct {
 	ID       string
 	Lang     string
 	BodyLine int // file line on which the body starts
-	// Pos maps a field path ("countries[1]") to where it stands.
-	Pos map[string]fm.Pos
-	// Positions holds the same, in less memory, when Pos is nil (a catalog
-	// loaded only to be checked, see load.Options). At and Has read
-	// whichever is there.
+	// Positions gives where each field path ("countries[1]") stands; At
+	// and Has read it. A list, not a map: the model keeps it for every
+	// file, and a map took three times the memory.
 	Positions fm.Positions
 	// Ignores are the catalog-ignore directives found in the file.
 	Ignores []Ignore
@@ -106,20 +104,11 @@ type File struct {
 
 // At returns where a field path stands in the file, falling back to its
 // parent field and then to line 1.
-func (f *File) At(path string) fm.Pos {
-	if f.Pos == nil && f.Positions != nil {
-		return f.Positions.At(path)
-	}
-	return fm.At(f.Pos, path)
-}
+func (f *File) At(path string) fm.Pos { return f.Positions.At(path) }
 
 // Has reports whether the file gives the field at path.
 func (f *File) Has(path string) bool {
-	if f.Pos == nil && f.Positions != nil {
-		_, ok := f.Positions.Get(path)
-		return ok
-	}
-	_, ok := f.Pos[path]
+	_, ok := f.Positions.Get(path)
 	return ok
 }
 
