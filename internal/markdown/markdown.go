@@ -109,7 +109,10 @@ func Render(src []byte, opt Options) (*Document, error) {
 		}
 	}
 	var unwrap []ast.Node
+	// The text and the HTML are each about as long as the source: sized
+	// once, they are not copied again and again as they grow.
 	var words strings.Builder
+	words.Grow(len(src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
@@ -165,6 +168,7 @@ func Render(src []byte, opt Options) (*Document, error) {
 		unwrapNode(n, src)
 	}
 	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/4)
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
 		return nil, err
 	}

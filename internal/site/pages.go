@@ -70,7 +70,8 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 	if len(d.Exchanges) == 0 && x.Source != nil {
 		d.Exchanges = x.Source.Exchanges
 	}
-	page, err := s.execute("practice", s.newPage(lang, file, t.Title, "practices", d))
+	// The page around the body is 5–6 kB in the generated catalogs.
+	page, err := s.execute("practice", s.newPage(lang, file, t.Title, "practices", d), len(doc.HTML)+8<<10)
 	if err != nil {
 		return err
 	}

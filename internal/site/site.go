@@ -217,7 +217,7 @@ func (s *site) load(templates *readLog) error {
 
 // write executes a page kind's template and writes the page.
 func (s *site) write(kind string, p *page) error {
-	page, err := s.execute(kind, p)
+	page, err := s.execute(kind, p, 0)
 	if err != nil {
 		return err
 	}
@@ -249,9 +249,13 @@ func (s *site) listPage(kind string, p *page, key func(*listKey), fill func() er
 	return s.write(kind, p)
 }
 
-// execute executes a page kind's template and returns the page.
-func (s *site) execute(kind string, p *page) ([]byte, error) {
+// execute executes a page kind's template and returns the page. size,
+// when known, is about how long the page will be: a buffer that starts
+// small is copied again at every doubling (practice pages made a third of
+// everything a render allocated that way).
+func (s *site) execute(kind string, p *page, size int) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(size)
 	if err := s.tmpl[kind].ExecuteTemplate(&buf, "base", p); err != nil {
 		return nil, fmt.Errorf("templates/html/%s.html: %w", kind, err)
 	}
