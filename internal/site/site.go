@@ -339,18 +339,28 @@ func (p *page) Href(target string) string {
 }
 
 // relative is the shortest relative URL from one file of the site to
-// another: "../pa-beta/index.html" between two practices.
+// another: "../pa-beta/index.html" between two practices. Pages ask for
+// dozens of these each, so it walks the two paths in place and allocates
+// only the result.
 func relative(from, to string) string {
-	fromDir := strings.Split(path.Dir(from), "/")
-	toParts := strings.Split(to, "/")
-	if fromDir[0] == "." {
-		fromDir = nil
+	dir := from[:strings.LastIndexByte(from, '/')+1] // "es/practices/a/", or ""
+	common := 0                                      // length of the shared folders, "es/practices/"
+	for i := 0; i < len(dir) && i < len(to) && dir[i] == to[i]; i++ {
+		if dir[i] == '/' {
+			common = i + 1
+		}
 	}
-	i := 0
-	for i < len(fromDir) && i < len(toParts)-1 && fromDir[i] == toParts[i] {
-		i++
+	up := strings.Count(dir[common:], "/")
+	if up == 0 {
+		return to[common:]
 	}
-	return strings.Repeat("../", len(fromDir)-i) + strings.Join(toParts[i:], "/")
+	var b strings.Builder
+	b.Grow(3*up + len(to) - common)
+	for range up {
+		b.WriteString("../")
+	}
+	b.WriteString(to[common:])
+	return b.String()
 }
 
 // L is the relative URL of a path in the page's language.

@@ -400,6 +400,59 @@ func TestRelative(t *testing.T) {
 	}
 }
 
+// relativeBySplit is how relative was first written, with strings.Split:
+// FuzzRelative holds the faster one to it.
+func relativeBySplit(from, to string) string {
+	fromDir := strings.Split(path.Dir(from), "/")
+	toParts := strings.Split(to, "/")
+	if fromDir[0] == "." {
+		fromDir = nil
+	}
+	i := 0
+	for i < len(fromDir) && i < len(toParts)-1 && fromDir[i] == toParts[i] {
+		i++
+	}
+	return strings.Repeat("../", len(fromDir)-i) + strings.Join(toParts[i:], "/")
+}
+
+// FuzzRelative compares relative with relativeBySplit on the clean,
+// relative paths of a site (no "." or ".." part, no empty part but a
+// trailing one in to).
+func FuzzRelative(f *testing.F) {
+	for _, p := range [][2]string{
+		{"es/practices/a/index.html", "es/practices/b/index.html"},
+		{"es/practices/a/index.html", "es/practices/"},
+		{"es/practices/a/index.html", "es/practices/ab/index.html"},
+		{"es/x/index.html", "es/x"},
+		{"index.html", "es/index.html"},
+		{"es/search/index.html", "catalog.json"},
+	} {
+		f.Add(p[0], p[1])
+	}
+	f.Fuzz(func(t *testing.T, from, to string) {
+		if !sitePath(from, false) || !sitePath(to, true) {
+			return
+		}
+		if got, want := relative(from, to), relativeBySplit(from, to); got != want {
+			t.Errorf("relative(%q, %q) = %q, want %q", from, to, got, want)
+		}
+	})
+}
+
+// sitePath reports whether p is a clean relative path of a file in the
+// site, or of a folder when trailing says a final slash may end it.
+func sitePath(p string, trailing bool) bool {
+	if trailing {
+		p = strings.TrimSuffix(p, "/")
+	}
+	for part := range strings.SplitSeq(p, "/") {
+		if part == "" || part == "." || part == ".." {
+			return false
+		}
+	}
+	return true
+}
+
 func TestSearchWords(t *testing.T) {
 	got := searchWords("Niñas, NIÑOS y adolescentes: niñas víctimas de trata (2018) — Ελληνικά")
 	if want := "ninas ninos y adolescentes victimas de trata 2018 ελληνικα"; got != want {
