@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -60,8 +61,13 @@ var latinFolds = func() (t [0x250]string) {
 // hundred distinct ones.
 func searchWords(text string) string {
 	folded := fold(text)
-	seen := make(map[string]bool, 256)
+	seen := seenPool.Get().(map[string]bool)
+	defer func() {
+		clear(seen)
+		seenPool.Put(seen)
+	}()
 	var b strings.Builder
+	b.Grow(len(folded) / 2)
 	start := -1
 	for i, r := range folded + " " {
 		word := unicode.IsLetter(r) || unicode.IsDigit(r)
@@ -82,6 +88,11 @@ func searchWords(text string) string {
 	}
 	return b.String()
 }
+
+// seenPool lends searchWords a set that has already grown to a body's
+// words: a new one per page grew three times and was the most allocated
+// thing in the search data.
+var seenPool = sync.Pool{New: func() any { return make(map[string]bool, 512) }}
 
 // searchEntry is one practice in a language's search data.
 type searchEntry struct {
