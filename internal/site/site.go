@@ -78,6 +78,10 @@ type site struct {
 	// items holds each practice as an item of a list of practices, in
 	// the same way.
 	items sync.Map // cardKey → template.HTML
+	// partials holds the small partials that show on many pages (links
+	// to countries and themes, institutions, the menu), each rendered once
+	// per language and what its links depend on (see page.shared).
+	partials sync.Map // partialKey → template.HTML
 	// countryOrder holds country lists sorted in a language.
 	countryOrder sync.Map // lang + "|" + codes → []string
 
@@ -90,6 +94,10 @@ type site struct {
 
 type cardKey struct {
 	id, lang, prefix string
+}
+
+type partialKey struct {
+	name, key, lang, way string
 }
 
 // Render writes the site for cat to out. It never changes a file's bytes
@@ -323,6 +331,8 @@ type page struct {
 	key   uint64
 	keyed bool
 	links bodyLinks
+	// ways holds what way has worked out: folder, relative URL.
+	ways [][2]string
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
@@ -531,6 +541,102 @@ func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template
 // themes, and of its related practices).
 func (p *page) ItemHTML(x *model.Practice) (template.HTML, error) {
 	return p.cached(&p.s.items, "practice-item", x)
+}
+
+// CountryLink is a link to a country's page, rendered by the
+// "country-link" template once per country, language and way from the
+// page to the countries folder.
+func (p *page) CountryLink(cc string) (template.HTML, error) {
+	return p.shared("country-link", cc, p.way("countries/"), countryArg{P: p, Code: cc})
+}
+
+type countryArg struct {
+	P    *page
+	Code string
+}
+
+// ThemeLink is a link to a theme's page, rendered by the "theme-link"
+// template once per theme, language and way from the page to the themes
+// folder.
+func (p *page) ThemeLink(slug string) (template.HTML, error) {
+	return p.shared("theme-link", slug, p.way("themes/"), themeArg{P: p, Theme: slug})
+}
+
+type themeArg struct {
+	P     *page
+	Theme string
+}
+
+// InstitutionHTML is an institution named in the text t, rendered by the
+// "institution" template once per institution, language, whether t is
+// in the page's language, and way from the page to the countries folder.
+func (p *page) InstitutionHTML(t *model.Text, in model.Institution) (template.HTML, error) {
+	own := "o"
+	if t.Lang != p.Lang {
+		own = t.Lang
+	}
+	key := strings.Join([]string{own, in.Name, in.Acronym, in.Country, in.Type}, "\x00")
+	return p.shared("institution", key, p.way("countries/"), p.Inst(t, in))
+}
+
+// Menu is the site's menu, rendered by the "menu" template (given the
+// page) once per language, menu entry (.Nav) and place (page.place).
+func (p *page) Menu() (template.HTML, error) {
+	return p.shared("menu", p.Nav, p.place(), p)
+}
+
+// shared renders the partial template name (of partials.html) with data,
+// or takes it from s.partials, where it is kept by name, key (what the
+// data holds that the partial may show), the page's language and way:
+// what the partial's links depend on, the relative URL from the page to
+// the folder they lead into. A partial that shows on thousands of pages is
+// made a few times rather than thousands: each of the page's template
+// calls costs reflection, and these partials were a third of them.
+func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
+	k := partialKey{name, key, p.Lang, way}
+	if v, ok := p.s.partials.Load(k); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := p.s.tmpl["home"].ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	p.s.partials.Store(k, h)
+	return h, nil
+}
+
+// way is what links from the page into a folder of its language
+// ("countries/") depend on, worked out once per page: the relative URL to
+// the folder, and for a page inside it (a country's page) the page's own
+// folder too, since its link to itself is "index.html".
+func (p *page) way(folder string) string {
+	for _, w := range p.ways {
+		if w[0] == folder {
+			return w[1]
+		}
+	}
+	target := p.Lang + "/" + folder
+	w := relative(p.Path, target)
+	if strings.HasPrefix(p.Path, target) {
+		w += "|" + path.Dir(p.Path)
+	}
+	p.ways = append(p.ways, [2]string{folder, w})
+	return w
+}
+
+// place is where the page is, as far as its links to other folders go:
+// its folder, except that all practice pages stand for one place
+// ("es/practices/*"), and so do all country pages and all theme pages,
+// since their links to anything outside their own folder are the same.
+func (p *page) place() string {
+	dir := path.Dir(p.Path)
+	parent, _ := path.Split(dir)
+	switch strings.TrimPrefix(parent, p.Lang+"/") {
+	case "practices/", "countries/", "themes/":
+		return parent + "*"
+	}
+	return dir
 }
 
 // Sorted sorts practices by title in the page's language.
