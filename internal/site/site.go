@@ -62,10 +62,12 @@ var pageKinds = []string{"chooser", "home", "practice", "countries", "country", 
 
 // site is what every page of one render shares.
 type site struct {
-	cat   *model.Catalog
-	cfg   *config.Config
-	opt   Options
-	tmpl  map[string]*template.Template
+	cat *model.Catalog
+	cfg *config.Config
+	opt Options
+	// tmpl holds each language's templates of each page kind: the words
+	// of the language are folded into them (foldWords).
+	tmpl  map[string]map[string]*template.Template
 	words *words.Words
 	out   output.Writer
 
@@ -196,31 +198,47 @@ func (s *site) run(jobs []func() error) error {
 	return nil
 }
 
-// load parses the page templates and the words of each language, read
-// from templates (opt.Templates, summed for the cache).
+// load parses the page templates, once per language with its words
+// folded in (foldWords), and the words of each language, read from
+// templates (opt.Templates, summed for the cache).
 func (s *site) load(templates *readLog) error {
+	var err error
+	if s.words, err = words.Load(templates, s.cfg.Languages); err != nil {
+		return err
+	}
 	shared := []string{"html/base.html", "html/partials.html"}
-	s.tmpl = map[string]*template.Template{}
+	src := map[string]string{}
 	for _, kind := range pageKinds {
-		t := template.New(kind).Option("missingkey=error").Funcs(funcs)
 		for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
-			src, err := fs.ReadFile(templates, name)
+			if _, ok := src[name]; ok {
+				continue
+			}
+			b, err := fs.ReadFile(templates, name)
 			if err != nil {
 				return fmt.Errorf("templates: %w", err)
 			}
-			if _, err := t.New(name).Parse(string(src)); err != nil {
-				return fmt.Errorf("templates/%s: %w", name, err)
-			}
+			src[name] = string(b)
 			// Cards and items are made with the home page's templates.
-			if (kind == "practice" || kind == "home") && countCall.Match(src) {
+			if (kind == "practice" || kind == "home" || slices.Contains(shared, name)) && countCall.Match(b) {
 				s.counted = true
 			}
 		}
-		s.tmpl[kind] = t
 	}
-	var err error
-	s.words, err = words.Load(templates, s.cfg.Languages)
-	return err
+	s.tmpl = map[string]map[string]*template.Template{}
+	for _, lang := range s.cfg.Languages {
+		s.tmpl[lang] = map[string]*template.Template{}
+		for _, kind := range pageKinds {
+			t := template.New(kind).Option("missingkey=error").Funcs(funcs)
+			for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
+				if _, err := t.New(name).Parse(src[name]); err != nil {
+					return fmt.Errorf("templates/%s: %w", name, err)
+				}
+			}
+			foldWords(t, func(key string) string { return s.word(lang, key) })
+			s.tmpl[lang][kind] = t
+		}
+	}
+	return nil
 }
 
 // write executes a page kind's template and writes the page.
@@ -264,7 +282,7 @@ func (s *site) listPage(kind string, p *page, key func(*listKey), fill func() er
 func (s *site) execute(kind string, p *page, size int) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(size)
-	if err := s.tmpl[kind].ExecuteTemplate(&buf, "base", p); err != nil {
+	if err := s.tmpl[p.Lang][kind].ExecuteTemplate(&buf, "base", p); err != nil {
 		return nil, fmt.Errorf("templates/html/%s.html: %w", kind, err)
 	}
 	return tidy(buf.Bytes()), nil
@@ -527,7 +545,7 @@ func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template
 		return v.(template.HTML), nil
 	}
 	var buf bytes.Buffer
-	if err := p.s.tmpl["home"].ExecuteTemplate(&buf, name, p.Card(x)); err != nil {
+	if err := p.s.tmpl[p.Lang]["home"].ExecuteTemplate(&buf, name, p.Card(x)); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
@@ -598,7 +616,7 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 		return v.(template.HTML), nil
 	}
 	var buf bytes.Buffer
-	if err := p.s.tmpl["home"].ExecuteTemplate(&buf, name, data); err != nil {
+	if err := p.s.tmpl[p.Lang]["home"].ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
