@@ -131,6 +131,7 @@ type book struct {
 	anchors   map[string]int // practice ID → link target
 	pageOf    map[string]int // practice ID → its first page
 	toc       []tocEntry
+	tocOf     map[int][]int  // link target → its entries in toc
 	footnotes map[string]int // "#fn:N" of the current practice → link target
 	quotes    []openQuote    // the block quotes being drawn, outermost first
 }
@@ -153,7 +154,7 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 	cat = cat.Public() // the book never shows a restricted practice
 	cfg := cat.Config
 	b := &book{cat: cat, cfg: cfg, lang: lang, words: w, opt: opt,
-		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}}
+		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}}
 	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{
 		Title:    cfg.Title.In(lang, cfg.DefaultLanguage()),
 		Author:   cfg.Publisher.In(lang, cfg.DefaultLanguage()),

@@ -108,7 +108,7 @@ func newTestBook(t testing.TB, lang string, media *os.Root) *book {
 		t.Fatal(err)
 	}
 	return &book{cat: model.New("", cfg, nil, nil), cfg: cfg, lang: lang, words: testSetup.w, opt: Options{Date: testDate, Templates: templates.FS},
-		d: d, media: media, headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, footnotes: map[string]int{}}
+		d: d, media: media, headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}, footnotes: map[string]int{}}
 }
 
 // drawBody draws a Markdown body as practice draws a practice's body: its

@@ -41,6 +41,7 @@ const tocNumW = 14.0 // the page number column
 // pages it needs and returns their number; contents draws it at the end.
 func (b *book) reserveContents(chapters []chapter) int {
 	add := func(level int, text string, anchor int) {
+		b.tocOf[anchor] = append(b.tocOf[anchor], len(b.toc))
 		b.toc = append(b.toc, tocEntry{level: level, text: text, anchor: anchor})
 	}
 	if len(b.cat.Intro[b.lang]) > 0 {
@@ -160,11 +161,10 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 		b.y += 18
 	}
 	b.pageOf[x.ID] = b.d.Page()
-	b.d.PlaceAnchor(b.anchors[x.ID], b.d.Page(), b.y)
-	for i := range b.toc {
-		if b.toc[i].anchor == b.anchors[x.ID] {
-			b.toc[i].page = b.d.Page()
-		}
+	anchor := b.anchors[x.ID]
+	b.d.PlaceAnchor(anchor, b.d.Page(), b.y)
+	for _, i := range b.tocOf[anchor] {
+		b.toc[i].page = b.d.Page()
 	}
 	b.d.Bookmark(t.Title, 1, b.y)
 	var names []string
