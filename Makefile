@@ -45,6 +45,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzRelative -fuzztime 100000x ./internal/site/
+	$(GO) test -run '^$$' -fuzz FuzzSearchWords -fuzztime 100000x ./internal/site/
 
 validate:
 	$(GO) run ./cmd/catalog validate

@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -71,7 +70,9 @@ type Options struct {
 // Document is a rendered body.
 type Document struct {
 	HTML []byte
-	// Text is the visible text, for search.
+	// Text is the visible text, for search: its words, with the white
+	// space between them as the body has it, and a line break after each
+	// block.
 	Text string
 	// Headings are the body's headings, in order.
 	Headings []Heading
@@ -173,52 +174,9 @@ func Render(src []byte, opt Options) (*Document, error) {
 		return nil, err
 	}
 	out.HTML = buf.Bytes()
-	out.Text = collapse(words.String())
+	out.Text = words.String()
 	return out, nil
 }
-
-// collapse is strings.Join(strings.Fields(s), " ") in one pass, without the
-// slice of every word: runs of white space become one space, and none is
-// left at either end.
-func collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false // white space since the last word written
-	start := -1    // where the word being read starts, or -1
-	for i := 0; i < len(s); {
-		c, size, white := s[i], 1, false
-		if c < utf8.RuneSelf {
-			white = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			white = unicode.IsSpace(r)
-		}
-		switch {
-		case white && start >= 0:
-			// A word is written whole, not a character at a time: this
-			// ran on the text of every body, twice.
-			b.WriteString(s[start:i])
-			start, space = -1, true
-		case white:
-			space = b.Len() > 0
-		case start < 0:
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			start = i
-		}
-		i += size
-	}
-	if start >= 0 {
-		b.WriteString(s[start:])
-	}
-	return b.String()
-}
-
-// asciiSpace marks the ASCII characters that unicode.IsSpace reports.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // resolve judges a destination as a browser will read it (character
 // references decoded, surrounding space ignored), then asks the page.

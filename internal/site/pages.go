@@ -65,7 +65,7 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
-	b.Words = searchWords(t.Summary + " " + doc.Text)
+	b.Words = searchWords(t.Summary, doc.Text)
 	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related}
 	if len(d.Exchanges) == 0 && x.Source != nil {
 		d.Exchanges = x.Source.Exchanges

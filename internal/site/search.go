@@ -13,26 +13,8 @@ import (
 	"catalog/internal/model"
 )
 
-// fold is how search compares words: lower case, accents dropped. The
-// page's script folds the query the same way (NFD, marks removed).
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-		case int(r) < len(latinFolds):
-			b.WriteString(latinFolds[r])
-		default:
-			b.WriteString(foldRune(r))
-		}
-	}
-	return b.String()
-}
+// Search compares words folded: lower case, accents dropped. The page's
+// script folds the query the same way (NFD, marks removed).
 
 // foldRune folds one character outside ASCII: its decomposition without
 // the marks, in lower case.
@@ -56,35 +38,65 @@ var latinFolds = func() (t [0x250]string) {
 	return t
 }()
 
-// searchWords keeps each distinct folded word of a text once, in order of
+// searchWords keeps each distinct folded word of texts once, in order of
 // first use: the search matches words, and a body's 1,000 words hold a few
-// hundred distinct ones.
-func searchWords(text string) string {
-	folded := fold(text)
+// hundred distinct ones. A word is a run of letters and digits, once
+// folded (fold), and no word spans two texts. It folds as it goes: the
+// text of every body went through here, and a folded copy of it, then a
+// copy with a space added, were most of what it allocated.
+func searchWords(texts ...string) string {
 	seen := seenPool.Get().(map[string]bool)
 	defer func() {
 		clear(seen)
 		seenPool.Put(seen)
 	}()
 	var b strings.Builder
-	b.Grow(len(folded) / 2)
-	start := -1
-	for i, r := range folded + " " {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			w := folded[start:i]
-			start = -1
-			if !seen[w] {
-				seen[w] = true
-				if b.Len() > 0 {
-					b.WriteByte(' ')
+	word := make([]byte, 0, 64)
+	end := func() {
+		if len(word) > 0 && !seen[string(word)] {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.Write(word)
+			// The set keeps the word as written into b, which never
+			// changes bytes it holds: no string of its own per word.
+			all := b.String()
+			seen[all[len(all)-len(word):]] = true
+		}
+		word = word[:0]
+	}
+	for _, text := range texts {
+		b.Grow(len(text) / 2)
+		for i := 0; i < len(text); {
+			if c := text[i]; c < utf8.RuneSelf {
+				switch {
+				case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+					word = append(word, c)
+				case 'A' <= c && c <= 'Z':
+					word = append(word, c+'a'-'A')
+				default:
+					end()
 				}
-				b.WriteString(w)
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+			folded := ""
+			if int(r) < len(latinFolds) {
+				folded = latinFolds[r]
+			} else {
+				folded = foldRune(r)
+			}
+			for _, f := range folded {
+				if unicode.IsLetter(f) || unicode.IsDigit(f) {
+					word = utf8.AppendRune(word, f)
+				} else {
+					end()
+				}
 			}
 		}
+		end()
 	}
 	return b.String()
 }
@@ -201,7 +213,7 @@ func (s *site) searchPart(p *page, x *model.Practice, words string) (*searchPart
 		Title:     t.Title,
 		Summary:   t.Summary,
 		Countries: strings.Join(names, ", "),
-		Head:      searchWords(strings.Join(head, " ")),
+		Head:      searchWords(head...),
 		Words:     words,
 	})
 	if err != nil {

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"gopkg.in/yaml.v3"
@@ -545,4 +547,65 @@ func TestFoldTable(t *testing.T) {
 	if got, want := fold("Ñandú ÉXITO Çà ß ǅ ﬁ Ωμέγα"), "nandu exito ca ß ǆ ﬁ ωμεγα"; got != want {
 		t.Errorf("fold = %q, want %q", got, want)
 	}
+}
+
+// fold folds a whole text as searchWords folds its words.
+// fold is how search compares words: lower case, accents dropped. The
+// page's script folds the query the same way (NFD, marks removed).
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+		case int(r) < len(latinFolds):
+			b.WriteString(latinFolds[r])
+		default:
+			b.WriteString(foldRune(r))
+		}
+	}
+	return b.String()
+}
+
+// searchWordsOfFolded is searchWords as it was first written, on a folded
+// copy of the whole text: FuzzSearchWords holds searchWords to it.
+func searchWordsOfFolded(text string) string {
+	folded := fold(text)
+	seen := map[string]bool{}
+	var words []string
+	start := -1
+	for i, r := range folded + " " {
+		word := unicode.IsLetter(r) || unicode.IsDigit(r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			if w := folded[start:i]; !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+			start = -1
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+func FuzzSearchWords(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Niñas, NIÑOS y adolescentes", "niñas víctimas de trata (2018) — Ελληνικά"},
+		{"ǅemal ﬁn Straße", "\xff\xfe año\u0301"},
+		{"", "a"},
+		{"x", "x"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := searchWords(a, b), searchWordsOfFolded(a+" "+b); got != want {
+			t.Errorf("searchWords(%q, %q) = %q, want %q", a, b, got, want)
+		}
+	})
 }
