@@ -544,11 +544,10 @@ func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template
 	if v, ok := cache.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	if err := p.s.tmpl[p.Lang]["home"].ExecuteTemplate(&buf, name, p.Card(x)); err != nil {
+	h, err := p.s.executePart(p.Lang, name, p.Card(x))
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
 	cache.Store(key, h)
 	return h, nil
 }
@@ -615,14 +614,28 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 	if v, ok := p.s.partials.Load(k); ok {
 		return v.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	if err := p.s.tmpl[p.Lang]["home"].ExecuteTemplate(&buf, name, data); err != nil {
+	h, err := p.s.executePart(p.Lang, name, data)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
 	p.s.partials.Store(k, h)
 	return h, nil
 }
+
+// executePart executes the partial template name (of partials.html) in
+// lang with data. It writes into a buffer lent by partBuffers: tens of
+// thousands of cards and list items each grew a new one five times.
+func (s *site) executePart(lang, name string, data any) (template.HTML, error) {
+	buf := partBuffers.Get().(*bytes.Buffer)
+	defer partBuffers.Put(buf)
+	buf.Reset()
+	if err := s.tmpl[lang]["home"].ExecuteTemplate(buf, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // way is what links from the page into a folder of its language
 // ("countries/") depend on, worked out once per page: the relative URL to
