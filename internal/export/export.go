@@ -339,7 +339,7 @@ func indentedJSON(w io.Writer, doc jsonCatalog, n int, practice func(i int) json
 		for range min(workers, batch) {
 			wg.Go(func() {
 				for i := int(next.Add(1) - 1); i < batch; i = int(next.Add(1) - 1) {
-					parts[i], errs[i] = json.MarshalIndent(practice(start+i), "    ", "  ")
+					parts[i], errs[i] = practiceIndented(practice(start+i), "    ")
 				}
 			})
 		}
@@ -362,6 +362,68 @@ func indentedJSON(w io.Writer, doc jsonCatalog, n int, practice func(i int) json
 	}
 	_, err = io.WriteString(w, "\n  ]\n}\n")
 	return err
+}
+
+// practiceIndented is json.MarshalIndent(p, prefix, "  "), made without
+// reading each body three times: MarshalIndent compacts what
+// jsonTexts.MarshalJSON gives, then indents all of it, and the bodies are
+// nearly all of catalog.json. The practice is encoded without its texts,
+// each text without its body, and each body on its own, then joined as
+// MarshalIndent would have joined them (TestIndentedJSON holds the result
+// to the Encoder).
+func practiceIndented(p jsonPractice, prefix string) ([]byte, error) {
+	texts := p.Texts
+	p.Texts = nil
+	b, err := json.MarshalIndent(p, prefix, "  ")
+	if err != nil {
+		return nil, err
+	}
+	// The texts are the last field: "texts": {} and the closing brace.
+	end := "{}\n" + prefix + "}"
+	head, ok := bytes.CutSuffix(b, []byte(end))
+	if !ok {
+		return nil, fmt.Errorf("practice %s: its JSON does not end with the texts", p.ID)
+	}
+	if len(texts) == 0 {
+		return b, nil
+	}
+	in := prefix + "      " // a text's fields
+	out := bytes.NewBuffer(head)
+	out.WriteByte('{')
+	for i, t := range texts {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		k, err := json.Marshal(t.lang)
+		if err != nil {
+			return nil, err
+		}
+		body := t.Body
+		t.Body = ""
+		v, err := json.MarshalIndent(t, prefix+"    ", "  ")
+		if err != nil {
+			return nil, err
+		}
+		// Quotes inside a JSON string are escaped: an unescaped "body"
+		// key at a text's indentation can only be the body's.
+		field := []byte("\n" + in + `"body": ""`)
+		at := bytes.Index(v, field)
+		if at < 0 {
+			return nil, fmt.Errorf("practice %s: no body in its %s text's JSON", p.ID, t.lang)
+		}
+		enc, err := json.Marshal(body)
+		if err != nil {
+			return nil, err
+		}
+		out.WriteString("\n" + prefix + "    ")
+		out.Write(k)
+		out.WriteString(": ")
+		out.Write(v[:at+len(field)-2])
+		out.Write(enc)
+		out.Write(v[at+len(field):])
+	}
+	out.WriteString("\n" + prefix + "  }\n" + prefix + "}")
+	return out.Bytes(), nil
 }
 
 func textJSON(id string, t *model.Text) jsonText {
