@@ -6,11 +6,23 @@ import (
 	"text/template/parse"
 )
 
-// foldWords writes the words of lang into the page templates of t, in
-// place of the page's T called with a key alone: {{.T "details"}} becomes
-// {{"Details"}}, which html/template still escapes. Each such call costs a
-// dozen allocations of reflection, and a practice page made 35 of them,
-// always with the same result in one language.
+// constants are what the page's methods give alike on every page of one
+// language, which foldConstants writes into the templates.
+type constants struct {
+	// calls are methods whose result depends on their quoted arguments
+	// alone: T ("details" → "Details"), Site ("title").
+	// false leaves a call as it is.
+	calls map[string]func(args []string) (string, bool)
+	// values are methods without arguments: Date.
+	values map[string]string
+}
+
+// foldConstants writes, into the page templates of t, what the page's
+// methods would give at every execution in one language: {{.T "details"}}
+// becomes {{"Details"}}, {{.T "built_on" .Date}} the sentence with the
+// date in it, which html/template still escapes. Each call costs a dozen
+// allocations of reflection, and a practice page made 40 of them, always
+// with the same results.
 //
 // Only a call whose receiver is surely the page is folded: "." where dot
 // is the page, or "$" in a template that only ever gets the page. Those
@@ -19,7 +31,7 @@ import (
 // with the page (what "base" does with "main"). A template the site
 // executes with something else (a card, a link) is never one of them.
 // Must be called before t is first executed, which escapes it.
-func foldWords(t *template.Template, word func(key string) string) {
+func foldConstants(t *template.Template, c constants) {
 	trees := map[string]*parse.Tree{}
 	for _, x := range t.Templates() {
 		if x.Tree != nil && x.Tree.Root != nil {
@@ -55,7 +67,7 @@ func foldWords(t *template.Template, word func(key string) string) {
 	}
 	for name, tree := range trees {
 		if page[name] {
-			foldList(tree.Root, true, word)
+			foldList(tree.Root, true, c)
 		}
 	}
 }
@@ -110,67 +122,96 @@ func isPage(p *parse.PipeNode, dot bool) bool {
 
 // foldList folds the calls of T in the list n, in a template whose "$"
 // is the page; dot says whether "." is.
-func foldList(n parse.Node, dot bool, word func(string) string) {
+func foldList(n parse.Node, dot bool, c constants) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
-		for _, c := range n.Nodes {
-			foldList(c, dot, word)
+		for _, child := range n.Nodes {
+			foldList(child, dot, c)
 		}
 	case *parse.ActionNode:
-		foldPipe(n.Pipe, dot, word)
+		foldPipe(n.Pipe, dot, c)
 	case *parse.TemplateNode:
-		foldPipe(n.Pipe, dot, word)
+		foldPipe(n.Pipe, dot, c)
 	case *parse.IfNode:
-		foldPipe(n.Pipe, dot, word)
-		foldList(n.List, dot, word)
-		foldList(n.ElseList, dot, word)
+		foldPipe(n.Pipe, dot, c)
+		foldList(n.List, dot, c)
+		foldList(n.ElseList, dot, c)
 	case *parse.RangeNode:
-		foldPipe(n.Pipe, dot, word)
-		foldList(n.List, false, word)
-		foldList(n.ElseList, dot, word)
+		foldPipe(n.Pipe, dot, c)
+		foldList(n.List, false, c)
+		foldList(n.ElseList, dot, c)
 	case *parse.WithNode:
-		foldPipe(n.Pipe, dot, word)
-		foldList(n.List, false, word)
-		foldList(n.ElseList, dot, word)
+		foldPipe(n.Pipe, dot, c)
+		foldList(n.List, false, c)
+		foldList(n.ElseList, dot, c)
 	}
 }
 
-// foldPipe folds the calls of T in a pipeline and in the pipelines of its
-// arguments: a command that is T and one quoted key becomes the word.
-func foldPipe(p *parse.PipeNode, dot bool, word func(string) string) {
+// foldPipe folds the calls of the page's constant methods in a pipeline
+// and in the pipelines of its arguments.
+func foldPipe(p *parse.PipeNode, dot bool, c constants) {
 	if p == nil {
 		return
 	}
-	for _, c := range p.Cmds {
-		for _, a := range c.Args {
+	for _, cmd := range p.Cmds {
+		for i, a := range cmd.Args {
 			if sub, ok := a.(*parse.PipeNode); ok {
-				foldPipe(sub, dot, word)
+				foldPipe(sub, dot, c)
+			}
+			// An argument that is a constant value: .T "built_on" .Date.
+			if name, ok := pageMethod(a, dot); ok && i > 0 {
+				if v, ok := c.values[name]; ok {
+					cmd.Args[i] = stringNode(a, v)
+				}
 			}
 		}
-		if len(c.Args) != 2 || !callsT(c.Args[0], dot) {
-			continue
-		}
-		key, ok := c.Args[1].(*parse.StringNode)
+		name, ok := pageMethod(cmd.Args[0], dot)
 		if !ok {
 			continue
 		}
-		w := word(key.Text)
-		key.Text, key.Quoted = w, strconv.Quote(w)
-		c.Args = c.Args[1:]
+		if v, ok := c.values[name]; ok && len(cmd.Args) == 1 {
+			cmd.Args[0] = stringNode(cmd.Args[0], v)
+			continue
+		}
+		call, ok := c.calls[name]
+		if !ok || len(cmd.Args) < 2 {
+			continue
+		}
+		var args []string
+		for _, a := range cmd.Args[1:] {
+			if s, ok := a.(*parse.StringNode); ok {
+				args = append(args, s.Text)
+			}
+		}
+		if len(args) < len(cmd.Args)-1 {
+			continue
+		}
+		if v, ok := call(args); ok {
+			cmd.Args = []parse.Node{stringNode(cmd.Args[0], v)}
+		}
 	}
 }
 
-// callsT reports whether a command's first word is the page's T: ".T"
-// while dot is the page, or "$.T".
-func callsT(n parse.Node, dot bool) bool {
+// stringNode is a quoted string in place of n.
+func stringNode(n parse.Node, s string) *parse.StringNode {
+	return &parse.StringNode{NodeType: parse.NodeString, Pos: n.Position(), Quoted: strconv.Quote(s), Text: s}
+}
+
+// pageMethod gives the name of the page's method that n calls, when n is
+// one on the page: ".Name" while dot is the page, or "$.Name".
+func pageMethod(n parse.Node, dot bool) (string, bool) {
 	switch n := n.(type) {
 	case *parse.FieldNode:
-		return dot && len(n.Ident) == 1 && n.Ident[0] == "T"
+		if dot && len(n.Ident) == 1 {
+			return n.Ident[0], true
+		}
 	case *parse.VariableNode:
-		return len(n.Ident) == 2 && n.Ident[0] == "$" && n.Ident[1] == "T"
+		if len(n.Ident) == 2 && n.Ident[0] == "$" {
+			return n.Ident[1], true
+		}
 	}
-	return false
+	return "", false
 }

@@ -66,7 +66,7 @@ type site struct {
 	cfg *config.Config
 	opt Options
 	// tmpl holds each language's templates of each page kind: the words
-	// of the language are folded into them (foldWords).
+	// of the language are folded into them (foldConstants).
 	tmpl  map[string]map[string]*template.Template
 	words *words.Words
 	out   output.Writer
@@ -199,7 +199,7 @@ func (s *site) run(jobs []func() error) error {
 }
 
 // load parses the page templates, once per language with its words
-// folded in (foldWords), and the words of each language, read from
+// folded in (foldConstants), and the words of each language, read from
 // templates (opt.Templates, summed for the cache).
 func (s *site) load(templates *readLog) error {
 	var err error
@@ -234,11 +234,35 @@ func (s *site) load(templates *readLog) error {
 					return fmt.Errorf("templates/%s: %w", name, err)
 				}
 			}
-			foldWords(t, func(key string) string { return s.word(lang, key) })
+			foldConstants(t, s.constants(lang))
 			s.tmpl[lang][kind] = t
 		}
 	}
 	return nil
+}
+
+// constants are what the page's methods give alike on every page in
+// lang, for foldConstants: they must give what the methods give.
+func (s *site) constants(lang string) constants {
+	p := &page{s: s, Lang: lang}
+	return constants{
+		calls: map[string]func([]string) (string, bool){
+			"T": func(args []string) (string, bool) {
+				rest := make([]any, len(args)-1)
+				for i, a := range args[1:] {
+					rest[i] = a
+				}
+				return p.T(args[0], rest...), true
+			},
+			"Site": func(args []string) (string, bool) {
+				if len(args) != 1 {
+					return "", false // left for the execution to refuse
+				}
+				return p.Site(args[0]), true
+			},
+		},
+		values: map[string]string{"Date": p.Date()},
+	}
 }
 
 // write executes a page kind's template and writes the page.
