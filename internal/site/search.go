@@ -98,7 +98,9 @@ func searchWords(texts ...string) string {
 		}
 		end()
 	}
-	return b.String()
+	// Every body's words are kept until the search data is written: a
+	// copy of their own length, not b's room for half the text.
+	return strings.Clone(b.String())
 }
 
 // seenPool lends searchWords a set that has already grown to a body's
