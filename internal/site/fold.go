@@ -77,8 +77,9 @@ func foldConstants(t *template.Template, c constants) {
 var executedWithPage = map[string]bool{"base": true, "menu": true}
 
 // directData are the templates the site executes itself with data other
-// than the page (page.cached and page.shared).
-var directData = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true}
+// than the page (page.cached and page.shared): site.executePart refuses
+// any other.
+var directData = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true}
 
 // walkCalls calls call for each {{template}} in the list n, saying whether
 // it passes the page: "." while dot is the page (dot says it is), or "$".

@@ -620,6 +620,13 @@ func (p *page) InstitutionHTML(t *model.Text, in model.Institution) (template.HT
 	return p.shared("institution", key, p.way("countries/"), p.Inst(t, in))
 }
 
+// ExchangesLink is a link to the exchanges of a practice's page, rendered
+// by the "exchanges-link" template once per practice, language and way
+// from the page to the practices folder.
+func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
+	return p.shared("exchanges-link", x.ID, p.way("practices/"), p.Card(x))
+}
+
 // Menu is the site's menu, rendered by the "menu" template (given the
 // page) once per language, menu entry (.Nav) and place (page.place).
 func (p *page) Menu() (template.HTML, error) {
@@ -650,6 +657,11 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 // lang with data. It writes into a buffer lent by partBuffers: tens of
 // thousands of cards and list items each grew a new one five times.
 func (s *site) executePart(lang, name string, data any) (template.HTML, error) {
+	// foldConstants must know what each partial is given, or it may fold
+	// calls of T whose receiver is not the page.
+	if _, isPage := data.(*page); isPage != executedWithPage[name] || !isPage && !directData[name] {
+		return "", fmt.Errorf("site: partial %q is missing from executedWithPage or directData", name)
+	}
 	buf := partBuffers.Get().(*bytes.Buffer)
 	defer partBuffers.Put(buf)
 	buf.Reset()
