@@ -291,6 +291,8 @@ func (b *breaker) emit(hard bool) {
 		}
 		if j == i+1 {
 			r.Text = p.text(b.runs)
+		} else if t, ok := b.contiguous(b.line[i:j]); ok {
+			r.Text = t
 		} else {
 			var s strings.Builder
 			for _, q := range b.line[i:j] {
@@ -305,6 +307,24 @@ func (b *breaker) emit(hard bool) {
 	b.lines = append(b.lines, line)
 	b.line = b.line[:0]
 	b.lineW = 0
+}
+
+// contiguous gives the text of pieces that lie one after the other in one
+// run's text (words and the single spaces between them, as most lines
+// are) as a slice of it, with no copy.
+func (b *breaker) contiguous(ps []piece) (string, bool) {
+	first, last := ps[0], ps[len(ps)-1]
+	if first.from < 0 {
+		return "", false
+	}
+	end := first.from
+	for _, q := range ps {
+		if q.run != first.run || q.from != end {
+			return "", false
+		}
+		end = q.to
+	}
+	return b.runs[first.run].Text[first.from:last.to], true
 }
 
 func sameLook(a, b Run) bool { return a.Style == b.Style && a.Link == b.Link }
