@@ -28,13 +28,18 @@ func collator(lang string) (*collate.Collator, func()) {
 // Sort returns list sorted by each element's key in the language's
 // collation, stably. The list itself is left as it was.
 func Sort[T any](lang string, list []T, key func(T) string) []T {
+	if len(list) < 2 {
+		// Most practices have one country: nothing to compare.
+		return slices.Clone(list)
+	}
 	c, done := collator(lang)
 	defer done()
+	// The keys stay in buf, each after the ones before: a key is valid
+	// until buf.Reset, which is never called.
 	var buf collate.Buffer
 	keys := make([][]byte, len(list))
 	for i, x := range list {
-		keys[i] = slices.Clone(c.KeyFromString(&buf, key(x)))
-		buf.Reset()
+		keys[i] = c.KeyFromString(&buf, key(x))
 	}
 	idx := make([]int, len(list))
 	for i := range idx {
