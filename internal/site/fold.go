@@ -47,8 +47,10 @@ func foldConstants(t *template.Template, c constants) {
 		changed = false
 		calls := map[string][]bool{} // name → for each call, whether it passes the page
 		for name, tree := range trees {
-			walkCalls(tree.Root, true, func(callee string, withPage bool) {
-				calls[callee] = append(calls[callee], withPage && page[name])
+			walkDot(tree.Root, true, func(n parse.Node, pipe *parse.PipeNode, dot bool) {
+				if t, ok := n.(*parse.TemplateNode); ok {
+					calls[t.Name] = append(calls[t.Name], pipe != nil && isPage(pipe, dot) && page[name])
+				}
 			})
 		}
 		for name := range trees {
@@ -67,7 +69,7 @@ func foldConstants(t *template.Template, c constants) {
 	}
 	for name, tree := range trees {
 		if page[name] {
-			foldList(tree.Root, true, c)
+			walkDot(tree.Root, true, func(_ parse.Node, pipe *parse.PipeNode, dot bool) { foldPipe(pipe, dot, c) })
 		}
 	}
 }
@@ -81,28 +83,35 @@ var executedWithPage = map[string]bool{"base": true, "menu": true}
 // any other.
 var directData = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true}
 
-// walkCalls calls call for each {{template}} in the list n, saying whether
-// it passes the page: "." while dot is the page (dot says it is), or "$".
-func walkCalls(n parse.Node, dot bool, call func(name string, withPage bool)) {
+// walkDot calls visit with each action, {{template}} call and branch of
+// the list n, its pipeline, and whether dot is the page where the
+// pipeline runs; dot says whether it is at n. Inside range and with, dot
+// is something else; in their else, and in if, it is what it was.
+func walkDot(n parse.Node, dot bool, visit func(n parse.Node, pipe *parse.PipeNode, dot bool)) {
 	switch n := n.(type) {
 	case *parse.ListNode:
 		if n == nil {
 			return
 		}
 		for _, c := range n.Nodes {
-			walkCalls(c, dot, call)
+			walkDot(c, dot, visit)
 		}
+	case *parse.ActionNode:
+		visit(n, n.Pipe, dot)
 	case *parse.TemplateNode:
-		call(n.Name, n.Pipe != nil && isPage(n.Pipe, dot))
+		visit(n, n.Pipe, dot)
 	case *parse.IfNode:
-		walkCalls(n.List, dot, call)
-		walkCalls(n.ElseList, dot, call)
+		visit(n, n.Pipe, dot)
+		walkDot(n.List, dot, visit)
+		walkDot(n.ElseList, dot, visit)
 	case *parse.RangeNode:
-		walkCalls(n.List, false, call)
-		walkCalls(n.ElseList, dot, call)
+		visit(n, n.Pipe, dot)
+		walkDot(n.List, false, visit)
+		walkDot(n.ElseList, dot, visit)
 	case *parse.WithNode:
-		walkCalls(n.List, false, call)
-		walkCalls(n.ElseList, dot, call)
+		visit(n, n.Pipe, dot)
+		walkDot(n.List, false, visit)
+		walkDot(n.ElseList, dot, visit)
 	}
 }
 
@@ -119,36 +128,6 @@ func isPage(p *parse.PipeNode, dot bool) bool {
 		return len(a.Ident) == 1 && a.Ident[0] == "$"
 	}
 	return false
-}
-
-// foldList folds the calls of T in the list n, in a template whose "$"
-// is the page; dot says whether "." is.
-func foldList(n parse.Node, dot bool, c constants) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, child := range n.Nodes {
-			foldList(child, dot, c)
-		}
-	case *parse.ActionNode:
-		foldPipe(n.Pipe, dot, c)
-	case *parse.TemplateNode:
-		foldPipe(n.Pipe, dot, c)
-	case *parse.IfNode:
-		foldPipe(n.Pipe, dot, c)
-		foldList(n.List, dot, c)
-		foldList(n.ElseList, dot, c)
-	case *parse.RangeNode:
-		foldPipe(n.Pipe, dot, c)
-		foldList(n.List, false, c)
-		foldList(n.ElseList, dot, c)
-	case *parse.WithNode:
-		foldPipe(n.Pipe, dot, c)
-		foldList(n.List, false, c)
-		foldList(n.ElseList, dot, c)
-	}
 }
 
 // foldPipe folds the calls of the page's constant methods in a pipeline

@@ -594,6 +594,8 @@ func searchWordsOfFolded(text string) string {
 	return strings.Join(words, " ")
 }
 
+// FuzzSearchWords compares searchWords of two texts with
+// searchWordsOfFolded of the two joined by a space.
 func FuzzSearchWords(f *testing.F) {
 	for _, s := range [][2]string{
 		{"Niñas, NIÑOS y adolescentes", "niñas víctimas de trata (2018) — Ελληνικά"},
