@@ -162,7 +162,7 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 		Keywords: b.keywords(),
 		Lang:     lang,
 		Created:  opt.Date,
-	}})
+	}, Out: out})
 	if err != nil {
 		return err
 	}
@@ -200,7 +200,7 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 	if err := d.Err(); err != nil {
 		return err
 	}
-	return d.Output(out)
+	return d.Output(nil) // the pages are in out already
 }
 
 func (b *book) word(key string) string { return b.words.Get(b.lang, key) }

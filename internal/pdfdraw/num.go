@@ -93,9 +93,10 @@ func appendColor(b []byte, c Color, op string) []byte {
 	return append(b, op...)
 }
 
-// arena holds the compressed page chunks back to back in large slabs: no
-// allocation per chunk, no size-class rounding, and nothing for the
-// garbage collector to scan.
+// arena holds the file written so far by a document without Options.Out
+// (mostly its compressed page chunks), in large slabs: no allocation per
+// chunk, no size-class rounding, and nothing for the garbage collector to
+// scan.
 type arena struct {
 	slabs [][]byte
 	size  int64

@@ -4,9 +4,11 @@ package pdfdraw
 // then the cross-reference table and the trailer.
 //
 //	1 catalog, 2 page tree, 3 document information, 4 the resources shared
-//	by every page (inherited from the page tree), then the outline root, the pages, the fonts (5 objects
-//	each), the images (1 or 2), the outline entries, and last each page's
-//	content chunks and link annotations, page by page.
+//	by every page (inherited from the page tree): numbered first, written
+//	at Output. Then the pages' content chunks, numbered and written as they
+//	are drawn (closeChunk). Then, at Output, the outline root, the pages,
+//	the fonts (6 objects each), the images (1 or 2), the outline entries,
+//	and each page's link annotations.
 
 import (
 	"bufio"
@@ -34,11 +36,44 @@ type pdfOut struct {
 	h       hash.Hash
 	pos     int64
 	offsets []int64 // by object number; 0 is the free-list head
+	next    int     // the next free object number
 	b       []byte  // scratch for one object's text
+	err     error   // the first write error
+}
+
+// newPDFOut starts a file on w: its header, and objects 1 to 4 numbered.
+func newPDFOut(w io.Writer) *pdfOut {
+	o := &pdfOut{bw: bufio.NewWriterSize(w, 256<<10), h: sha256.New(), next: resourcesObj + 1}
+	o.Write([]byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"))
+	return o
+}
+
+// alloc numbers n objects and returns the first number.
+func (o *pdfOut) alloc(n int) int {
+	first := o.next
+	o.next += n
+	return first
+}
+
+// moveTo writes what o has written so far into mem to w, and has o go on
+// writing to w.
+func (o *pdfOut) moveTo(w io.Writer, mem *arena) error {
+	if err := o.bw.Flush(); err != nil {
+		return err
+	}
+	if err := mem.writeTo(w, span{0, mem.size}); err != nil {
+		return err
+	}
+	*mem = arena{}
+	o.bw = bufio.NewWriterSize(w, 256<<10)
+	return nil
 }
 
 func (o *pdfOut) Write(p []byte) (int, error) {
 	n, err := o.bw.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
 	o.h.Write(p)
 	o.pos += int64(n)
 	return n, err
@@ -61,12 +96,15 @@ func (o *pdfOut) end() {
 }
 
 // stream writes object num as a stream of dict's entries (without << >>
-// and /Length) and data.
+// and /Length; may be empty) and data.
 func (o *pdfOut) stream(num int, dict string, data []byte) {
 	o.begin(num)
 	o.b = append(o.b, "<< "...)
-	o.b = append(o.b, dict...)
-	o.b = append(o.b, " /Length "...)
+	if dict != "" {
+		o.b = append(o.b, dict...)
+		o.b = append(o.b, ' ')
+	}
+	o.b = append(o.b, "/Length "...)
 	o.b = strconv.AppendInt(o.b, int64(len(data)), 10)
 	o.b = append(o.b, " >>\nstream\n"...)
 	o.Write(o.b)
@@ -113,12 +151,11 @@ type fontObjs struct {
 	type0, cid, desc, file, toUnicode, cidToGID int
 }
 
-func (d *Doc) write(w io.Writer) error {
-	o := &pdfOut{bw: bufio.NewWriterSize(w, 256<<10), h: sha256.New()}
+func (d *Doc) write() error {
+	o := d.out
 
-	// Numbering.
-	next := resourcesObj + 1
-	alloc := func(n int) int { first := next; next += n; return first }
+	// Numbering, after the chunks.
+	alloc := o.alloc
 	outlineRoot := 0
 	if len(d.marks) > 0 {
 		outlineRoot = alloc(1)
@@ -145,8 +182,6 @@ func (d *Doc) write(w io.Writer) error {
 		}
 	}
 	markBase := alloc(len(d.marks))
-
-	o.Write([]byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"))
 
 	// Catalog.
 	o.begin(catalogObj)
@@ -255,18 +290,19 @@ func (d *Doc) write(w io.Writer) error {
 		d.writeImage(o, im, imgNums[i], smaskNums[i])
 	}
 
-	// Pages, each followed by its chunks and links.
+	// Pages, each followed by its links; their chunks are written.
 	for p := range d.pages {
 		pg := &d.pages[p]
+		links := alloc(len(pg.links))
 		o.begin(pageRef(p + 1))
 		o.b = append(o.b, "<< /Type /Page /Parent 2 0 R"...)
 		if len(pg.chunks) > 0 {
 			o.b = append(o.b, " /Contents ["...)
-			for i := range pg.chunks {
+			for i, num := range pg.chunks {
 				if i > 0 {
 					o.b = append(o.b, ' ')
 				}
-				o.b = appendRef(o.b, next+i)
+				o.b = appendRef(o.b, num)
 			}
 			o.b = append(o.b, ']')
 		}
@@ -276,28 +312,14 @@ func (d *Doc) write(w io.Writer) error {
 				if i > 0 {
 					o.b = append(o.b, ' ')
 				}
-				o.b = appendRef(o.b, next+len(pg.chunks)+i)
+				o.b = appendRef(o.b, links+i)
 			}
 			o.b = append(o.b, ']')
 		}
 		o.b = append(o.b, " >>"...)
 		o.end()
-		for _, c := range pg.chunks {
-			o.begin(alloc(1))
-			o.b = append(o.b, "<< "...)
-			if !c.stored {
-				o.b = append(o.b, "/Filter /FlateDecode "...)
-			}
-			o.b = append(o.b, "/Length "...)
-			o.b = strconv.AppendInt(o.b, c.n, 10)
-			o.b = append(o.b, " >>\nstream\n"...)
-			o.Write(o.b)
-			d.chunks.writeTo(o, c.span)
-			o.b = append(o.b[:0], "\nendstream"...)
-			o.end()
-		}
-		for _, l := range pg.links {
-			o.begin(alloc(1))
+		for i, l := range pg.links {
+			o.begin(links + i)
 			o.b = append(o.b, "<< /Type /Annot /Subtype /Link /Rect ["...)
 			for i, v := range l.rect {
 				if i > 0 {

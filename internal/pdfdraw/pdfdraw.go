@@ -11,8 +11,11 @@
 // N") gets another compressed chunk, and its /Contents is the array of its
 // chunks. Every chunk is wrapped in q … Q and sets the colours, line width
 // and font it uses itself, so that no chunk depends on the state another
-// left. What the document holds is the compressed chunks and small
-// per-page records. Output writes the file straight to its writer.
+// left. Each chunk is written as a stream object of the file as soon as
+// it is compressed: into Options.Out when it is given, so that what the
+// document holds is small per-page records, else into memory until
+// Output. Output writes the rest: the pages, fonts, images, outline and
+// cross-references.
 //
 // Text is set in the six Go fonts of package fonts, as Type0 fonts
 // addressing glyphs by ID (one byte for most, see codes.go), each embedded
@@ -78,6 +81,11 @@ type Options struct {
 	// PageW and PageH are the page size in millimetres; if either is 0 the
 	// page is A4 portrait, 210×297.
 	PageW, PageH float64
+	// Out, when not nil, receives the file as it is made: each page's
+	// content as soon as it is drawn, the rest at Output(nil). Without it
+	// the document keeps the file in memory until Output(w). A book's
+	// pages are most of its bytes: 105 MB a language for 10,000 practices.
+	Out io.Writer
 }
 
 // Doc is a PDF document being drawn. It is not safe for concurrent use.
@@ -96,9 +104,14 @@ type Doc struct {
 	content bytes.Buffer
 	open    bool
 	gs      gstate
-	chunks  arena // every page's compressed chunks
 	zc      *pageDeflater
 	zbuf    []byte // a chunk compressed
+
+	// out writes the file from New on: to Options.Out, or to mem (when
+	// memory is true) until Output gives the writer.
+	out    *pdfOut
+	mem    arena
+	memory bool
 
 	fonts   [numStyles]*fontUse // nil until the style is measured or drawn
 	anchors []anchor            // anchor id n is anchors[n-1]
@@ -107,17 +120,11 @@ type Doc struct {
 	marks   []bookmark
 }
 
-// pageRec is what a page keeps: its compressed content chunks and links.
+// pageRec is what a page keeps: the object numbers of its content chunks,
+// already written, and its links.
 type pageRec struct {
-	chunks []chunk
+	chunks []int
 	links  []link
-}
-
-// chunk is a content stream of a page in the arena: deflated, or stored
-// as it is when it is short (see closeChunk).
-type chunk struct {
-	span
-	stored bool
 }
 
 // storeBelow is the length under which a chunk is stored, not deflated:
@@ -191,7 +198,13 @@ func New(opt Options) (*Doc, error) {
 			return nil, err
 		}
 	}
-	return &Doc{info: opt.Info, pageW: w, pageH: h, images: map[string]*imageRec{}}, nil
+	d := &Doc{info: opt.Info, pageW: w, pageH: h, images: map[string]*imageRec{}}
+	sink := opt.Out
+	if sink == nil {
+		sink, d.memory = &d.mem, true
+	}
+	d.out = newPDFOut(sink)
+	return d, nil
 }
 
 func (d *Doc) ok() bool { return d.err == nil }
@@ -299,19 +312,21 @@ func (d *Doc) closeChunk() {
 	d.open = false
 	d.endText(&d.content)
 	d.content.WriteString("Q\n")
-	start := d.chunks.size
-	stored := d.content.Len() < storeBelow
-	if stored {
-		d.chunks.Write(d.content.Bytes())
-	} else {
+	data, dict := d.content.Bytes(), ""
+	if len(data) >= storeBelow {
 		if d.zc == nil {
 			d.zc = new(pageDeflater)
 		}
-		d.zbuf = d.zc.deflate(d.zbuf[:0], d.content.Bytes())
-		d.chunks.Write(d.zbuf) // an arena write cannot fail
+		d.zbuf = d.zc.deflate(d.zbuf[:0], data)
+		data, dict = d.zbuf, "/Filter /FlateDecode"
+	}
+	num := d.out.alloc(1)
+	d.out.stream(num, dict, data)
+	if err := d.out.err; err != nil && d.err == nil {
+		d.err = fmt.Errorf("pdfdraw: %w", err) // a full disk stops the drawing
 	}
 	p := &d.pages[d.cur-1]
-	p.chunks = append(p.chunks, chunk{span{start, d.chunks.size - start}, stored})
+	p.chunks = append(p.chunks, num)
 	if d.content.Cap() > 1<<20 {
 		d.content = bytes.Buffer{} // do not keep one huge page's buffer
 	}
@@ -592,14 +607,19 @@ func (d *Doc) setStroke(buf []byte, width float64, c Color) []byte {
 	return buf
 }
 
-// Output writes the finished document to w. It can be called once; the
-// document is complete afterwards.
+// Output finishes the document and writes what it has not written yet:
+// to w, which must be nil when Options.Out was given (the file goes on
+// there) and not nil otherwise. It can be called once; the document is
+// complete afterwards.
 func (d *Doc) Output(w io.Writer) error {
 	if !d.ok() {
 		return d.err
 	}
 	if d.outputDone {
 		return errors.New("pdfdraw: Output called twice")
+	}
+	if (w == nil) == d.memory {
+		return errors.New("pdfdraw: Output needs a writer exactly when New had no Options.Out")
 	}
 	d.outputDone = true
 	for i, a := range d.anchors {
@@ -613,12 +633,20 @@ func (d *Doc) Output(w io.Writer) error {
 		d.pages = append(d.pages, pageRec{})
 		d.cur = 1
 	}
-	if buf, ok := w.(*bytes.Buffer); ok {
-		// Grow once to about the file's size rather than doubling through
-		// a long book's megabytes (a fifth of a 34,000-page book's time).
-		buf.Grow(d.sizeHint())
+	if d.memory {
+		if buf, ok := w.(*bytes.Buffer); ok {
+			// Grow once to about the file's size rather than doubling
+			// through a long book's megabytes (a fifth of a 34,000-page
+			// book's time).
+			buf.Grow(d.sizeHint())
+		}
+		// What was written so far goes first, then the rest straight to w.
+		if err := d.out.moveTo(w, &d.mem); err != nil {
+			d.err = fmt.Errorf("pdfdraw: %w", err)
+			return d.err
+		}
 	}
-	if err := d.write(w); err != nil {
+	if err := d.write(); err != nil {
 		d.err = fmt.Errorf("pdfdraw: %w", err)
 	}
 	return d.err
@@ -628,7 +656,7 @@ func (d *Doc) Output(w io.Writer) error {
 // compressed content, the images, and room for the objects around them
 // (fonts, pages, links, bookmarks, cross-references).
 func (d *Doc) sizeHint() int {
-	n := int(d.chunks.size) + 1<<20 + 256*len(d.marks)
+	n := int(d.out.pos) + 1<<20 + 256*len(d.marks)
 	for _, p := range d.pages {
 		n += 512 + 96*len(p.chunks) + 160*len(p.links)
 	}

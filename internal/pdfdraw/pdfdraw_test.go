@@ -68,7 +68,19 @@ const backfilled = "Página 1 de 3, añadido después"
 // buildSample draws the three-page document that the output tests inspect.
 func buildSample(t testing.TB) []byte {
 	t.Helper()
-	d, err := New(Options{Info: Info{
+	var buf bytes.Buffer
+	d := drawSample(t, nil)
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// drawSample draws the sample document, into out as it goes when out is
+// not nil (Options.Out).
+func drawSample(t testing.TB, out io.Writer) *Doc {
+	t.Helper()
+	d, err := New(Options{Out: out, Info: Info{
 		Title:    "Catálogo de buenas prácticas contra la trata",
 		Author:   "Oficina Ñandú",
 		Subject:  "Prácticas “ejemplares”",
@@ -124,11 +136,54 @@ func buildSample(t testing.TB) []byte {
 	if err := d.Err(); err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+// drawPages adds n pages of text that does not compress to nothing.
+func drawPages(d *Doc, n int) {
+	seed := uint32(1)
+	for p := range n {
+		d.AddPage()
+		for line := range 40 {
+			var b strings.Builder
+			for range 12 {
+				seed = seed*1664525 + 1013904223
+				fmt.Fprintf(&b, "%x ", seed>>8)
+			}
+			d.Text(10, 10+float64(line)*6, fmt.Sprintf("%d %s", p, b.String()), Regular, 8, black)
+		}
+	}
+}
+
+// TestOut: a document given Options.Out writes the same bytes there as one
+// written at Output, and writes its pages as they are left, not at the end.
+func TestOut(t *testing.T) {
 	var buf bytes.Buffer
-	if err := d.Output(&buf); err != nil {
+	d := drawSample(t, &buf)
+	drawPages(d, 400)
+	if buf.Len() < 256<<10 {
+		t.Errorf("only %d bytes written before Output: the pages wait for it", buf.Len())
+	}
+	if err := d.Output(nil); err != nil {
 		t.Fatal(err)
 	}
-	return buf.Bytes()
+	var want bytes.Buffer
+	d = drawSample(t, nil)
+	drawPages(d, 400)
+	if err := d.Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want.Bytes()) {
+		t.Errorf("differs from the document written at Output (%d and %d bytes)", buf.Len(), want.Len())
+	}
+	pdfcpuValidate(t, buf.Bytes(), 403)
+	qpdfCheck(t, buf.Bytes())
+	if err := drawSample(t, io.Discard).Output(io.Discard); err == nil {
+		t.Error("Output(w) with Options.Out: nil error")
+	}
+	if err := drawSample(t, nil).Output(nil); err == nil {
+		t.Error("Output(nil) without Options.Out: nil error")
+	}
 }
 
 // tool returns the path of an external checker, skipping the test when it
@@ -793,6 +848,18 @@ func TestOutputWriteError(t *testing.T) {
 		if d.Err() == nil {
 			t.Errorf("failing after %d bytes: Err is nil", n)
 		}
+	}
+	// Into Options.Out, a failed write stops the drawing.
+	d, err := New(Options{Out: &failWriter{0}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	drawPages(d, 400) // past the output's buffer
+	if d.Err() == nil {
+		t.Error("drawing into a failing Options.Out: Err is nil")
+	}
+	if err := d.Output(nil); err == nil {
+		t.Error("Output into a failing Options.Out: nil error")
 	}
 }
 
