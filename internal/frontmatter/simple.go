@@ -343,7 +343,49 @@ func (p *simple) keyLine(line []byte, at int) bool { return keyEnd(line, at) >= 
 // ln, and whose other keys start lines indented by col. It returns the node
 // and the line after the last one it read, or nil.
 func (p *simple) mapping(ln, col int) (*yaml.Node, int) {
-	m := p.node(yaml.MappingNode, p.lines[ln], ln, col)
+	return p.entries(p.node(yaml.MappingNode, p.lines[ln], ln, col), ln, col, p.mappingEntry)
+}
+
+// mappingEntry reads the key and value that start at byte col of line ln
+// onto the stack, and returns the line after them; false for what the fast
+// path leaves to yaml.v3.
+func (p *simple) mappingEntry(ln, col int) (int, bool) {
+	line := p.lines[ln]
+	end := keyEnd(line, col)
+	if end < 0 {
+		return ln, false
+	}
+	k := p.scalar(p.str(line[col:end]), 0, line, ln, col)
+	var v *yaml.Node
+	at := indent(line[end+1:]) + end + 1
+	if at == len(line) {
+		// Nothing after the colon: a nested block, or null.
+		next := p.nonBlank(ln + 1)
+		switch {
+		case next < len(p.lines) && indent(p.lines[next]) > col:
+			v, ln = p.block(next, indent(p.lines[next]))
+		case next < len(p.lines) && indent(p.lines[next]) == col && p.lines[next][col] == '-':
+			return ln, false // a sequence not indented under its key
+		default:
+			// yaml.v3 puts an empty value just after the colon.
+			v = p.scalar("", 0, line, ln, end+1)
+			ln++
+		}
+	} else {
+		v, ln = p.inlineValue(line, ln, at, col)
+	}
+	if v == nil {
+		return ln, false
+	}
+	p.stack = append(p.stack, k, v)
+	return ln, true
+}
+
+// entries reads the entries of the block node n whose entries start at
+// byte col, the first on line ln, with entry (mappingEntry or
+// sequenceEntry), and returns n with them and the line after the block;
+// nil for what the fast path leaves to yaml.v3.
+func (p *simple) entries(n *yaml.Node, ln, col int, entry func(ln, col int) (int, bool)) (*yaml.Node, int) {
 	mark := len(p.stack)
 	for first := true; ; first = false {
 		if !first {
@@ -355,45 +397,26 @@ func (p *simple) mapping(ln, col int) (*yaml.Node, int) {
 				break
 			}
 		}
-		line := p.lines[ln]
-		end := keyEnd(line, col)
-		if end < 0 {
+		var ok bool
+		if ln, ok = entry(ln, col); !ok {
 			return nil, ln
 		}
-		k := p.scalar(p.str(line[col:end]), 0, line, ln, col)
-		var v *yaml.Node
-		at := indent(line[end+1:]) + end + 1
-		if at == len(line) {
-			// Nothing after the colon: a nested block, or null.
-			next := p.nonBlank(ln + 1)
-			switch {
-			case next < len(p.lines) && indent(p.lines[next]) > col:
-				v, ln = p.block(next, indent(p.lines[next]))
-			case next < len(p.lines) && indent(p.lines[next]) == col && p.lines[next][col] == '-':
-				return nil, ln // a sequence not indented under its key
-			default:
-				// yaml.v3 puts an empty value just after the colon.
-				v = p.scalar("", 0, line, ln, end+1)
-				ln++
-			}
-		} else {
-			v = p.inline(line, ln, at)
-			ln++
-			if v != nil {
-				// A more indented line would continue a plain scalar
-				// over several lines (or be an error).
-				if next := p.nonBlank(ln); next < len(p.lines) && indent(p.lines[next]) > col {
-					return nil, ln
-				}
-			}
-		}
-		if v == nil {
-			return nil, ln
-		}
-		p.stack = append(p.stack, k, v)
 	}
-	m.Content = p.content(mark)
-	return m, ln
+	n.Content = p.content(mark)
+	return n, ln
+}
+
+// inlineValue reads the value that starts at byte at of line ln and fills
+// the rest of it (inline), in a block whose entries start at byte col, and
+// returns it and the next line; nil when a more indented line follows,
+// which would continue a plain scalar over several lines (or be an error).
+func (p *simple) inlineValue(line []byte, ln, at, col int) (*yaml.Node, int) {
+	v := p.inline(line, ln, at)
+	ln++
+	if next := p.nonBlank(ln); v != nil && next < len(p.lines) && indent(p.lines[next]) > col {
+		return nil, ln
+	}
+	return v, ln
 }
 
 // nextEntry finds the line of the next entry of a block whose entries
@@ -429,45 +452,32 @@ func (p *simple) block(ln, col int) (*yaml.Node, int) {
 
 // sequence reads a block sequence whose dashes stand at byte col.
 func (p *simple) sequence(ln, col int) (*yaml.Node, int) {
-	s := p.node(yaml.SequenceNode, p.lines[ln], ln, col)
-	mark := len(p.stack)
-	for first := true; ; first = false {
-		if !first {
-			var more, ok bool
-			if ln, more, ok = p.nextEntry(ln, col); !ok {
-				return nil, ln
-			}
-			if !more {
-				break
-			}
-		}
-		line := p.lines[ln]
-		if col+1 >= len(line) || line[col] != '-' || line[col+1] != ' ' {
-			return nil, ln
-		}
-		at := col + 1 + indent(line[col+1:])
-		if at == len(line) || line[at] == '-' {
-			return nil, ln // an empty item, or a list in a list
-		}
-		var item *yaml.Node
-		if p.keyLine(line, at) {
-			item, ln = p.mapping(ln, at)
-		} else {
-			item = p.inline(line, ln, at)
-			ln++
-			if item != nil {
-				if next := p.nonBlank(ln); next < len(p.lines) && indent(p.lines[next]) > col {
-					return nil, ln
-				}
-			}
-		}
-		if item == nil {
-			return nil, ln
-		}
-		p.stack = append(p.stack, item)
+	return p.entries(p.node(yaml.SequenceNode, p.lines[ln], ln, col), ln, col, p.sequenceEntry)
+}
+
+// sequenceEntry reads the item whose dash stands at byte col of line ln
+// onto the stack, and returns the line after it; false for what the fast
+// path leaves to yaml.v3.
+func (p *simple) sequenceEntry(ln, col int) (int, bool) {
+	line := p.lines[ln]
+	if col+1 >= len(line) || line[col] != '-' || line[col+1] != ' ' {
+		return ln, false
 	}
-	s.Content = p.content(mark)
-	return s, ln
+	at := col + 1 + indent(line[col+1:])
+	if at == len(line) || line[at] == '-' {
+		return ln, false // an empty item, or a list in a list
+	}
+	var item *yaml.Node
+	if p.keyLine(line, at) {
+		item, ln = p.mapping(ln, at)
+	} else {
+		item, ln = p.inlineValue(line, ln, at, col)
+	}
+	if item == nil {
+		return ln, false
+	}
+	p.stack = append(p.stack, item)
+	return ln, true
 }
 
 // inline reads the value that starts at byte at and fills the rest of the
