@@ -38,28 +38,34 @@ func foldConstants(t *template.Template, c constants) {
 			trees[x.Name()] = x.Tree
 		}
 	}
-	page := map[string]bool{}
+	// Who calls each template, and whether with the page as far as the
+	// caller's dot and "$" go.
+	type call struct {
+		caller   string
+		withPage bool
+	}
+	calls := map[string][]call{}
+	for name, tree := range trees {
+		walkDot(tree.Root, true, func(n parse.Node, pipe *parse.PipeNode, dot bool) {
+			if t, ok := n.(*parse.TemplateNode); ok {
+				calls[t.Name] = append(calls[t.Name], call{name, pipe != nil && isPage(pipe, dot)})
+			}
+		})
+	}
 	// A template is given the page when every call of it passes the page
 	// from a template that has it, and it is called at all (the site's own
 	// execution of "base" and "menu" counts as such a call). Templates
 	// only ever join: repeat until none does.
+	page := map[string]bool{}
 	for changed := true; changed; {
 		changed = false
-		calls := map[string][]bool{} // name → for each call, whether it passes the page
-		for name, tree := range trees {
-			walkDot(tree.Root, true, func(n parse.Node, pipe *parse.PipeNode, dot bool) {
-				if t, ok := n.(*parse.TemplateNode); ok {
-					calls[t.Name] = append(calls[t.Name], pipe != nil && isPage(pipe, dot) && page[name])
-				}
-			})
-		}
 		for name := range trees {
 			if page[name] || directData[name] || (len(calls[name]) == 0 && !executedWithPage[name]) {
 				continue
 			}
 			all := true
-			for _, ok := range calls[name] {
-				all = all && ok
+			for _, c := range calls[name] {
+				all = all && c.withPage && page[c.caller]
 			}
 			if all {
 				page[name] = true

@@ -227,6 +227,7 @@ func (s *site) load(templates *readLog) error {
 	s.tmpl = map[string]map[string]*template.Template{}
 	for _, lang := range s.cfg.Languages {
 		s.tmpl[lang] = map[string]*template.Template{}
+		c := s.constants(lang)
 		for _, kind := range pageKinds {
 			t := template.New(kind).Option("missingkey=error").Funcs(funcs)
 			for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
@@ -234,7 +235,7 @@ func (s *site) load(templates *readLog) error {
 					return fmt.Errorf("templates/%s: %w", name, err)
 				}
 			}
-			foldConstants(t, s.constants(lang))
+			foldConstants(t, c)
 			s.tmpl[lang][kind] = t
 		}
 	}
