@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"maps"
 	"strconv"
 	"text/template/parse"
 )
@@ -88,6 +89,14 @@ var executedWithPage = map[string]bool{"base": true, "menu": true}
 // than the page (page.cached and page.shared): site.executePart refuses
 // any other.
 var directData = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true}
+
+// reused are the partials made once and reused on many pages
+// (page.cached, page.shared): those of directData and the menu.
+var reused = func() map[string]bool {
+	m := maps.Clone(directData)
+	m["menu"] = true
+	return m
+}()
 
 // walkDot calls visit with each action, {{template}} call and branch of
 // the list n, its pipeline, and whether dot is the page where the

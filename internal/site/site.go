@@ -34,6 +34,7 @@ import (
 	"catalog/internal/model"
 	"catalog/internal/output"
 	"catalog/internal/words"
+	builtin "catalog/templates"
 )
 
 // Options tune a render.
@@ -84,6 +85,11 @@ type site struct {
 	// to countries and themes, institutions, the menu), each rendered once
 	// per language and what its links depend on (see page.shared).
 	partials sync.Map // partialKey → template.HTML
+	// unshared are the reused partials (see page.shared) that the
+	// catalog's own templates define otherwise than the built-in ones:
+	// those are made for each page that shows them, since they may show
+	// what the page's key does not hold (changedPartials).
+	unshared map[string]bool
 	// countryOrder holds country lists sorted in a language.
 	countryOrder sync.Map // lang + "|" + codes → []string
 
@@ -223,6 +229,9 @@ func (s *site) load(templates *readLog) error {
 				s.counted = true
 			}
 		}
+	}
+	if s.unshared, err = changedPartials(src); err != nil {
+		return err
 	}
 	s.tmpl = map[string]map[string]*template.Template{}
 	for _, lang := range s.cfg.Languages {
@@ -565,6 +574,9 @@ func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
 // from the page to the language's practices folder: what its links depend
 // on ("../" on another practice's page, "../../practices/" on a country's).
 func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template.HTML, error) {
+	if p.s.unshared[name] {
+		return p.s.executePart(p.Lang, name, p.Card(x))
+	}
 	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/practices/")}
 	if v, ok := cache.Load(key); ok {
 		return v.(template.HTML), nil
@@ -642,6 +654,9 @@ func (p *page) Menu() (template.HTML, error) {
 // made a few times rather than thousands: each of the page's template
 // calls costs reflection, and these partials were a third of them.
 func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
+	if p.s.unshared[name] {
+		return p.s.executePart(p.Lang, name, data)
+	}
 	k := partialKey{name, key, p.Lang, way}
 	if v, ok := p.s.partials.Load(k); ok {
 		return v.(template.HTML), nil
@@ -652,6 +667,57 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 	}
 	p.s.partials.Store(k, h)
 	return h, nil
+}
+
+// changedPartials returns the partials that page.cached and page.shared
+// reuse on many pages (directData, and the menu) whose definition in src,
+// the catalog's templates, is not the built-in one. A reused partial may
+// show only what its key holds (partials.html says what for each), and
+// nothing checks what a catalog's own one shows: a card that shows the
+// page's path, or a country link that points into the themes folder,
+// would be wrong on every page but the first. So a changed one is made
+// for each page that shows it: slower, and right. The set is that of the
+// home page, with which executePart runs them.
+func changedPartials(src map[string]string) (map[string]bool, error) {
+	files := []string{"html/base.html", "html/partials.html", "html/home.html"}
+	own := map[string]string{}
+	same := true
+	for _, name := range files {
+		b, err := fs.ReadFile(builtin.FS, name)
+		if err != nil {
+			return nil, err
+		}
+		own[name] = string(b)
+		same = same && src[name] == own[name]
+	}
+	if same {
+		return nil, nil
+	}
+	parse := func(src map[string]string) (*template.Template, error) {
+		t := template.New("home").Funcs(funcs)
+		for _, name := range files {
+			if _, err := t.New(name).Parse(src[name]); err != nil {
+				return nil, fmt.Errorf("templates/%s: %w", name, err)
+			}
+		}
+		return t, nil
+	}
+	mine, err := parse(src)
+	if err != nil {
+		return nil, err
+	}
+	theirs, err := parse(own)
+	if err != nil {
+		return nil, err
+	}
+	changed := map[string]bool{}
+	for name := range reused {
+		a, b := mine.Lookup(name), theirs.Lookup(name)
+		if a == nil || a.Tree == nil || b == nil || b.Tree == nil || a.Tree.Root.String() != b.Tree.Root.String() {
+			changed[name] = true
+		}
+	}
+	return changed, nil
 }
 
 // executePart executes the partial template name (of partials.html) in
