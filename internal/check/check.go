@@ -71,6 +71,11 @@ type Options struct {
 	// (catalog serve).
 	Files *load.FileCache
 
+	// Cache, when set, keeps each practice's problems for the next check
+	// with it, which checks again only the practices that changed
+	// (catalog serve). Not with NoBodies.
+	Cache *Cache
+
 	// parseAll parses every body, even those that quiet vouches for: the
 	// tests compare the two ways.
 	parseAll bool
@@ -158,6 +163,18 @@ func Run(cat *model.Catalog, opt Options) []diag.Diagnostic {
 		opt.Now = time.Now()
 	}
 	results := make([][]diag.Diagnostic, len(cat.Practices))
+	c := opt.Cache
+	if opt.scans != nil || opt.parseAll {
+		c = nil // the checks read what is not in the files' sums
+	}
+	var kept map[string]*cacheEntry
+	var entries []*cacheEntry
+	if c != nil {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		kept = c.begin(cat, opt.Now)
+		entries = make([]*cacheEntry, len(cat.Practices))
+	}
 	var wg sync.WaitGroup
 	next := make(chan int, len(cat.Practices))
 	for i := range cat.Practices {
@@ -170,11 +187,33 @@ func Run(cat *model.Catalog, opt Options) []diag.Diagnostic {
 			defer wg.Done()
 			var tmp scratch
 			for i := range next {
-				results[i] = checkPractice(cat, cat.Practices[i], opt, &tmp)
+				p := cat.Practices[i]
+				if c == nil {
+					results[i], _ = checkPractice(cat, p, opt, &tmp, false)
+					continue
+				}
+				key := practiceKey(p, cat.Config.Languages)
+				if e := kept[p.ID]; e.reusable(key) {
+					results[i], entries[i] = e.diags, e
+					continue
+				}
+				var media []mediaSeen
+				results[i], media = checkPractice(cat, p, opt, &tmp, true)
+				entries[i] = &cacheEntry{key: key, media: media, diags: results[i]}
 			}
 		}()
 	}
 	wg.Wait()
+	if c != nil {
+		for i, e := range entries {
+			if e == kept[cat.Practices[i].ID] {
+				c.reused++
+			} else {
+				c.checked++
+			}
+		}
+		c.end(entries, cat)
+	}
 	var out []diag.Diagnostic
 	for _, r := range results {
 		out = append(out, r...)
@@ -195,6 +234,9 @@ type pass struct {
 	glyphs    []seenRunes
 	glyphsBuf [2]seenRunes // glyphs' room for a practice in two languages
 	tmp       *scratch
+	// mediaSeen, when recording, lists the media files looked for (Cache).
+	mediaSeen []mediaSeen
+	recording bool
 }
 
 // scratch is memory that the checks of one goroutine reuse from practice to
@@ -233,11 +275,13 @@ func (ps *pass) warnAt(t *model.Text, r *diag.Rule, path string, format string, 
 	ps.diags[len(ps.diags)-1].Severity = diag.Warning
 }
 
-func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scratch) (ds []diag.Diagnostic) {
-	ps := &pass{cat: cat, cfg: cat.Config, p: p, now: opt.Now, parseAll: opt.parseAll, scans: opt.scans, tmp: tmp}
+// checkPractice checks one practice; with record, it also returns the
+// media files it looked for (Cache).
+func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scratch, record bool) (ds []diag.Diagnostic, media []mediaSeen) {
+	ps := &pass{cat: cat, cfg: cat.Config, p: p, now: opt.Now, parseAll: opt.parseAll, scans: opt.scans, tmp: tmp, recording: record}
 	defer func() {
 		if r := recover(); r != nil {
-			ds = append(ps.diags, diag.New(load.RuleInternal, p.Source.File.Path, 0, 0, "internal error while checking this practice: %v", r))
+			ds, media = append(ps.diags, diag.New(load.RuleInternal, p.Source.File.Path, 0, 0, "internal error while checking this practice: %v", r)), ps.mediaSeen
 		}
 	}()
 	src := p.Source
@@ -269,7 +313,7 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 			ps.text(t, t == src)
 		}
 	}
-	return ps.diags
+	return ps.diags, ps.mediaSeen
 }
 
 var (
@@ -878,7 +922,11 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 		return
 	}
 	full := filepath.Join(ps.cat.Dir, filepath.FromSlash(clean))
-	if !fileExists(full) {
+	exists := fileExists(full)
+	if ps.recording {
+		ps.mediaSeen = append(ps.mediaSeen, mediaSeen{full, exists})
+	}
+	if !exists {
 		report(RuleMedia, l.off, "%q does not exist (looked for %s)", p, full)
 	}
 }

@@ -79,7 +79,7 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 	}
 	next := &state{gen: prev.gen + 1, good: prev.good, changed: changed}
 
-	cat, ds, err := check.Catalog(s.opt.Dir, check.Options{Now: s.opt.Now, Files: &s.files})
+	cat, ds, err := check.Catalog(s.opt.Dir, check.Options{Now: s.opt.Now, Files: &s.files, Cache: &s.checks})
 	switch {
 	case err != nil && first:
 		return err

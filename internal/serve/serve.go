@@ -23,6 +23,7 @@ import (
 	"syscall"
 	"time"
 
+	"catalog/internal/check"
 	"catalog/internal/config"
 	"catalog/internal/iostreams"
 	"catalog/internal/load"
@@ -102,6 +103,7 @@ type Server struct {
 	inputs    inputs                // the catalog's files as last read, for rebuild
 	siteCache site.Cache            // what the last render made, for the next to reuse
 	files     load.FileCache        // the practice files as last read, for the next check
+	checks    check.Cache           // each practice's problems, for the next check
 	stop      chan struct{}         // closed when shutting down: ends event streams
 	cancel    context.CancelFunc
 

@@ -1,0 +1,119 @@
+package check
+
+import (
+	"hash/maphash"
+	"reflect"
+	"sync"
+	"time"
+
+	"catalog/internal/config"
+	"catalog/internal/diag"
+	"catalog/internal/model"
+)
+
+// Cache keeps each practice's problems from one check to the next of the
+// same catalog (catalog serve, at each save): a practice is checked again
+// only when something its checks read has changed. Those are its own
+// files, catalog.yaml, the day (dates in the future), the IDs and
+// visibility of every practice (related practices and links between
+// bodies, and the suggestions for a wrong ID) and whether each media file
+// its bodies name exists. At 10,000 practices a save took 0.8 s to check,
+// nearly all of it in the practices that had not changed.
+//
+// The zero value is ready to use. One check at a time may use a Cache.
+type Cache struct {
+	mu      sync.Mutex
+	dir     string
+	cfg     *config.Config
+	day     string
+	ids     uint64
+	entries map[string]*cacheEntry // by practice ID
+
+	reused, checked int
+}
+
+type cacheEntry struct {
+	key   uint64 // the practice's files: their bytes, languages and paths
+	media []mediaSeen
+	diags []diag.Diagnostic
+}
+
+// mediaSeen is a media file a practice's checks looked for, and whether
+// it was there.
+type mediaSeen struct {
+	path   string
+	exists bool
+}
+
+// Counts returns how many practices the last check with the cache took
+// from it and how many it checked.
+func (c *Cache) Counts() (reused, checked int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.reused, c.checked
+}
+
+var cacheSeed = maphash.MakeSeed()
+
+// begin starts a check of cat: it empties the cache when what every
+// practice's checks read has changed, and gives the entries to look up.
+func (c *Cache) begin(cat *model.Catalog, now time.Time) map[string]*cacheEntry {
+	var h maphash.Hash
+	h.SetSeed(cacheSeed)
+	for _, p := range cat.Practices {
+		h.WriteString(p.ID)
+		h.WriteString(p.Visibility)
+		h.WriteByte(0)
+	}
+	day := now.Format("2006-01-02 -0700 MST")
+	if c.entries == nil || c.dir != cat.Dir || c.day != day || c.ids != h.Sum64() || !reflect.DeepEqual(c.cfg, cat.Config) {
+		c.entries = map[string]*cacheEntry{}
+	}
+	c.dir, c.cfg, c.day, c.ids = cat.Dir, cat.Config, day, h.Sum64()
+	c.reused, c.checked = 0, 0
+	return c.entries
+}
+
+// end keeps the entries of this check, those of practices gone included
+// no more.
+func (c *Cache) end(entries []*cacheEntry, cat *model.Catalog) {
+	c.entries = make(map[string]*cacheEntry, len(entries))
+	for i, e := range entries {
+		if e != nil {
+			c.entries[cat.Practices[i].ID] = e
+		}
+	}
+}
+
+// practiceKey sums the practice's files: the same bytes under another
+// name give other paths in the problems.
+func practiceKey(p *model.Practice, langs []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(cacheSeed)
+	var n [8]byte
+	for i := range n {
+		n[i] = byte(p.Hash >> (8 * i))
+	}
+	h.Write(n[:])
+	for _, lang := range langs {
+		if t := p.Texts[lang]; t != nil && t.File != nil {
+			h.WriteString(t.File.Path)
+			h.WriteByte(0)
+		}
+	}
+	return h.Sum64()
+}
+
+// reusable reports whether e still holds the practice's problems: its
+// files are as they were and so is each media file it looked for.
+func (e *cacheEntry) reusable(key uint64) bool {
+	if e == nil || e.key != key {
+		return false
+	}
+	for _, m := range e.media {
+		if fileExists(m.path) != m.exists {
+			return false
+		}
+	}
+	return true
+}
