@@ -680,15 +680,15 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 // home page, with which executePart runs them.
 func changedPartials(src map[string]string) (map[string]bool, error) {
 	files := []string{"html/base.html", "html/partials.html", "html/home.html"}
-	own := map[string]string{}
+	builtinSrc := map[string]string{}
 	same := true
 	for _, name := range files {
 		b, err := fs.ReadFile(builtin.FS, name)
 		if err != nil {
 			return nil, err
 		}
-		own[name] = string(b)
-		same = same && src[name] == own[name]
+		builtinSrc[name] = string(b)
+		same = same && src[name] == builtinSrc[name]
 	}
 	if same {
 		return nil, nil
@@ -702,17 +702,17 @@ func changedPartials(src map[string]string) (map[string]bool, error) {
 		}
 		return t, nil
 	}
-	mine, err := parse(src)
+	catalogs, err := parse(src)
 	if err != nil {
 		return nil, err
 	}
-	theirs, err := parse(own)
+	builtins, err := parse(builtinSrc)
 	if err != nil {
 		return nil, err
 	}
 	changed := map[string]bool{}
 	for name := range reused {
-		a, b := mine.Lookup(name), theirs.Lookup(name)
+		a, b := catalogs.Lookup(name), builtins.Lookup(name)
 		if a == nil || a.Tree == nil || b == nil || b.Tree == nil || a.Tree.Root.String() != b.Tree.Root.String() {
 			changed[name] = true
 		}
