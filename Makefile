@@ -19,12 +19,14 @@ lint:
 	$(GO) vet ./...
 
 # Benchmarks over generated catalogs of 1,000 and 10,000 practices: validate,
-# rendering the site, and the PDF books (one language, and both as build
-# draws them; MB-sys is the memory the process took from the system).
+# rendering the site, the PDF books (one language, and both as build draws
+# them; MB-sys is the memory the process took from the system), and serve's
+# time from a save to the reload.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/check/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/site/
 	$(GO) test -run '^$$' -bench BenchmarkBook -benchmem -benchtime 1x ./internal/book/
+	$(GO) test -run '^$$' -bench EditToReload -benchtime 10x ./internal/serve/
 	$(MAKE) compare
 
 # The site build side by side with Hugo on the same generated content, and
