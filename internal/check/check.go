@@ -276,7 +276,9 @@ func (ps *pass) warnAt(t *model.Text, r *diag.Rule, path string, format string, 
 }
 
 // checkPractice checks one practice; with record, it also returns the
-// media files it looked for (Cache).
+// media files it looked for (Cache). Whatever it reads beyond the
+// practice's own files must be in Cache's key (cache.go): serve reuses its
+// result until one of those changes.
 func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scratch, record bool) (ds []diag.Diagnostic, media []mediaSeen) {
 	ps := &pass{cat: cat, cfg: cat.Config, p: p, now: opt.Now, parseAll: opt.parseAll, scans: opt.scans, tmp: tmp, recording: record}
 	defer func() {
