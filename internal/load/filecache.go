@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"sync"
 	"time"
 )
@@ -23,13 +24,22 @@ type FileCache struct {
 	mu   sync.Mutex
 	prev map[string]cachedFile // what the last load read
 	next map[string]cachedFile // what this load read or took
-	// reads counts the files read from disk by the last load (tests).
-	reads int
+	// reads and parses count the files read from disk and parsed by the
+	// last load (tests).
+	reads, parses int
 }
 
 type cachedFile struct {
 	stat fileStat
 	src  []byte
+	// parsed is what parseFile made of src, with names read for the
+	// languages langs; nil until then. Nothing changes a parsed file once
+	// made, and the loads that take it get a copy of their own (parseAll
+	// drops the sheet of its copy once merged): at 10,000 practices,
+	// parsing the front matter of every file again was half of what a
+	// save in serve spent checking.
+	parsed *parsed
+	langs  string
 }
 
 // racyWindow is how long after a file's last change its times are not
@@ -48,6 +58,41 @@ func (c *FileCache) get(path string, st fileStat) ([]byte, bool) {
 	return e.src, true
 }
 
+// parsedFile returns a copy of what path parsed into at the last load,
+// when the file is unchanged and its name was read for the same languages.
+func (c *FileCache) parsedFile(path, langs string) *parsed {
+	st, ok := statFile(path)
+	if !ok {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.prev[path]
+	if !ok || e.stat != st || e.parsed == nil || e.langs != langs {
+		return nil
+	}
+	c.keep(path, e)
+	p := *e.parsed
+	p.diags = slices.Clip(p.diags)
+	return &p
+}
+
+// keepParsed keeps a copy of what path parsed into, when this load kept
+// the bytes it was parsed from.
+func (c *FileCache) keepParsed(path, langs string, p *parsed) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.parses++
+	e, ok := c.next[path]
+	if !ok || e.parsed != nil && e.langs == langs {
+		return
+	}
+	kept := *p
+	kept.diags = slices.Clip(kept.diags)
+	e.parsed, e.langs = &kept, langs
+	c.next[path] = e
+}
+
 // put keeps src, read from path when it had st, unless it changed too
 // recently for its times to be trusted.
 func (c *FileCache) put(path string, st fileStat, src []byte, now time.Time) {
@@ -57,7 +102,7 @@ func (c *FileCache) put(path string, st fileStat, src []byte, now time.Time) {
 	if !time.Unix(0, st.changed).Before(now.Add(-racyWindow)) {
 		return
 	}
-	c.keep(path, cachedFile{st, src})
+	c.keep(path, cachedFile{stat: st, src: src})
 }
 
 func (c *FileCache) keep(path string, e cachedFile) {
@@ -72,7 +117,7 @@ func (c *FileCache) keep(path string, e cachedFile) {
 func (c *FileCache) begin() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.next, c.reads = nil, 0
+	c.next, c.reads, c.parses = nil, 0, 0
 }
 
 func (c *FileCache) end() {
@@ -87,6 +132,14 @@ func (c *FileCache) Reads() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.reads
+}
+
+// Parses reports how many files the last load parsed rather than took
+// parsed from the cache.
+func (c *FileCache) Parses() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.parses
 }
 
 // cached reads path through the cache: from it when the file is unchanged,

@@ -3,10 +3,13 @@ package load
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"catalog/internal/model"
 )
 
 // TestFileCache: a load with a cache takes the unchanged files from it and
@@ -36,15 +39,24 @@ func TestFileCache(t *testing.T) {
 	write("practices/a.en.md", practice("Alpha"))
 	write("practices/b.es.md", practice("Beta"))
 	var cache FileCache
-	titles := func(wantReads int) string {
+	var last, lastFresh *model.Catalog
+	titles := func(wantReads, wantParses int) string {
 		t.Helper()
 		time.Sleep(20 * time.Millisecond) // past the file system's clock tick
 		cat, ds, err := CatalogWith(dir, Options{Files: &cache})
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The loads share what they took from the cache: this one must
+		// not have changed the last one's catalog (serve still shows it).
+		if last != nil && !reflect.DeepEqual(last, lastFresh) {
+			t.Errorf("the last load's catalog changed under this one")
+		}
 		if got := cache.Reads(); got != wantReads {
 			t.Errorf("%d files read, want %d", got, wantReads)
+		}
+		if got := cache.Parses(); got != wantParses {
+			t.Errorf("%d files parsed, want %d", got, wantParses)
 		}
 		fresh, fds, err := Catalog(dir)
 		if err != nil {
@@ -60,17 +72,24 @@ func TestFileCache(t *testing.T) {
 				t.Errorf("%s: Hash differs from a load without the cache", p.ID)
 			}
 		}
+		if !reflect.DeepEqual(cat, fresh) {
+			t.Errorf("the catalog differs from a load without the cache")
+		}
+		if !reflect.DeepEqual(ds, fds) {
+			t.Errorf("the problems differ from a load without the cache:\n%v\n%v", ds, fds)
+		}
 		if strings.Join(got, " ") != strings.Join(want, " ") || len(ds) != len(fds) {
 			t.Errorf("with the cache %v (%d problems), without %v (%d)", got, len(ds), want, len(fds))
 		}
+		last, lastFresh = cat, fresh
 		return strings.Join(got, " ")
 	}
-	if got := titles(3); got != "a:Alfa a:Alpha b:Beta b:Beta" {
+	if got := titles(3, 3); got != "a:Alfa a:Alpha b:Beta b:Beta" {
 		t.Fatalf("first load: %s", got)
 	}
-	titles(0)
+	titles(0, 0)
 	write("practices/b.es.md", practice("Bota")) // same size, new bytes
-	if got := titles(1); got != "a:Alfa a:Alpha b:Bota b:Bota" {
+	if got := titles(1, 1); got != "a:Alfa a:Alpha b:Bota b:Bota" {
 		t.Errorf("after an edit of the same size: %s", got)
 	}
 	write("practices/c.es.md", practice("Gama"))
@@ -83,12 +102,20 @@ func TestFileCache(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "practices/a.en.tmp"), filepath.Join(dir, "practices/a.en.md")); err != nil {
 		t.Fatal(err)
 	}
-	if got := titles(2); got != "a:Alfa a:Alpha! b:Bota b:Bota c:Gama c:Gama" {
+	if got := titles(2, 2); got != "a:Alfa a:Alpha! b:Bota b:Bota c:Gama c:Gama" {
 		t.Errorf("after a new file and a save by rename: %s", got)
 	}
+	// Other languages read every file name anew: each file is parsed
+	// again, none read again, and a.en.md is now in a language the
+	// catalog does not have.
+	write("catalog.yaml", "title: T\nlanguages: [es]\n")
+	if got := titles(0, 4); got != "a:Alfa a:Alfa b:Bota b:Bota c:Gama c:Gama" {
+		t.Errorf("in Spanish only: %s", got)
+	}
+	titles(0, 0)
 	// Files changed within the racy window are never kept.
 	racyWindow = time.Hour
 	cache = FileCache{}
-	titles(4)
-	titles(4)
+	titles(4, 4)
+	titles(4, 4)
 }

@@ -171,7 +171,7 @@ func parseAll(paths []string, cfg *config.Config, opt Options) ([]*parsed, []*mo
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &worker{cfg: cfg, opt: opt, paths: &fm.Paths{}}
+			w := &worker{cfg: cfg, opt: opt, paths: &fm.Paths{}, langs: cfg.DefaultLanguage() + "\x00" + strings.Join(cfg.Languages, "\x00")}
 			defer w.dirs.close()
 			if opt.Body != nil {
 				w.buf = make([]byte, 0, 64<<10)
@@ -243,10 +243,18 @@ type worker struct {
 	cfg   *config.Config
 	opt   Options
 	paths *fm.Paths
+	langs string // cfg's languages, what a file name is read against
 }
 
 func (w *worker) parseFile(path string) (p *parsed) {
 	cfg, opt := w.cfg, w.opt
+	if w.files != nil {
+		if p := w.files.parsedFile(path, w.langs); p != nil {
+			return p
+		}
+		// Run last, on what the other deferred call leaves.
+		defer func() { w.files.keepParsed(path, w.langs, p) }()
+	}
 	p = &parsed{file: &model.File{Path: path}}
 	defer func() {
 		if r := recover(); r != nil {
