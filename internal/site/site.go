@@ -574,14 +574,22 @@ func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
 // from the page to the language's practices folder: what its links depend
 // on ("../" on another practice's page, "../../practices/" on a country's).
 func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template.HTML, error) {
-	if p.s.unshared[name] {
-		return p.s.executePart(p.Lang, name, p.Card(x))
-	}
 	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/practices/")}
+	return p.reuse(cache, key, name, func() any { return p.Card(x) })
+}
+
+// reuse takes the partial name from cache under key, or executes it with
+// the data that data gives and keeps it there: the one way of page.cached
+// and page.shared, which differ in their keys. A partial that the
+// catalog's templates changed (s.unshared) is executed every time.
+func (p *page) reuse(cache *sync.Map, key any, name string, data func() any) (template.HTML, error) {
+	if p.s.unshared[name] {
+		return p.s.executePart(p.Lang, name, data())
+	}
 	if v, ok := cache.Load(key); ok {
 		return v.(template.HTML), nil
 	}
-	h, err := p.s.executePart(p.Lang, name, p.Card(x))
+	h, err := p.s.executePart(p.Lang, name, data())
 	if err != nil {
 		return "", err
 	}
@@ -654,19 +662,7 @@ func (p *page) Menu() (template.HTML, error) {
 // made a few times rather than thousands: each of the page's template
 // calls costs reflection, and these partials were a third of them.
 func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
-	if p.s.unshared[name] {
-		return p.s.executePart(p.Lang, name, data)
-	}
-	k := partialKey{name, key, p.Lang, way}
-	if v, ok := p.s.partials.Load(k); ok {
-		return v.(template.HTML), nil
-	}
-	h, err := p.s.executePart(p.Lang, name, data)
-	if err != nil {
-		return "", err
-	}
-	p.s.partials.Store(k, h)
-	return h, nil
+	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, name, func() any { return data })
 }
 
 // changedPartials returns the partials that page.cached and page.shared
