@@ -161,8 +161,13 @@ func Render(cat *model.Catalog, opt Options, out output.Writer) error {
 			}
 		}
 	}
-	jobs = append(jobs, s.assets, s.copyMedia)
+	jobs = append(jobs, s.assets)
 	if err := s.run(jobs); err != nil {
+		return err
+	}
+	// Only once every page is made are the media they show known (the
+	// home page's intro may show an image that no practice does).
+	if err := s.copyMedia(); err != nil {
 		return err
 	}
 	if s.cache != nil {

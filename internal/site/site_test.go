@@ -338,6 +338,43 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
+// TestMediaOfListPages: an image that only the home page's intro shows is
+// copied, however many workers render the list pages. The media were
+// copied by a job beside those pages, which could run before the home
+// page was made (one run in seven of TestCacheSameAsFresh lost it).
+func TestMediaOfListPages(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "catalog")
+	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
+		t.Fatal(err)
+	}
+	practice := filepath.Join(dir, "practices", "cr-alpha.es.md")
+	src, err := os.ReadFile(practice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	image := []byte("![Esquema del albergue](../media/diagram.png)")
+	if !bytes.Contains(src, image) {
+		t.Fatal("cr-alpha no longer shows the image")
+	}
+	if err := os.WriteFile(practice, bytes.ReplaceAll(src, image, nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	intro := filepath.Join(dir, "intro.es.md")
+	src, err = os.ReadFile(intro)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(intro, append(src, "\n![Esquema](media/diagram.png)\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 2, 64} {
+		out, _ := render(t, dir, workers)
+		if _, ok := out.File("media/diagram.png"); !ok {
+			t.Errorf("%d workers: media/diagram.png not copied", workers)
+		}
+	}
+}
+
 // TestPagesInTheirLanguage: each page says its language, names countries
 // in it, and a practice with no translation says so.
 func TestPagesInTheirLanguage(t *testing.T) {
