@@ -19,12 +19,13 @@ import (
 // catalog to reuse: `catalog serve` renders the whole site again at every
 // save, and a save changes one practice of a thousand. It keeps, per
 // practice and language, the practice's page and the words its body gives
-// the search, and the practice's cards and list items; a render with the
-// cache copies what it finds there whose inputs have not changed instead
-// of executing the templates and the Markdown again. A page that lists
-// practices (a country's, a theme's, the exchanges) is kept too, and
-// reused while the practices it lists are the same; when one changed, it
-// is rendered again from the cards and items.
+// the search, and the practice's cards, list items and rows of the
+// tables of exchange visits; a render with the cache copies what it finds
+// there whose inputs have not changed instead of executing the templates
+// and the Markdown again. A page that lists practices (a country's, a
+// theme's, the exchanges) is kept too, and reused while the practices it
+// lists are the same; when one changed, it is rendered again from the
+// cards, items and rows.
 //
 // What is kept is keyed by content, never by time. A practice is summed
 // by practiceSum: its ID, its Hash (its files' bytes), the languages it
@@ -52,6 +53,7 @@ type Cache struct {
 	search map[pageID]*searchPart
 	cards  map[cardKey]cachedPart
 	items  map[cardKey]cachedPart
+	visits map[visitKey]cachedPart
 	// countryOrder holds country lists sorted in a language; names and
 	// collation do not depend on the catalog, so these never go stale.
 	countryOrder map[string][]string
@@ -199,11 +201,11 @@ func writeUint64(h *maphash.Hash, v uint64) {
 }
 
 // begin starts a render of s with the cache: it empties the cache when the
-// site-wide inputs changed, and gives s the cards, items and sorted
-// country lists that are still good. The caller holds c.mu.
+// site-wide inputs changed, and gives s the cards, items, visits and
+// sorted country lists that are still good. The caller holds c.mu.
 func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 	if !env.same(c.env) {
-		c.pages, c.search, c.cards, c.items = nil, nil, nil, nil
+		c.pages, c.search, c.cards, c.items, c.visits = nil, nil, nil, nil, nil
 	}
 	c.env = env
 	rc := &renderCache{c: c, env: env, sums: make(map[string]uint64, len(s.cat.Practices)), counts: countsSum(s.cat),
@@ -213,16 +215,9 @@ func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 			rc.sums[x.ID] = sum
 		}
 	}
-	for k, part := range c.cards {
-		if sum, ok := rc.sums[k.id]; ok && sum == part.sum {
-			s.cards.Store(k, part.html)
-		}
-	}
-	for k, part := range c.items {
-		if sum, ok := rc.sums[k.id]; ok && sum == part.sum {
-			s.items.Store(k, part.html)
-		}
-	}
+	restore(rc, c.cards, &s.cards)
+	restore(rc, c.items, &s.items)
+	restore(rc, c.visits, &s.visits)
 	for k, v := range c.countryOrder {
 		s.countryOrder.Store(k, v)
 	}
@@ -237,8 +232,9 @@ func (rc *renderCache) end(s *site) {
 	c.pages = rc.next
 	c.search = rc.nextSearch
 	c.reused, c.rendered = rc.reused, rc.rendered
-	c.cards = rc.parts(&s.cards)
-	c.items = rc.parts(&s.items)
+	c.cards = keepParts[cardKey](rc, &s.cards)
+	c.items = keepParts[cardKey](rc, &s.items)
+	c.visits = keepParts[visitKey](rc, &s.visits)
 	c.countryOrder = map[string][]string{}
 	s.countryOrder.Range(func(k, v any) bool {
 		c.countryOrder[k.(string)] = v.([]string)
@@ -246,11 +242,33 @@ func (rc *renderCache) end(s *site) {
 	})
 }
 
-func (rc *renderCache) parts(m *sync.Map) map[cardKey]cachedPart {
-	out := map[cardKey]cachedPart{}
+// partKey is the key of a part kept per practice: a card, a list item, a
+// visit of a table of visits.
+type partKey interface {
+	comparable
+	practice() string
+}
+
+func (k cardKey) practice() string  { return k.id }
+func (k visitKey) practice() string { return k.id }
+
+// restore gives a render the parts of the last one whose practice has the
+// same sum.
+func restore[K partKey](rc *renderCache, parts map[K]cachedPart, m *sync.Map) {
+	for k, part := range parts {
+		if sum, ok := rc.sums[k.practice()]; ok && sum == part.sum {
+			m.Store(k, part.html)
+		}
+	}
+}
+
+// keepParts returns the parts a render made or reused, with the sums of
+// their practices, for the next render.
+func keepParts[K partKey](rc *renderCache, m *sync.Map) map[K]cachedPart {
+	out := map[K]cachedPart{}
 	m.Range(func(k, v any) bool {
-		key := k.(cardKey)
-		if sum, ok := rc.sums[key.id]; ok {
+		key := k.(K)
+		if sum, ok := rc.sums[key.practice()]; ok {
 			out[key] = cachedPart{sum: sum, html: v.(template.HTML)}
 		}
 		return true

@@ -86,12 +86,12 @@ func foldConstants(t *template.Template, c constants) {
 var executedWithPage = map[string]bool{"base": true, "menu": true}
 
 // directData are the templates the site executes itself with data other
-// than the page (page.cached and page.shared): site.executePart refuses
-// any other.
-var directData = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true}
+// than the page (through page.reuse): site.executePart refuses any other.
+var directData = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true, "visit": true}
 
 // reused are the partials made once and reused on many pages
-// (page.cached, page.shared): those of directData and the menu.
+// (page.cached, page.shared, page.VisitHTML): those of directData and
+// the menu.
 var reused = func() map[string]bool {
 	m := maps.Clone(directData)
 	m["menu"] = true

@@ -85,6 +85,8 @@ type site struct {
 	// to countries and themes, institutions, the menu), each rendered once
 	// per language and what its links depend on (see page.shared).
 	partials sync.Map // partialKey → template.HTML
+	// visits holds each exchange visit as a row of a table of visits.
+	visits sync.Map // visitKey → template.HTML
 	// unshared are the reused partials (see page.shared) that the
 	// catalog's own templates define otherwise than the built-in ones:
 	// those are made for each page that shows them, since they may show
@@ -106,6 +108,15 @@ type cardKey struct {
 
 type partialKey struct {
 	name, key, lang, way string
+}
+
+// visitKey is what a row of a table of visits shows (page.VisitHTML).
+type visitKey struct {
+	id                   string // the practice visited
+	year                 int
+	visitor, hosts, kind string
+	yearColumn           bool
+	lang, countries, to  string // page.way to the countries and to the practices
 }
 
 // Render writes the site for cat to out. It never changes a file's bytes
@@ -653,6 +664,28 @@ func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
 	return p.shared("exchanges-link", x.ID, p.way("practices/"), p.Card(x))
 }
 
+// VisitHTML is an exchange visit as a row of a table of visits (year:
+// with a year column), rendered by the "visit" template. A row shows on
+// one page only (its key holds the page's way to the countries folder,
+// which names a country's own page), so it is kept only for the next
+// render with a cache: at 10,000 practices the exchanges page has about
+// 9,000 rows, each a dozen reflective calls, and a save in serve changes
+// the rows of one practice.
+func (p *page) VisitHTML(ev model.ExchangeVisit, year bool) (template.HTML, error) {
+	data := func() any { return visitArg{P: p, V: ev, Year: year} }
+	if p.s.cache == nil {
+		return p.s.executePart(p.Lang, "visit", data())
+	}
+	key := visitKey{ev.Practice.ID, ev.Year, ev.Visitor, strings.Join(ev.Hosts, ","), ev.Kind, year, p.Lang, p.way("countries/"), p.way("practices/")}
+	return p.reuse(&p.s.visits, key, "visit", data)
+}
+
+type visitArg struct {
+	P    *page
+	V    model.ExchangeVisit
+	Year bool
+}
+
 // Menu is the site's menu, rendered by the "menu" template (given the
 // page) once per language, menu entry (.Nav) and place (page.place).
 func (p *page) Menu() (template.HTML, error) {
@@ -670,8 +703,8 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, name, func() any { return data })
 }
 
-// changedPartials returns the partials that page.cached and page.shared
-// reuse on many pages (directData, and the menu) whose definition in src,
+// changedPartials returns the partials that page.reuse keeps for many
+// pages (directData, and the menu) whose definition in src,
 // the catalog's templates, is not the built-in one. A reused partial may
 // show only what its key holds (partials.html says what for each), and
 // nothing checks what a catalog's own one shows: a card that shows the
