@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"catalog/internal/collation"
 	"catalog/internal/config"
 	"catalog/internal/model"
 )
@@ -57,6 +58,9 @@ type Cache struct {
 	// countryOrder holds country lists sorted in a language; names and
 	// collation do not depend on the catalog, so these never go stale.
 	countryOrder map[string][]string
+	// titles keeps the sort keys of titles in each language (site.titles),
+	// which do not depend on the catalog either.
+	titles map[string]*collation.Keys
 
 	// reused and rendered count the practice pages of the last render
 	// that came from the cache and that were made again (Counts).
@@ -201,8 +205,9 @@ func writeUint64(h *maphash.Hash, v uint64) {
 }
 
 // begin starts a render of s with the cache: it empties the cache when the
-// site-wide inputs changed, and gives s the cards, items, visits and
-// sorted country lists that are still good. The caller holds c.mu.
+// site-wide inputs changed, and gives s the cards, items, visits, sort
+// keys of titles and sorted country lists that are still good. The caller
+// holds c.mu.
 func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 	if !env.same(c.env) {
 		c.pages, c.search, c.cards, c.items, c.visits = nil, nil, nil, nil, nil
@@ -221,6 +226,11 @@ func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 	for k, v := range c.countryOrder {
 		s.countryOrder.Store(k, v)
 	}
+	for lang, keys := range c.titles {
+		if s.titles[lang] != nil {
+			s.titles[lang] = keys.Next()
+		}
+	}
 	return rc
 }
 
@@ -235,6 +245,7 @@ func (rc *renderCache) end(s *site) {
 	c.cards = keepParts[cardKey](rc, &s.cards)
 	c.items = keepParts[cardKey](rc, &s.items)
 	c.visits = keepParts[visitKey](rc, &s.visits)
+	c.titles = s.titles
 	c.countryOrder = map[string][]string{}
 	s.countryOrder.Range(func(k, v any) bool {
 		c.countryOrder[k.(string)] = v.([]string)

@@ -175,7 +175,7 @@ func (s *site) searchData(p *page, docs []map[string]*body) error {
 		}
 		parts = append(parts, part)
 	}
-	parts = collation.Sort(lang, parts, func(e *searchPart) string { return e.title })
+	parts = collation.SortKept(s.titles[lang], parts, func(e *searchPart) string { return e.title })
 	// The data is megabytes: sized once, not grown.
 	const head, tail = "window.catalogSearch = [", "];\n"
 	size := len(head) + len(parts) + len(tail)

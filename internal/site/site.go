@@ -94,6 +94,9 @@ type site struct {
 	unshared map[string]bool
 	// countryOrder holds country lists sorted in a language.
 	countryOrder sync.Map // lang + "|" + codes → []string
+	// titles keeps the sort keys of the titles sorted in each language
+	// (page.Sorted, the search data).
+	titles map[string]*collation.Keys
 
 	// cache is Options.Cache as this render uses it; nil without one.
 	cache *renderCache
@@ -128,7 +131,10 @@ func Render(cat *model.Catalog, opt Options, out output.Writer) error {
 	if cat.Public() != cat {
 		cat = cat.Public()
 	}
-	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}}
+	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}, titles: map[string]*collation.Keys{}}
+	for _, lang := range s.cfg.Languages {
+		s.titles[lang] = collation.NewKeys(lang)
+	}
 	templates := newReadLog(opt.Templates)
 	if err := s.load(templates); err != nil {
 		return err
@@ -809,7 +815,7 @@ func (p *page) place() string {
 
 // Sorted sorts practices by title in the page's language.
 func (p *page) Sorted(list []*model.Practice) []*model.Practice {
-	return collation.Sort(p.Lang, slices.Clone(list), func(x *model.Practice) string { return x.In(p.Lang).Title })
+	return collation.SortKept(p.s.titles[p.Lang], list, func(x *model.Practice) string { return x.In(p.Lang).Title })
 }
 
 // assets copies the CSS and JavaScript.
