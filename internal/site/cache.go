@@ -52,9 +52,8 @@ type Cache struct {
 	pages map[string]*pageEntry // by path
 	// search holds each practice's entry in a language's search data.
 	search map[pageID]*searchPart
-	cards  map[cardKey]cachedPart
-	items  map[cardKey]cachedPart
-	visits map[visitKey]cachedPart
+	// cards, items and visits are the last render's parts (partSet.now).
+	cards, items, visits *sync.Map
 	// countryOrder holds country lists sorted in a language; names and
 	// collation do not depend on the catalog, so these never go stale.
 	countryOrder map[string][]string
@@ -124,11 +123,13 @@ type searchPart struct {
 	json  []byte
 }
 
-// cachedPart is a card or list item, with the sum of the practice it
-// shows (practiceSum).
+// cachedPart is a partial as made, and for a part of a practice (a card,
+// a list item, a visit) made with a cache, the sum of its practice
+// (practiceSum; summed is false when there is none).
 type cachedPart struct {
-	sum  uint64
-	html template.HTML
+	html   template.HTML
+	sum    uint64
+	summed bool
 }
 
 // renderCache is a cache as one render uses it: what it may reuse, and
@@ -220,9 +221,7 @@ func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 			rc.sums[x.ID] = sum
 		}
 	}
-	restore(rc, c.cards, &s.cards)
-	restore(rc, c.items, &s.items)
-	restore(rc, c.visits, &s.visits)
+	s.cards.last, s.items.last, s.visits.last = c.cards, c.items, c.visits
 	for k, v := range c.countryOrder {
 		s.countryOrder.Store(k, v)
 	}
@@ -242,49 +241,13 @@ func (rc *renderCache) end(s *site) {
 	c.pages = rc.next
 	c.search = rc.nextSearch
 	c.reused, c.rendered = rc.reused, rc.rendered
-	c.cards = keepParts[cardKey](rc, &s.cards)
-	c.items = keepParts[cardKey](rc, &s.items)
-	c.visits = keepParts[visitKey](rc, &s.visits)
+	c.cards, c.items, c.visits = &s.cards.now, &s.items.now, &s.visits.now
 	c.titles = s.titles
 	c.countryOrder = map[string][]string{}
 	s.countryOrder.Range(func(k, v any) bool {
 		c.countryOrder[k.(string)] = v.([]string)
 		return true
 	})
-}
-
-// partKey is the key of a part kept per practice: a card, a list item, a
-// visit of a table of visits.
-type partKey interface {
-	comparable
-	practice() string
-}
-
-func (k cardKey) practice() string  { return k.id }
-func (k visitKey) practice() string { return k.id }
-
-// restore gives a render the parts of the last one whose practice has the
-// same sum.
-func restore[K partKey](rc *renderCache, parts map[K]cachedPart, m *sync.Map) {
-	for k, part := range parts {
-		if sum, ok := rc.sums[k.practice()]; ok && sum == part.sum {
-			m.Store(k, part.html)
-		}
-	}
-}
-
-// keepParts returns the parts a render made or reused, with the sums of
-// their practices, for the next render.
-func keepParts[K partKey](rc *renderCache, m *sync.Map) map[K]cachedPart {
-	out := map[K]cachedPart{}
-	m.Range(func(k, v any) bool {
-		key := k.(K)
-		if sum, ok := rc.sums[key.practice()]; ok {
-			out[key] = cachedPart{sum: sum, html: v.(template.HTML)}
-		}
-		return true
-	})
-	return out
 }
 
 // practiceKey sums the inputs of a practice's page besides those of the

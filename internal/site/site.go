@@ -77,16 +77,16 @@ type site struct {
 
 	// cards holds each practice's card, rendered once per language and
 	// folder depth (a card shows on the home, country and theme pages).
-	cards sync.Map // cardKey → template.HTML
+	cards partSet // cardKey
 	// items holds each practice as an item of a list of practices, in
 	// the same way.
-	items sync.Map // cardKey → template.HTML
+	items partSet // cardKey
+	// visits holds each exchange visit as a row of a table of visits.
+	visits partSet // visitKey
 	// partials holds the small partials that show on many pages (links
 	// to countries and themes, institutions, the menu), each rendered once
 	// per language and what its links depend on (see page.shared).
-	partials sync.Map // partialKey → template.HTML
-	// visits holds each exchange visit as a row of a table of visits.
-	visits sync.Map // visitKey → template.HTML
+	partials partSet // partialKey
 	// unshared are the reused partials (see page.shared) that the
 	// catalog's own templates define otherwise than the built-in ones:
 	// those are made for each page that shows them, since they may show
@@ -113,13 +113,25 @@ type partialKey struct {
 	name, key, lang, way string
 }
 
-// visitKey is what a row of a table of visits shows (page.VisitHTML).
+// visitKey names a row of a table of visits (page.VisitHTML): the visit
+// (its practice's ID and exchange, which are the same while the practice
+// is, and the visiting country), whether the table has a year column and
+// the page it is on.
 type visitKey struct {
-	id                   string // the practice visited
-	year                 int
-	visitor, hosts, kind string
-	yearColumn           bool
-	lang, countries, to  string // page.way to the countries and to the practices
+	id         string
+	exchange   int
+	visitor    string
+	yearColumn bool
+	page       string
+}
+
+// partSet holds partials made once and reused on many pages, each as a
+// cachedPart: those of this render (now), and for the parts that a render
+// cache keeps for the next render (cards, items, visits), the last
+// render's now (last; nil without one), which no longer changes.
+type partSet struct {
+	now  sync.Map
+	last *sync.Map
 }
 
 // Render writes the site for cat to out. It never changes a file's bytes
@@ -595,27 +607,40 @@ func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
 // takes it from cache, where it is kept per practice, language and the way
 // from the page to the language's practices folder: what its links depend
 // on ("../" on another practice's page, "../../practices/" on a country's).
-func (p *page) cached(cache *sync.Map, name string, x *model.Practice) (template.HTML, error) {
+func (p *page) cached(set *partSet, name string, x *model.Practice) (template.HTML, error) {
 	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/practices/")}
-	return p.reuse(cache, key, name, func() any { return p.Card(x) })
+	return p.reuse(set, key, x.ID, name, func() any { return p.Card(x) })
 }
 
-// reuse takes the partial name from cache under key, or executes it with
-// the data that data gives and keeps it there: the one way of page.cached
-// and page.shared, which differ in their keys. A partial that the
-// catalog's templates changed (s.unshared) is executed every time.
-func (p *page) reuse(cache *sync.Map, key any, name string, data func() any) (template.HTML, error) {
+// reuse takes the partial name from set under key, or executes it with
+// the data that data gives and keeps it there: the one way of page.cached,
+// page.shared and page.VisitHTML, which differ in their keys. A part of a
+// practice (id) comes from the last render when its practice has the same
+// sum (renderCache.practiceSum). A partial that the catalog's templates
+// changed (s.unshared) is executed every time.
+func (p *page) reuse(set *partSet, key any, id, name string, data func() any) (template.HTML, error) {
 	if p.s.unshared[name] {
 		return p.s.executePart(p.Lang, name, data())
 	}
-	if v, ok := cache.Load(key); ok {
-		return v.(template.HTML), nil
+	if v, ok := set.now.Load(key); ok {
+		return v.(cachedPart).html, nil
+	}
+	var part cachedPart
+	if p.s.cache != nil && id != "" {
+		part.sum, part.summed = p.s.cache.sums[id]
+	}
+	if part.summed && set.last != nil {
+		if v, ok := set.last.Load(key); ok && v.(cachedPart).summed && v.(cachedPart).sum == part.sum {
+			set.now.Store(key, v)
+			return v.(cachedPart).html, nil
+		}
 	}
 	h, err := p.s.executePart(p.Lang, name, data())
 	if err != nil {
 		return "", err
 	}
-	cache.Store(key, h)
+	part.html = h
+	set.now.Store(key, part)
 	return h, nil
 }
 
@@ -672,18 +697,16 @@ func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
 
 // VisitHTML is an exchange visit as a row of a table of visits (year:
 // with a year column), rendered by the "visit" template. A row shows on
-// one page only (its key holds the page's way to the countries folder,
-// which names a country's own page), so it is kept only for the next
-// render with a cache: at 10,000 practices the exchanges page has about
-// 9,000 rows, each a dozen reflective calls, and a save in serve changes
-// the rows of one practice.
+// one page only, so it is kept only for the next render with a cache: at
+// 10,000 practices the exchanges page has about 9,000 rows, each a dozen
+// reflective calls, and a save in serve changes the rows of one practice.
 func (p *page) VisitHTML(ev model.ExchangeVisit, year bool) (template.HTML, error) {
 	data := func() any { return visitArg{P: p, V: ev, Year: year} }
 	if p.s.cache == nil {
 		return p.s.executePart(p.Lang, "visit", data())
 	}
-	key := visitKey{ev.Practice.ID, ev.Year, ev.Visitor, strings.Join(ev.Hosts, ","), ev.Kind, year, p.Lang, p.way("countries/"), p.way("practices/")}
-	return p.reuse(&p.s.visits, key, "visit", data)
+	key := visitKey{ev.Practice.ID, ev.Exchange, ev.Visitor, year, p.Path}
+	return p.reuse(&p.s.visits, key, ev.Practice.ID, "visit", data)
 }
 
 type visitArg struct {
@@ -706,7 +729,7 @@ func (p *page) Menu() (template.HTML, error) {
 // made a few times rather than thousands: each of the page's template
 // calls costs reflection, and these partials were a third of them.
 func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
-	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, name, func() any { return data })
+	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, "", name, func() any { return data })
 }
 
 // changedPartials returns the partials that page.reuse keeps for many
