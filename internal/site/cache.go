@@ -241,7 +241,7 @@ func (rc *renderCache) end(s *site) {
 	c.pages = rc.next
 	c.search = rc.nextSearch
 	c.reused, c.rendered = rc.reused, rc.rendered
-	c.cards, c.items, c.visits = &s.cards.now, &s.items.now, &s.visits.now
+	c.cards, c.items, c.visits = s.cards.now, s.items.now, s.visits.now
 	c.titles = s.titles
 	c.countryOrder = map[string][]string{}
 	s.countryOrder.Range(func(k, v any) bool {

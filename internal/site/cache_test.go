@@ -6,9 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"weak"
 
 	"catalog/internal/load"
 	"catalog/internal/output"
@@ -272,4 +274,37 @@ func TestCacheGenerated(t *testing.T) {
 			t.Errorf("%s: its page does not show the new title %q", name, title)
 		}
 	}
+}
+
+// TestCacheKeepsOneRender: a cache holds what the last render made, not
+// the renders before it. A cache that held a pointer into a render's site
+// (its map of cards) kept that site alive, with its pages and the render
+// before it, and serve's memory grew at every save (4 GB after 20 saves
+// at 10,000 practices).
+func TestCacheKeepsOneRender(t *testing.T) {
+	r := newCacheRun(t, "testdata/catalog")
+	cat, _, err := load.Catalog(r.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := r.opt
+	opt.Templates = templates.For(r.dir)
+	opt.Cache = r.cache
+	render := func() weak.Pointer[output.Memory] {
+		out := &output.Memory{}
+		if err := Render(cat, opt, out); err != nil {
+			t.Fatal(err)
+		}
+		return weak.Make(out)
+	}
+	first := render()
+	for range 3 {
+		render()
+	}
+	runtime.GC()
+	if first.Value() != nil {
+		t.Error("the first render's files are still held after three more renders with the cache")
+	}
+	// The cache must outlive the check, or nothing would hold anything.
+	runtime.KeepAlive(r.cache)
 }

@@ -128,11 +128,14 @@ type visitKey struct {
 // partSet holds partials made once and reused on many pages, each as a
 // cachedPart: those of this render (now), and for the parts that a render
 // cache keeps for the next render (cards, items, visits), the last
-// render's now (last; nil without one), which no longer changes.
+// render's now (last; nil without one), which no longer changes. Each
+// map is a value of its own: a cache that kept a pointer into the site
+// would keep the whole render alive, and with it the one before.
 type partSet struct {
-	now  sync.Map
-	last *sync.Map
+	now, last *sync.Map
 }
+
+func newPartSet() partSet { return partSet{now: new(sync.Map)} }
 
 // Render writes the site for cat to out. It never changes a file's bytes
 // once written: out may keep them rather than a copy.
@@ -143,7 +146,8 @@ func Render(cat *model.Catalog, opt Options, out output.Writer) error {
 	if cat.Public() != cat {
 		cat = cat.Public()
 	}
-	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}, titles: map[string]*collation.Keys{}}
+	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}, titles: map[string]*collation.Keys{},
+		cards: newPartSet(), items: newPartSet(), visits: newPartSet(), partials: newPartSet()}
 	for _, lang := range s.cfg.Languages {
 		s.titles[lang] = collation.NewKeys(lang)
 	}
