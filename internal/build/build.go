@@ -100,11 +100,11 @@ func Run(opt Options) (int, error) {
 		return ExitUsage, err
 	}
 	if err := render(pub, opt, targets, tmp); err != nil {
-		os.RemoveAll(tmp)
+		removeTree(tmp)
 		return ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
 	if err := swap(tmp, out); err != nil {
-		os.RemoveAll(tmp)
+		removeTree(tmp)
 		return ExitUsage, err
 	}
 	fmt.Fprintf(opt.IO.ErrOut, "built %s (%s) in %s into %s in %s\n",
@@ -241,7 +241,10 @@ func swap(tmp, out string) error {
 		return err
 	}
 	if old != "" {
-		return os.RemoveAll(filepath.Dir(old))
+		if err := removeTree(old); err != nil {
+			return err
+		}
+		return os.Remove(filepath.Dir(old))
 	}
 	return nil
 }
