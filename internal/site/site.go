@@ -737,8 +737,8 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 }
 
 // changedPartials returns the partials that page.reuse keeps for many
-// pages (directData, and the menu) whose definition in src,
-// the catalog's templates, is not the built-in one. A reused partial may
+// pages (directData, and the menu) whose definition in src, the
+// catalog's templates, is not the built-in one. A reused partial may
 // show only what its key holds (partials.html says what for each), and
 // nothing checks what a catalog's own one shows: a card that shows the
 // page's path, or a country link that points into the themes folder,
