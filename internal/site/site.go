@@ -360,9 +360,13 @@ func (s *site) execute(kind string, p *page, size int) ([]byte, error) {
 	return tidy(buf.Bytes()), nil
 }
 
-// tidy drops the blank lines that template actions leave behind.
+// tidy drops the blank lines that template actions leave behind, but
+// not those inside a <pre> element (a code block of a body), which are
+// the text's own.
 func tidy(b []byte) []byte {
 	out := b[:0]
+	hasPre := bytes.Contains(b, []byte("<pre"))
+	pre := false
 	for len(b) > 0 {
 		line := b
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
@@ -370,12 +374,33 @@ func tidy(b []byte) []byte {
 		} else {
 			b = nil
 		}
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
+		blank := !pre && len(bytes.TrimSpace(line)) == 0
+		if hasPre {
+			// Before the append, which may write over line.
+			pre = inPre(line, pre)
 		}
-		out = append(out, line...)
+		if !blank {
+			out = append(out, line...)
+		}
 	}
 	return out
+}
+
+// inPre reports whether the text after line is inside a <pre> element,
+// given whether line starts inside one: what its last <pre> or </pre>
+// tag says, if it has one.
+func inPre(line []byte, pre bool) bool {
+	closing := bytes.LastIndex(line, []byte("</pre>"))
+	for rest := line; ; {
+		i := bytes.LastIndex(rest, []byte("<pre"))
+		if i < 0 {
+			return pre && closing < 0
+		}
+		if next := i + len("<pre"); next < len(rest) && (rest[next] == '>' || rest[next] == ' ') {
+			return i > closing
+		}
+		rest = rest[:i]
+	}
 }
 
 // word returns the text for key in lang, falling back to English and then

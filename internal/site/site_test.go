@@ -648,3 +648,42 @@ func FuzzSearchWords(f *testing.F) {
 		}
 	})
 }
+
+// TestTidy: the blank lines that actions leave go, those of a code block
+// stay (a body's fenced code lost its blank lines on the site).
+func TestTidy(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"<p>a</p>\n\n  \n<p>b</p>\n", "<p>a</p>\n<p>b</p>\n"},
+		{"<div>\n\n<pre><code>uno\n\ntres\n  \n</code></pre>\n\n<p>x</p>\n", "<div>\n<pre><code>uno\n\ntres\n  \n</code></pre>\n<p>x</p>\n"},
+		{"<pre class=\"x\">a\n\nb</pre>\n\n<p>c</p>", "<pre class=\"x\">a\n\nb</pre>\n<p>c</p>"},
+		{"<pre>a</pre><pre>b\n\nc</pre>\n\n", "<pre>a</pre><pre>b\n\nc</pre>\n"},
+		{"<pre>a\n</pre>\n\n<prefix>\n\n", "<pre>a\n</pre>\n<prefix>\n"},
+		{"<p>&lt;pre&gt;</p>\n\n<p>y</p>\n", "<p>&lt;pre&gt;</p>\n<p>y</p>\n"},
+	} {
+		if got := string(tidy([]byte(tc.in))); got != tc.want {
+			t.Errorf("tidy(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestCodeBlockBlankLines: a practice's code block keeps its blank lines
+// on its page.
+func TestCodeBlockBlankLines(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "catalog")
+	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "practices", "pa-beta.es.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(src, "\n```\nlínea uno\n\nlínea tres\n```\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := render(t, dir, 2)
+	page, _ := out.File("es/practices/pa-beta/index.html")
+	if !bytes.Contains(page, []byte("<pre><code>línea uno\n\nlínea tres\n</code></pre>")) {
+		t.Errorf("the code block lost its blank line:\n%s", page)
+	}
+}
