@@ -112,7 +112,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // page sends an HTML page with the live-reload script in it.
 func (s *Server) page(w http.ResponseWriter, r *http.Request, status int, gen uint64, html []byte) {
-	out := inject(html, gen)
+	out := inject(html, s.generation(gen))
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Length", strconv.Itoa(len(out)))
 	w.WriteHeader(status)
@@ -122,10 +122,11 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request, status int, gen ui
 }
 
 // inject puts the live-reload script before </body>. The page says which
-// rebuild it comes from: if it loaded just before another, the script
-// learns it on connecting and reloads.
-func inject(html []byte, gen uint64) []byte {
-	tag := fmt.Sprintf(`<script src="%s" data-generation="%d"></script>`+"\n", scriptPath, gen)
+// rebuild it comes from (Server.generation): if it loaded just before
+// another, or serve was started again since, the script learns it on
+// connecting and reloads.
+func inject(html []byte, generation string) []byte {
+	tag := fmt.Sprintf(`<script src="%s" data-generation="%s"></script>`+"\n", scriptPath, generation)
 	at := bytes.LastIndex(html, []byte("</body>"))
 	if at < 0 {
 		at = len(html)
@@ -145,7 +146,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	gen, changed := s.hub.current()
 	// retry: the browser reconnects quickly after a restart of serve.
-	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %d\n\n", gen)
+	fmt.Fprintf(w, "retry: 1000\nevent: hello\ndata: %s\n\n", s.generation(gen))
 	if rc.Flush() != nil {
 		return
 	}
@@ -159,7 +160,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-changed:
 			gen, changed = s.hub.current()
-			fmt.Fprintf(w, "event: reload\ndata: %d\n\n", gen)
+			fmt.Fprintf(w, "event: reload\ndata: %s\n\n", s.generation(gen))
 		case <-tick.C:
 			fmt.Fprint(w, ": still here\n\n")
 		}

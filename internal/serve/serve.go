@@ -10,6 +10,8 @@ package serve
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -105,7 +107,11 @@ type Server struct {
 	files     load.FileCache        // the practice files as last read, for the next check
 	checks    check.Cache           // each practice's problems, for the next check
 	stop      chan struct{}         // closed when shutting down: ends event streams
-	cancel    context.CancelFunc
+	// run names this process among the runs of serve: a page that an
+	// earlier run served, still open when serve starts again, must not
+	// take this run's build 1 for the one it shows (see generation).
+	run    string
+	cancel context.CancelFunc
 
 	wg    sync.WaitGroup // every goroutine the server started
 	errMu sync.Mutex
@@ -151,7 +157,7 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		ln.Close()
 		return nil, err
 	}
-	s := &Server{opt: opt, ln: ln, watch: w, stop: make(chan struct{}), loopback: isLoopback(opt.Bind)}
+	s := &Server{opt: opt, ln: ln, watch: w, stop: make(chan struct{}), loopback: isLoopback(opt.Bind), run: newRun()}
 	s.hub.init()
 	s.queue.init()
 	s.state.Store(&state{})
@@ -282,3 +288,15 @@ func openBrowser(url string) {
 		return
 	}
 }
+
+// newRun returns a name for this run of serve: random, so that two runs
+// on the same port (a restart) do not share one.
+func newRun() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// generation is how pages and the event stream name a build: the run and
+// the build's number in it.
+func (s *Server) generation(gen uint64) string { return s.run + "-" + strconv.FormatUint(gen, 10) }

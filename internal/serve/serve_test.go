@@ -124,20 +124,40 @@ func TestEvents(t *testing.T) {
 	_, file := samplePractice(t, ts, dir)
 	es := ts.openEvents(t)
 	hello := es.next(t, "hello")
-	if hello.data != "1" {
-		t.Errorf("hello: data %q, want the first build, 1", hello.data)
+	if want := ts.run + "-1"; hello.data != want {
+		t.Errorf("hello: data %q, want the first build, %q", hello.data, want)
+	}
+	build := func(ev event) int {
+		n, err := strconv.Atoi(strings.TrimPrefix(ev.data, ts.run+"-"))
+		if err != nil {
+			t.Errorf("%s: data %q is not a build of this run", ev.name, ev.data)
+		}
+		return n
 	}
 	setTitle(t, file, "Evento")
 	reload := es.next(t, "reload")
-	n, err := strconv.Atoi(reload.data)
-	if err != nil || n <= 1 {
+	if n := build(reload); n <= 1 {
 		t.Errorf("reload after an edit: data %q, want a later build than 1", reload.data)
 	}
 	good := readFile(t, file)
 	writeFile(t, file, bytes.Replace(good, []byte("\ntitle: "), []byte("\ntitle: [\n"), 1))
 	failed := es.next(t, "reload")
-	if m, _ := strconv.Atoi(failed.data); m <= n {
+	if build(failed) <= build(reload) {
 		t.Errorf("reload after a failed rebuild: data %q after %q", failed.data, reload.data)
+	}
+}
+
+// TestRunsDiffer: a page that one run of serve served, still open when
+// serve is started again, reloads. The first build of every run was 1,
+// and a page of the last run's first build took the new one's for its
+// own.
+func TestRunsDiffer(t *testing.T) {
+	first := startServer(t, sampleDir)
+	_, _, body := first.get(t, "/es/")
+	second := startServer(t, sampleDir)
+	hello := second.openEvents(t).next(t, "hello")
+	if strings.Contains(body, `data-generation="`+hello.data+`"`) {
+		t.Errorf("a page of the first run says it shows %q, which the second run's first build also is", hello.data)
 	}
 }
 
@@ -260,7 +280,7 @@ func TestPortInUse(t *testing.T) {
 func TestScriptOnlyInServe(t *testing.T) {
 	ts := startServer(t, sampleDir)
 	_, _, body := ts.get(t, "/es/")
-	if !strings.Contains(body, `<script src="`+scriptPath+`" data-generation="1"></script>`+"\n</body>") {
+	if !strings.Contains(body, `<script src="`+scriptPath+`" data-generation="`+ts.run+`-1"></script>`+"\n</body>") {
 		t.Errorf("served page lacks the script before </body>:\n%s", excerpt(body[max(0, len(body)-500):]))
 	}
 	status, header, js := ts.get(t, scriptPath)
