@@ -116,6 +116,37 @@ func TestSaveByRename(t *testing.T) {
 	ts.pollPage(t, "/es/practices/zz-practica-nueva/", "an edit in a new folder", titled("Cambiada en carpeta nueva"))
 }
 
+// TestRenamedFolder: after a folder of practices is renamed, a save in it
+// rebuilds. Watching the new name at once got the rename's own watch,
+// which fsnotify then dropped when it heard that the old name had moved:
+// later saves in the folder were not seen.
+func TestRenamedFolder(t *testing.T) {
+	dir := copyCatalog(t)
+	sub := filepath.Join(dir, "practices", "sub")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"es", "en"} {
+		name := "gt-svet." + lang + ".md"
+		if err := os.Rename(filepath.Join(dir, "practices", name), filepath.Join(sub, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := startServer(t, dir)
+	es := ts.openEvents(t)
+	es.next(t, "hello")
+	renamed := filepath.Join(dir, "practices", "renamed")
+	if err := os.Rename(sub, renamed); err != nil {
+		t.Fatal(err)
+	}
+	es.next(t, "reload")
+	setTitle(t, filepath.Join(renamed, "gt-svet.es.md"), "En carpeta renombrada")
+	es.next(t, "reload")
+	ts.pollPage(t, "/es/practices/gt-svet/", "a save in a renamed folder", func(status int, body string) bool {
+		return status == 200 && strings.Contains(body, "En carpeta renombrada")
+	})
+}
+
 // TestEvents: the event stream says hello with the current build, then
 // reload after a rebuild, successful or not.
 func TestEvents(t *testing.T) {

@@ -130,6 +130,10 @@ func (s *Server) watchLoop(ctx context.Context) {
 	defer timer.Stop()
 	var changed []string
 	var since time.Time
+	// grown are the new folders of this burst, watched again once it is
+	// over: a folder renamed within the catalog keeps its watch, which
+	// fsnotify drops when it then hears that the old name moved.
+	var grown []string
 	for {
 		select {
 		case <-ctx.Done():
@@ -146,6 +150,7 @@ func (s *Server) watchLoop(ctx context.Context) {
 				if err := s.watch.addTree(ev.Name); err != nil {
 					s.logf("watching %s: %v", ev.Name, err)
 				}
+				grown = append(grown, ev.Name)
 			}
 			if changed == nil {
 				since = time.Now()
@@ -167,6 +172,12 @@ func (s *Server) watchLoop(ctx context.Context) {
 			}
 			s.logf("watching %s: %v", s.opt.Dir, err)
 		case <-timer.C:
+			for _, dir := range grown {
+				if err := s.watch.addTree(dir); err != nil {
+					s.logf("watching %s: %v", dir, err)
+				}
+			}
+			grown = nil
 			s.queue.add(changed, since)
 			changed = nil
 		}
