@@ -154,9 +154,11 @@ var cacheSeed = maphash.MakeSeed()
 // practiceSum sums a practice's model, which is what its cards, items and
 // own page show of it: its ID, its Hash (the bytes of its files, which
 // load reads the rest from), the languages it has a file in (two catalogs
-// that differ only in a translation's language give the same Hash) and
-// the practices that name it as related; counts when env.counted. ok is
-// false for a practice that load gave no Hash.
+// that differ only in a translation's language give the same Hash), the
+// paths of those files (a template may show one, and a file moved to
+// another folder of practices keeps its bytes) and the practices that
+// name it as related; counts when env.counted. ok is false for a practice
+// that load gave no Hash.
 func (rc *renderCache) practiceSum(x *model.Practice) (sum uint64, ok bool) {
 	if x.Hash == 0 {
 		return 0, false
@@ -168,6 +170,10 @@ func (rc *renderCache) practiceSum(x *model.Practice) (sum uint64, ok bool) {
 	writeUint64(&h, x.Hash)
 	for _, lang := range sortedKeys(x.Texts) {
 		h.WriteString(lang)
+		h.WriteByte(0)
+		if f := x.Texts[lang].File; f != nil {
+			h.WriteString(f.Path)
+		}
 		h.WriteByte(0)
 	}
 	h.WriteByte(1)

@@ -276,6 +276,30 @@ func TestCacheGenerated(t *testing.T) {
 	}
 }
 
+// TestCacheFileMoved: a catalog whose practice page shows the file's path
+// moves a file to a subfolder of practices, its bytes unchanged: the page
+// shows the new path, as a fresh render does.
+func TestCacheFileMoved(t *testing.T) {
+	r := newCacheRun(t, "testdata/catalog")
+	src, err := templates.FS.ReadFile("html/practice.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	withPath := strings.Replace(string(src), `<h1>{{$t.Title}}</h1>`, `<h1>{{$t.Title}}</h1><p class="file">{{$t.File.Path}}</p>`, 1)
+	if withPath == string(src) {
+		t.Fatal("practice.html has no <h1>{{$t.Title}}</h1>: the test needs updating")
+	}
+	r.write(t, "templates/html/practice.html", withPath)
+	r.render(t, "first render")
+	moved, err := os.ReadFile(filepath.Join(r.dir, "practices", "pa-beta.es.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.remove(t, "practices/pa-beta.es.md")
+	r.write(t, "practices/panama/pa-beta.es.md", string(moved))
+	r.render(t, "pa-beta.es.md moved to practices/panama/")
+}
+
 // TestCacheKeepsOneRender: a cache holds what the last render made, not
 // the renders before it. A cache that held a pointer into a render's site
 // (its map of cards) kept that site alive, with its pages and the render
