@@ -54,8 +54,9 @@ type Cache struct {
 	search map[pageID]*searchPart
 	// cards, items and visits are the last render's parts (partSet.now).
 	cards, items, visits *sync.Map
-	// countryOrder holds country lists sorted in a language; names and
-	// collation do not depend on the catalog, so these never go stale.
+	// countryOrder holds the country lists the last render sorted in a
+	// language; names and collation do not depend on the catalog, so
+	// these never go stale.
 	countryOrder map[string][]string
 	// titles keeps the sort keys of titles in each language (site.titles),
 	// which do not depend on the catalog either.
@@ -228,9 +229,7 @@ func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 		}
 	}
 	s.cards.last, s.items.last, s.visits.last = c.cards, c.items, c.visits
-	for k, v := range c.countryOrder {
-		s.countryOrder.Store(k, v)
-	}
+	s.lastOrder = c.countryOrder
 	for lang, keys := range c.titles {
 		if s.titles[lang] != nil {
 			s.titles[lang] = keys.Next()

@@ -300,6 +300,25 @@ func TestCacheFileMoved(t *testing.T) {
 	r.render(t, "pa-beta.es.md moved to practices/panama/")
 }
 
+// TestCacheCountryOrder: the cache keeps the sorted country lists of the
+// last render, not of every render since the first: serve's cache grew by
+// a few at every save that changed a practice's countries.
+func TestCacheCountryOrder(t *testing.T) {
+	r := newCacheRun(t, "testdata/catalog")
+	r.render(t, "first render")
+	prev := "PA"
+	for _, countries := range []string{"PA, GT", "PA, HN", "PA, SV", "PA, BZ", "PA, MX"} {
+		r.edit(t, "practices/pa-beta.es.md", `countries: \[`+regexp.QuoteMeta(prev)+`\]`, "countries: ["+countries+"]")
+		prev = countries
+		r.render(t, countries)
+	}
+	fresh := newCacheRun(t, r.dir)
+	fresh.render(t, "a fresh render of the last catalog")
+	if got, want := len(r.cache.countryOrder), len(fresh.cache.countryOrder); got != want {
+		t.Errorf("after 5 edits the cache holds %d sorted country lists, a fresh render %d", got, want)
+	}
+}
+
 // TestCacheKeepsOneRender: a cache holds what the last render made, not
 // the renders before it. A cache that held a pointer into a render's site
 // (its map of cards) kept that site alive, with its pages and the render

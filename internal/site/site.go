@@ -92,8 +92,12 @@ type site struct {
 	// those are made for each page that shows them, since they may show
 	// what the page's key does not hold (changedPartials).
 	unshared map[string]bool
-	// countryOrder holds country lists sorted in a language.
+	// countryOrder holds country lists sorted in a language; lastOrder,
+	// those of the last render with the cache (read only), taken into
+	// countryOrder as they are used, so that the cache keeps only those
+	// of one render.
 	countryOrder sync.Map // lang + "|" + codes → []string
+	lastOrder    map[string][]string
 	// titles keeps the sort keys of the titles sorted in each language
 	// (page.Sorted, the search data).
 	titles map[string]*collation.Keys
@@ -621,7 +625,10 @@ func (p *page) Countries(codes []string) []string {
 	if v, ok := p.s.countryOrder.Load(key); ok {
 		return v.([]string)
 	}
-	sorted := collation.Sort(p.Lang, slices.Clone(codes), p.Country)
+	sorted, ok := p.s.lastOrder[key]
+	if !ok {
+		sorted = collation.Sort(p.Lang, codes, p.Country)
+	}
 	p.s.countryOrder.Store(key, sorted)
 	return sorted
 }
