@@ -86,7 +86,7 @@ func TestBuiltinPartialsReused(t *testing.T) {
 		}
 		src[name] = string(b)
 	}
-	changed, err := changedPartials(src)
+	changed, err := changedPartials(src, "home")
 	if err != nil || len(changed) > 0 {
 		t.Fatalf("built-in templates: %v changed, %v", changed, err)
 	}
@@ -94,13 +94,46 @@ func TestBuiltinPartialsReused(t *testing.T) {
 	// definitions.
 	src["html/partials.html"] = strings.Replace(src["html/partials.html"], `<caption class="visually-hidden">`, `<caption>`, 1) + "\n\n"
 	src["html/home.html"] += "\n"
-	changed, err = changedPartials(src)
+	changed, err = changedPartials(src, "home")
 	if err != nil || len(changed) > 0 {
 		t.Fatalf("changed visits: %v changed, %v", changed, err)
 	}
 	src["html/partials.html"] = strings.Replace(src["html/partials.html"], `{{.P.Country .Code}}</a>`, `{{.P.Country .Code}} ({{.Code}})</a>`, 1)
-	changed, err = changedPartials(src)
+	changed, err = changedPartials(src, "home")
 	if err != nil || len(changed) != 1 || !changed["country-link"] {
 		t.Fatalf("changed country-link: %v changed, %v", changed, err)
+	}
+}
+
+// TestKindOwnPartial: a page kind's own file may define a reused partial
+// for its pages only: theme.html's card shows on the theme pages, the
+// built-in one on the home and country pages, with a cache or without.
+// Partials were all made with the home page's templates, and theme.html's
+// card was ignored.
+func TestKindOwnPartial(t *testing.T) {
+	r := newCacheRun(t, "testdata/catalog")
+	theme, err := fs.ReadFile(templates.FS, "html/theme.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.write(t, "templates/html/theme.html", string(theme)+"\n"+`{{define "card"}}<li class="theme-card">{{.T.Title}}</li>{{end}}`+"\n")
+	for _, step := range []string{"first render", "again, from the cache"} {
+		out, _ := r.render(t, step)
+		for name, want := range map[string]string{
+			"es/themes/hotline/index.html": `<li class="theme-card">`,
+			"es/index.html":                `<li class="card"`,
+			"es/countries/pa/index.html":   `<li class="card"`,
+		} {
+			page, ok := out.File(name)
+			if !ok {
+				t.Fatalf("%s: no %s", step, name)
+			}
+			if !strings.Contains(string(page), want) {
+				t.Errorf("%s: %s has no %s", step, name, want)
+			}
+			if other := `<li class="theme-card">`; want != other && strings.Contains(string(page), other) {
+				t.Errorf("%s: %s shows theme.html's card", step, name)
+			}
+		}
 	}
 }

@@ -87,11 +87,12 @@ type site struct {
 	// to countries and themes, institutions, the menu), each rendered once
 	// per language and what its links depend on (see page.shared).
 	partials partSet // partialKey
-	// unshared are the reused partials (see page.shared) that the
-	// catalog's own templates define otherwise than the built-in ones:
-	// those are made for each page that shows them, since they may show
-	// what the page's key does not hold (changedPartials).
-	unshared map[string]bool
+	// unshared are, per page kind, the reused partials (see page.shared)
+	// that the catalog's own templates for that kind define otherwise
+	// than the built-in ones: those are made for each page that shows
+	// them, since they may show what the page's key does not hold
+	// (changedPartials).
+	unshared map[string]map[string]bool
 	// countryOrder holds country lists sorted in a language; lastOrder,
 	// those of the last render with the cache (read only), taken into
 	// countryOrder as they are used, so that the cache keeps only those
@@ -266,14 +267,18 @@ func (s *site) load(templates *readLog) error {
 				return fmt.Errorf("templates: %w", err)
 			}
 			src[name] = string(b)
-			// Cards and items are made with the home page's templates.
-			if (kind == "practice" || kind == "home" || slices.Contains(shared, name)) && countCall.Match(b) {
+			// The built-in cards and items, which a cache keeps, are
+			// the same in every kind's templates: those of partials.html.
+			if (kind == "practice" || slices.Contains(shared, name)) && countCall.Match(b) {
 				s.counted = true
 			}
 		}
 	}
-	if s.unshared, err = changedPartials(src); err != nil {
-		return err
+	s.unshared = map[string]map[string]bool{}
+	for _, kind := range pageKinds {
+		if s.unshared[kind], err = changedPartials(src, kind); err != nil {
+			return err
+		}
 	}
 	s.tmpl = map[string]map[string]*template.Template{}
 	for _, lang := range s.cfg.Languages {
@@ -356,6 +361,7 @@ func (s *site) listPage(kind string, p *page, key func(*listKey), fill func() er
 // small is copied again at every doubling (practice pages made a third of
 // everything a render allocated that way).
 func (s *site) execute(kind string, p *page, size int) ([]byte, error) {
+	p.kind = kind
 	var buf bytes.Buffer
 	buf.Grow(size)
 	if err := s.tmpl[p.Lang][kind].ExecuteTemplate(&buf, "base", p); err != nil {
@@ -452,6 +458,9 @@ type page struct {
 	links bodyLinks
 	// ways holds what way has worked out: folder, relative URL.
 	ways [][2]string
+	// kind is the page kind whose templates make the page and its
+	// partials (site.execute).
+	kind string
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
@@ -655,8 +664,8 @@ func (p *page) cached(set *partSet, name string, x *model.Practice) (template.HT
 // sum (renderCache.practiceSum). A partial that the catalog's templates
 // changed (s.unshared) is executed every time.
 func (p *page) reuse(set *partSet, key any, id, name string, data func() any) (template.HTML, error) {
-	if p.s.unshared[name] {
-		return p.s.executePart(p.Lang, name, data())
+	if p.s.unshared[p.kind][name] {
+		return p.s.executePart(p.Lang, p.kind, name, data())
 	}
 	if v, ok := set.now.Load(key); ok {
 		return v.(cachedPart).html, nil
@@ -671,7 +680,8 @@ func (p *page) reuse(set *partSet, key any, id, name string, data func() any) (t
 			return v.(cachedPart).html, nil
 		}
 	}
-	h, err := p.s.executePart(p.Lang, name, data())
+	// Any kind's templates make the same built-in partial: the page's do.
+	h, err := p.s.executePart(p.Lang, p.kind, name, data())
 	if err != nil {
 		return "", err
 	}
@@ -739,7 +749,7 @@ func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
 func (p *page) VisitHTML(ev model.ExchangeVisit, year bool) (template.HTML, error) {
 	data := func() any { return visitArg{P: p, V: ev, Year: year} }
 	if p.s.cache == nil {
-		return p.s.executePart(p.Lang, "visit", data())
+		return p.s.executePart(p.Lang, p.kind, "visit", data())
 	}
 	key := visitKey{ev.Practice.ID, ev.Exchange, ev.Visitor, year, p.Path}
 	return p.reuse(&p.s.visits, key, ev.Practice.ID, "visit", data)
@@ -776,9 +786,10 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 // page's path, or a country link that points into the themes folder,
 // would be wrong on every page but the first. So a changed one is made
 // for each page that shows it: slower, and right. The set is that of the
-// home page, with which executePart runs them.
-func changedPartials(src map[string]string) (map[string]bool, error) {
-	files := []string{"html/base.html", "html/partials.html", "html/home.html"}
+// pages of kind, whose templates executePart runs them with: a page
+// kind's own file may define a partial too, for its pages only.
+func changedPartials(src map[string]string, kind string) (map[string]bool, error) {
+	files := []string{"html/base.html", "html/partials.html", "html/" + kind + ".html"}
 	builtinSrc := map[string]string{}
 	same := true
 	for _, name := range files {
@@ -793,7 +804,7 @@ func changedPartials(src map[string]string) (map[string]bool, error) {
 		return nil, nil
 	}
 	parse := func(src map[string]string) (*template.Template, error) {
-		t := template.New("home").Funcs(funcs)
+		t := template.New(kind).Funcs(funcs)
 		for _, name := range files {
 			if _, err := t.New(name).Parse(src[name]); err != nil {
 				return nil, fmt.Errorf("templates/%s: %w", name, err)
@@ -819,10 +830,11 @@ func changedPartials(src map[string]string) (map[string]bool, error) {
 	return changed, nil
 }
 
-// executePart executes the partial template name (of partials.html) in
-// lang with data. It writes into a buffer lent by partBuffers: tens of
+// executePart executes the partial template name (of partials.html, or
+// of the page kind's own file) with the templates of the pages of kind in
+// lang, with data. It writes into a buffer lent by partBuffers: tens of
 // thousands of cards and list items each grew a new one five times.
-func (s *site) executePart(lang, name string, data any) (template.HTML, error) {
+func (s *site) executePart(lang, kind, name string, data any) (template.HTML, error) {
 	// foldConstants must know what each partial is given, or it may fold
 	// calls of T whose receiver is not the page.
 	if _, isPage := data.(*page); isPage != executedWithPage[name] || !isPage && !directData[name] {
@@ -831,7 +843,7 @@ func (s *site) executePart(lang, name string, data any) (template.HTML, error) {
 	buf := partBuffers.Get().(*bytes.Buffer)
 	defer partBuffers.Put(buf)
 	buf.Reset()
-	if err := s.tmpl[lang]["home"].ExecuteTemplate(buf, name, data); err != nil {
+	if err := s.tmpl[lang][kind].ExecuteTemplate(buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
