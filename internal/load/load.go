@@ -553,28 +553,44 @@ func intros(dir string, cfg *config.Config) (map[string][]byte, []diag.Diagnosti
 
 // RulePlaceholder reports what `catalog new` left for the writer to fill.
 var RulePlaceholder = &diag.Rule{ID: "placeholder", Severity: diag.Error,
-	Doc: "A `TODO` placeholder left from `catalog new` (in a value, a comment or the body): fill it in and delete the marker."}
+	Doc: "A `TODO` placeholder left from `catalog new` (`TODO` as a value, or `TODO:` and a hint, in a value, a comment or the body): fill it in and delete the marker."}
 
-var todoRE = regexp.MustCompile(`\bTODO\b`)
+// The markers `catalog new` writes: "TODO: a hint" in a value or the
+// body, and a bare TODO as a value (`start: TODO`, `countries: [TODO]`).
+// In Spanish "TODO" is also a word ("all"), which a heading in capitals
+// has ("PROTECCIÓN PARA TODO EL PAÍS"): only those forms are markers.
+var (
+	// todoFront finds a marker in a line of front matter: TODO with a
+	// colon, or ending the value (before a quote, a bracket, a comma, a
+	// comment or the end of the line).
+	todoFront = regexp.MustCompile(`\bTODO(?::|\s*(?:["'\],}#]|$))`)
+	// todoBody finds one in a line of the body: TODO with a colon, or
+	// alone at the end of the line.
+	todoBody = regexp.MustCompile(`\bTODO(?::|\s*$)`)
+)
 
-// IsPlaceholder reports a value that `catalog new` left to fill.
-func IsPlaceholder(s string) bool { return strings.HasPrefix(strings.TrimSpace(s), "TODO") }
+// IsPlaceholder reports a value that `catalog new` left to fill: TODO, or
+// "TODO: a hint".
+func IsPlaceholder(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "TODO" || strings.HasPrefix(s, "TODO:")
+}
 
 // placeholders reports every line that holds a TODO marker.
 func placeholders(doc *fm.Document, path string, ds *[]diag.Diagnostic) {
-	scan := func(text []byte, firstLine int) {
+	scan := func(text []byte, firstLine int, marker *regexp.Regexp) {
 		if !bytes.Contains(text, []byte("TODO")) {
 			return
 		}
 		for i, cur := range bytes.Split(text, []byte("\n")) {
-			if m := todoRE.FindIndex(cur); m != nil {
+			if m := marker.FindIndex(bytes.TrimSuffix(cur, []byte("\r"))); m != nil {
 				*ds = append(*ds, diag.New(RulePlaceholder, path, firstLine+i, utf8.RuneCount(cur[:m[0]])+1,
 					"placeholder left to fill: %s", placeholderText(cur[m[0]:])))
 			}
 		}
 	}
-	scan(doc.FrontMatter, 2)
-	scan(doc.Body, doc.BodyLine)
+	scan(doc.FrontMatter, 2, todoFront)
+	scan(doc.Body, doc.BodyLine, todoBody)
 }
 
 func placeholderText(s []byte) string {
