@@ -196,6 +196,11 @@ func fieldValue(p *model.Practice, key string) any {
 	case "sources":
 		return p.Sources
 	case "visibility":
+		// Left out, it is public (SPEC): a translation that says so
+		// repeats the source.
+		if p.Visibility == "" {
+			return "public"
+		}
 		return p.Visibility
 	}
 	panic("load: fieldValue: unknown field " + key)
