@@ -267,6 +267,12 @@ func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
 	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if parserError(msg) {
+			// yaml.v3 gives the parser's line counted from 0 (its
+			// scanner's from 1): where the list or mapping began, or
+			// where it found what it did not expect.
+			line++
+		}
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 		// yaml.v3 leaves the line out for problems on the first line.
@@ -275,6 +281,19 @@ func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
 		msg += " (" + hint + ")"
 	}
 	return diag.New(RuleYAMLSyntax, "", line+lineOffset, 0, "%s", msg)
+}
+
+// parserError reports a message of yaml.v3's parser, rather than of its
+// scanner (the parser's problems in yaml.v3's parserc.go that a front
+// matter can have).
+func parserError(msg string) bool {
+	for _, p := range []string{"did not find expected key", "did not find expected '-' indicator",
+		"did not find expected ',' or ']'", "did not find expected ',' or '}'", "did not find expected node content"} {
+		if strings.HasPrefix(msg, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // syntaxHint adds what a writer of practices most likely did wrong.
