@@ -149,7 +149,7 @@ func (b *book) code(c layout.Code, x, width float64) {
 	lh := lineHeight(size)
 	b.y += 1
 	for _, src := range c.Lines {
-		lines := layout.Break([]layout.Run{{Text: src, Style: layout.Mono}}, width-2*pad, size, b.measure)
+		lines := layout.BreakCode(src, width-2*pad, size, b.measure)
 		if len(lines) == 0 {
 			lines = []layout.Line{{}}
 		}

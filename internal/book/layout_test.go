@@ -266,3 +266,37 @@ func TestFootnoteLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeBlockSpacing: a code block keeps its indentation and the runs
+// of spaces within its lines, as the site's <pre> does. Its lines went
+// through the paragraph breaker, which dropped the spaces at the start of
+// a line and made a run of spaces one: every line began at the left edge.
+func TestCodeBlockSpacing(t *testing.T) {
+	b := newTestBook(t, "es", nil)
+	b.newPage()
+	drawBody(b, []byte("```\nfunc main() {\n    if x {\n        call(\"a    b\")\n    }\n}\n```\n"))
+	bk := &pdfBook{path: writeTemp(t, "code.pdf", finish(t, b))}
+	at := map[string]textWord{}
+	for _, ws := range bk.words(t, 1, b.d.Pages()) {
+		for _, w := range ws {
+			at[w.text] = w
+		}
+	}
+	fn, ifw, call, bw := at["func"], at["if"], at[`call("a`], at[`b")`]
+	if fn.text == "" || ifw.text == "" || call.text == "" || bw.text == "" {
+		t.Fatalf("words missing: %v", at)
+	}
+	char := (fn.x2 - fn.x1) / 4 // monospaced: "func" is four characters wide
+	for _, c := range []struct {
+		what      string
+		got, want float64
+	}{
+		{"if's indent", ifw.x1 - fn.x1, 4 * char},
+		{"call's indent", call.x1 - fn.x1, 8 * char},
+		{`the gap in "a    b"`, bw.x1 - call.x2, 4 * char},
+	} {
+		if c.got < c.want-char/2 || c.got > c.want+char/2 {
+			t.Errorf("%s: %.1f pt, want %.1f (%.0f characters)", c.what, c.got, c.want, c.want/char)
+		}
+	}
+}

@@ -200,3 +200,31 @@ func BenchmarkBreak(b *testing.B) {
 		Break(runs, 160, 10, fake)
 	}
 }
+
+// TestBreakCode: a line of code keeps its indentation and its runs of
+// spaces, and a line too wide is cut between characters with nothing
+// lost. Break, which a code block
+// went through, made a run of spaces one and dropped those at the start.
+func TestBreakCode(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width float64
+		want  string
+	}{
+		{"    if x {", 20, "    if x {.\n"},
+		{`fmt.Println("a    b")`, 40, `fmt.Println("a    b").` + "\n"},
+		{"  0123456789abcdef", 8, "  012345/\n6789abcd/\nef.\n"},
+		{"ñandú", 2, "ña/\nnd/\nú.\n"},
+		{"", 10, ""},
+	} {
+		got := lines(BreakCode(tc.in, tc.width, 10, fake))
+		if got != tc.want {
+			t.Errorf("BreakCode(%q, %v):\n%s\nwant:\n%s", tc.in, tc.width, got, tc.want)
+		}
+	}
+	for _, l := range BreakCode("a   b  c", 100, 10, fake) {
+		if l.Runs[0].Style != Mono || l.Width != fake(l.Runs[0].Text, Mono, 10) {
+			t.Errorf("line %q: style %v, width %v", l.Runs[0].Text, l.Runs[0].Style, l.Width)
+		}
+	}
+}
