@@ -120,7 +120,15 @@ const minWidth = 60.0
 func indent(by, width float64) float64 { return max(0, min(by, width-minWidth)) }
 
 func (b *book) list(l layout.List, x, width float64, shift int) {
-	in := indent(6, width)
+	by := 6.0
+	if l.Ordered && len(l.Items) > 0 {
+		// Room for the widest number and its gap: "100." is wider than
+		// the 6 mm that fit "9.", and its item's text ran over it.
+		for _, n := range []int{l.Start, l.Start + len(l.Items) - 1} {
+			by = max(by, b.d.Measure(strconv.Itoa(n)+".", pdfdraw.Regular, bodySize)+1.5)
+		}
+	}
+	in := indent(by, width)
 	lh := lineHeight(bodySize)
 	for i, item := range l.Items {
 		marker := "•"

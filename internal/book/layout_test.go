@@ -300,3 +300,29 @@ func TestCodeBlockSpacing(t *testing.T) {
 		}
 	}
 }
+
+// TestWideListNumbers: an ordered list's numbers of three digits and more
+// stand clear of their items' text. The items were indented 6 mm, room
+// for "99.", and "100." ran under the text.
+func TestWideListNumbers(t *testing.T) {
+	b := newTestBook(t, "es", nil)
+	b.newPage()
+	drawBody(b, []byte("98. noventa y ocho\n99. noventa y nueve\n100. cien\n101. ciento uno\n"))
+	bk := &pdfBook{path: writeTemp(t, "list.pdf", finish(t, b))}
+	at := map[string]textWord{}
+	for _, ws := range bk.words(t, 1, b.d.Pages()) {
+		for _, w := range ws {
+			at[w.text] = w
+		}
+	}
+	for number, first := range map[string]string{"98.": "noventa", "100.": "cien", "101.": "ciento"} {
+		n, w := at[number], at[first]
+		if n.text == "" || w.text == "" {
+			t.Errorf("%q or %q is not a word of its own: %v", number, first, at)
+			continue
+		}
+		if n.x2 > w.x1 || n.x1 < marginL*72/25.4-0.5 {
+			t.Errorf("%q spans %.1f–%.1f pt, its text starts at %.1f pt (margin %.1f)", number, n.x1, n.x2, w.x1, marginL*72/25.4)
+		}
+	}
+}
