@@ -2,6 +2,7 @@ package check
 
 import (
 	"hash/maphash"
+	"os"
 	"reflect"
 	"sync"
 	"time"
@@ -38,11 +39,28 @@ type cacheEntry struct {
 	diags []diag.Diagnostic
 }
 
-// mediaSeen is a media file a practice's checks looked for, and whether
-// it was there.
+// mediaSeen is a media file a practice's checks looked for, and what
+// stat said of it: whether it was there, and for an image, whose format
+// the checks read, its size and time.
 type mediaSeen struct {
-	path   string
+	path  string
+	stamp fileStamp
+}
+
+// fileStamp is what stat says of a media file.
+type fileStamp struct {
 	exists bool
+	size   int64
+	mod    int64 // UnixNano
+}
+
+// stampOf stats path: a regular file is there.
+func stampOf(path string) fileStamp {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return fileStamp{}
+	}
+	return fileStamp{exists: true, size: info.Size(), mod: info.ModTime().UnixNano()}
 }
 
 // Counts returns how many practices the last check with the cache took
@@ -111,7 +129,7 @@ func (e *cacheEntry) reusable(key uint64) bool {
 		return false
 	}
 	for _, m := range e.media {
-		if fileExists(m.path) != m.exists {
+		if now := stampOf(m.path); now != m.stamp {
 			return false
 		}
 	}

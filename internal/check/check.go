@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"html"
 	"net/url"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -25,6 +26,7 @@ import (
 	fm "catalog/internal/frontmatter"
 	"catalog/internal/load"
 	"catalog/internal/model"
+	"catalog/internal/pdfdraw"
 	"catalog/internal/suggest"
 )
 
@@ -38,7 +40,7 @@ func All() []*diag.Rule {
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,
 		RuleCountryCode, RuleVocabulary, RuleFieldValue, RuleDuplicateValue, RuleSummaryLength,
 		RulePeriod, RuleLastReviewed, RuleRelated, RuleExchange, RuleURL,
-		RuleSection, RuleLink, RuleMedia, RuleRawHTML, RuleGlyph, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
+		RuleSection, RuleLink, RuleMedia, RuleBookImage, RuleRawHTML, RuleGlyph, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
 		load.RuleIgnore, RuleUnusedIgnore, load.RuleInternal,
 	}
 }
@@ -924,11 +926,23 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 		return
 	}
 	full := filepath.Join(ps.cat.Dir, filepath.FromSlash(clean))
-	exists := fileExists(full)
+	stamp := stampOf(full)
 	if ps.recording {
-		ps.mediaSeen = append(ps.mediaSeen, mediaSeen{full, exists})
+		ps.mediaSeen = append(ps.mediaSeen, mediaSeen{full, stamp})
 	}
-	if !exists {
+	if !stamp.exists {
 		report(RuleMedia, l.off, "%q does not exist (looked for %s)", p, full)
+		return
+	}
+	if l.image {
+		// The book draws what pdfdraw reads, and leaves any other image
+		// out for its description, without a word.
+		data, err := os.ReadFile(full)
+		if err == nil {
+			_, _, _, err = pdfdraw.ImageSize(data)
+		}
+		if err != nil {
+			report(RuleBookImage, l.off, "image %q: %v; the PDF book prints its description in its place", p, err)
+		}
 	}
 }

@@ -29,6 +29,8 @@ var (
 		Doc: "A link in the body to a practice file (`other-id.es.md`) that does not exist, or, from a public practice, to a restricted one."}
 	RuleMedia = &diag.Rule{ID: "media", Severity: diag.Error,
 		Doc: "An image that is not in the catalog's `media/` folder, or a path that leads out of it."}
+	RuleBookImage = &diag.Rule{ID: "book-image", Severity: diag.Warning,
+		Doc: "An image the PDF book cannot draw (it draws PNG and JPEG images of up to 40 megapixels): the site shows it, the book prints its description in its place."}
 	RuleSection = &diag.Rule{ID: "missing-section", Severity: diag.Error,
 		Doc: "The body lacks a section heading that catalog.yaml requires for its language (by default Descripción, Resultados, Lecciones aprendidas / Description, Results, Lessons learned)."}
 	RuleRawHTML = &diag.Rule{ID: "raw-html", Severity: diag.Warning,

@@ -1,7 +1,6 @@
 package check
 
 import (
-	"os"
 	"regexp"
 	"strings"
 )
@@ -191,8 +190,3 @@ func digits(s string) int {
 
 // caseWords start the words caseRE looks for, in lower case.
 var caseWords = []string{"expediente", "exp.", "causa", "carpeta", "legajo", "proceso", "case", "docket", "file"}
-
-func fileExists(path string) bool {
-	info, err := os.Stat(path)
-	return err == nil && info.Mode().IsRegular()
-}
