@@ -275,13 +275,7 @@ func TestCodeBlockSpacing(t *testing.T) {
 	b := newTestBook(t, "es", nil)
 	b.newPage()
 	drawBody(b, []byte("```\nfunc main() {\n    if x {\n        call(\"a    b\")\n    }\n}\n```\n"))
-	bk := &pdfBook{path: writeTemp(t, "code.pdf", finish(t, b))}
-	at := map[string]textWord{}
-	for _, ws := range bk.words(t, 1, b.d.Pages()) {
-		for _, w := range ws {
-			at[w.text] = w
-		}
-	}
+	at := wordsOf(t, b)
 	fn, ifw, call, bw := at["func"], at["if"], at[`call("a`], at[`b")`]
 	if fn.text == "" || ifw.text == "" || call.text == "" || bw.text == "" {
 		t.Fatalf("words missing: %v", at)
@@ -308,13 +302,7 @@ func TestWideListNumbers(t *testing.T) {
 	b := newTestBook(t, "es", nil)
 	b.newPage()
 	drawBody(b, []byte("98. noventa y ocho\n99. noventa y nueve\n100. cien\n101. ciento uno\n"))
-	bk := &pdfBook{path: writeTemp(t, "list.pdf", finish(t, b))}
-	at := map[string]textWord{}
-	for _, ws := range bk.words(t, 1, b.d.Pages()) {
-		for _, w := range ws {
-			at[w.text] = w
-		}
-	}
+	at := wordsOf(t, b)
 	for number, first := range map[string]string{"98.": "noventa", "100.": "cien", "101.": "ciento"} {
 		n, w := at[number], at[first]
 		if n.text == "" || w.text == "" {
@@ -325,4 +313,18 @@ func TestWideListNumbers(t *testing.T) {
 			t.Errorf("%q spans %.1f–%.1f pt, its text starts at %.1f pt (margin %.1f)", number, n.x1, n.x2, w.x1, marginL*72/25.4)
 		}
 	}
+}
+
+// wordsOf finishes b and returns where pdftotext -bbox finds each word on
+// its pages (of equal words, the last).
+func wordsOf(t *testing.T, b *book) map[string]textWord {
+	t.Helper()
+	bk := &pdfBook{path: writeTemp(t, "body.pdf", finish(t, b))}
+	at := map[string]textWord{}
+	for _, ws := range bk.words(t, 1, b.d.Pages()) {
+		for _, w := range ws {
+			at[w.text] = w
+		}
+	}
+	return at
 }

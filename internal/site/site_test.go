@@ -343,30 +343,10 @@ func TestDeterministic(t *testing.T) {
 // copied by a job beside those pages, which could run before the home
 // page was made (one run in seven of TestCacheSameAsFresh lost it).
 func TestMediaOfListPages(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "catalog")
-	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
-		t.Fatal(err)
-	}
-	practice := filepath.Join(dir, "practices", "cr-alpha.es.md")
-	src, err := os.ReadFile(practice)
-	if err != nil {
-		t.Fatal(err)
-	}
-	image := []byte("![Esquema del albergue](../media/diagram.png)")
-	if !bytes.Contains(src, image) {
-		t.Fatal("cr-alpha no longer shows the image")
-	}
-	if err := os.WriteFile(practice, bytes.ReplaceAll(src, image, nil), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	intro := filepath.Join(dir, "intro.es.md")
-	src, err = os.ReadFile(intro)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(intro, append(src, "\n![Esquema](media/diagram.png)\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	r := newCacheRun(t, "testdata/catalog") // for its helpers: no cache here
+	r.edit(t, "practices/cr-alpha.es.md", `!\[Esquema del albergue\]\(\.\./media/diagram\.png\)`, "")
+	r.edit(t, "intro.es.md", `\z`, "\n![Esquema](media/diagram.png)\n")
+	dir := r.dir
 	for _, workers := range []int{1, 2, 64} {
 		out, _ := render(t, dir, workers)
 		if _, ok := out.File("media/diagram.png"); !ok {
@@ -669,18 +649,9 @@ func TestTidy(t *testing.T) {
 // TestCodeBlockBlankLines: a practice's code block keeps its blank lines
 // on its page.
 func TestCodeBlockBlankLines(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "catalog")
-	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, "practices", "pa-beta.es.md")
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(file, append(src, "\n```\nlínea uno\n\nlínea tres\n```\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	r := newCacheRun(t, "testdata/catalog") // for its helpers: no cache here
+	r.edit(t, "practices/pa-beta.es.md", `\z`, "\n```\nlínea uno\n\nlínea tres\n```\n")
+	dir := r.dir
 	out, _ := render(t, dir, 2)
 	page, _ := out.File("es/practices/pa-beta/index.html")
 	if !bytes.Contains(page, []byte("<pre><code>línea uno\n\nlínea tres\n</code></pre>")) {
