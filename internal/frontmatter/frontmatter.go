@@ -239,14 +239,28 @@ func onePerLine(ds []diag.Diagnostic) []diag.Diagnostic {
 	return out
 }
 
-// tabIndents reports tabs in the indentation of YAML lines.
+// tabIndents reports tabs in the indentation of YAML lines. A line of a
+// block scalar's text (after "summary: |-") is not indentation past the
+// spaces that make it part of the scalar: a tab there is the text's own,
+// as YAML reads it.
 func tabIndents(src []byte, lineOffset int) []diag.Diagnostic {
 	var ds []diag.Diagnostic
 	line := lineOffset
+	block := -1 // in a block scalar, the indentation it must exceed
 	for rest := src; len(rest) > 0; {
 		line++
 		cur, next, _ := bytes.Cut(rest, []byte("\n"))
 		rest = next
+		spaces := len(cur) - len(bytes.TrimLeft(cur, " "))
+		if block >= 0 {
+			if spaces > block || len(bytes.TrimSpace(cur)) == 0 {
+				continue
+			}
+			block = -1
+		}
+		if parent, ok := blockScalarStart(cur); ok {
+			block = parent
+		}
 		for i, c := range cur {
 			if c == '\t' {
 				ds = append(ds, diag.New(RuleYAMLTab, "", line, i+1,
@@ -259,6 +273,29 @@ func tabIndents(src []byte, lineOffset int) []diag.Diagnostic {
 		}
 	}
 	return ds
+}
+
+// blockHeader is a block scalar's header ending a line: | or > and its
+// indicators, then maybe a comment.
+var blockHeader = regexp.MustCompile(`^[|>][-+1-9]*[ \t]*(?:#.*)?\r?$`)
+
+// blockScalarStart reports whether a line starts a block scalar ("key: |",
+// "- >-"), and the indentation its text must exceed: that of its key, or
+// of its dash for a list item that is the scalar.
+func blockScalarStart(line []byte) (parent int, ok bool) {
+	col := len(line) - len(bytes.TrimLeft(line, " "))
+	rest := line[col:]
+	for bytes.HasPrefix(rest, []byte("- ")) {
+		if blockHeader.Match(bytes.TrimLeft(rest[2:], " ")) {
+			return col, true
+		}
+		n := len(rest[2:]) - len(bytes.TrimLeft(rest[2:], " "))
+		col, rest = col+2+n, rest[2+n:]
+	}
+	if i := bytes.Index(rest, []byte(": ")); i > 0 && !bytes.ContainsAny(rest[:i], `#"'`) && blockHeader.Match(bytes.TrimLeft(rest[i+2:], " ")) {
+		return col, true
+	}
+	return 0, false
 }
 
 func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {

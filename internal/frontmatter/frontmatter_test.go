@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -191,4 +192,35 @@ func FuzzSplit(f *testing.F) {
 			t.Fatalf("BodyLine %d", doc.BodyLine)
 		}
 	})
+}
+
+// TestTabInBlockScalar: a tab in a block scalar's text, past the spaces
+// that make the line part of it, is the text's own, as YAML reads it; a
+// tab in indentation is still refused. Any tab was refused, and the file
+// with it.
+func TestTabInBlockScalar(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		tabs []int // the lines refused
+	}{
+		{"summary: |-\n  Resumen:\n  \t- punto uno\n\n  \tfin\ntitle: x\n", nil},
+		{"summary: >-  # folded\n  uno\n  \tdos\ntitle: x\n", nil},
+		{"items:\n  - |\n    texto\n    \tmás\n", nil},
+		{"items:\n  - title: >-\n      texto\n      \tmás\n    \tnote: x\n", []int{5}},
+		{"institutions:\n\t- name: x\n", []int{2}},
+		{"summary: |-\n  uno\n\tdos\n", []int{3}},
+		{"a: '|'\n\tb: 1\n", []int{2}},
+	} {
+		var got []int
+		for _, d := range tabIndents([]byte(tc.src), 0) {
+			got = append(got, d.Line)
+		}
+		if !slices.Equal(got, tc.tabs) {
+			t.Errorf("%q: tabs refused on lines %v, want %v", tc.src, got, tc.tabs)
+		}
+	}
+	var v map[string]string
+	if err := yaml.Unmarshal([]byte("summary: |-\n  Resumen:\n  \t- punto uno\n"), &v); err != nil || v["summary"] != "Resumen:\n\t- punto uno" {
+		t.Errorf("yaml.v3 reads the first case otherwise: %q, %v", v["summary"], err)
+	}
 }
