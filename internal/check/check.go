@@ -34,7 +34,7 @@ import (
 func All() []*diag.Rule {
 	return []*diag.Rule{
 		fm.RuleEmptyFile, fm.RuleBinaryFile, fm.RuleEncoding, load.RuleFileSize, load.RuleFileName,
-		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
+		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleLineSeparator, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
 		fm.RuleDuplicateKey, fm.RuleYAMLImplicit, fm.RuleUnknownField, fm.RuleFieldType, fm.RuleRequiredField,
 		config.RuleConfig,
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,

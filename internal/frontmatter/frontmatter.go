@@ -36,6 +36,8 @@ var (
 		Doc: "The YAML cannot be read."}
 	RuleYAMLTab = &diag.Rule{ID: "yaml-tab", Severity: diag.Error,
 		Doc: "A tab indents a YAML line; YAML allows only spaces there."}
+	RuleLineSeparator = &diag.Rule{ID: "line-separator", Severity: diag.Warning,
+		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it."}
 	RuleYAMLAnchor = &diag.Rule{ID: "yaml-anchor", Severity: diag.Error,
 		Doc: "YAML anchors (`&name`) and aliases (`*name`) are refused: they hide where a value comes from and can blow up in size."}
 	RuleYAMLTag = &diag.Rule{ID: "yaml-tag", Severity: diag.Error,
@@ -201,25 +203,51 @@ func ParseYAML(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 // parseYAML is ParseYAML that also returns the owner of the tree's memory
 // when the fast path built it (see Document.Release).
 func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnostic) {
+	src, seps := separatorsAsSpaces(src, lineOffset)
 	if tabs := tabIndents(src, lineOffset); tabs != nil {
 		// A tab-indented document does not mean what its author sees; any
 		// further message would be about a structure they did not write.
-		return nil, nil, tabs
+		return nil, nil, append(seps, tabs...)
 	}
 	root, tree := parseSimple(src)
 	if root == nil {
 		var doc yaml.Node
 		if err := yaml.Unmarshal(src, &doc); err != nil {
-			return nil, nil, []diag.Diagnostic{syntaxError(err, src, lineOffset)}
+			return nil, nil, append(seps, syntaxError(err, src, lineOffset))
 		}
 		if doc.Kind == 0 || len(doc.Content) == 0 {
-			return nil, nil, nil
+			return nil, nil, seps
 		}
 		root = doc.Content[0]
 	}
 	var ds []diag.Diagnostic
 	walk(root, lineOffset, &ds)
-	return root, tree, onePerLine(ds)
+	return root, tree, append(seps, onePerLine(ds)...)
+}
+
+// separatorsAsSpaces returns src with each U+0085, U+2028 and U+2029 as a
+// space, and a warning for each. YAML counts them as line breaks, as our
+// line numbers and editors do not: one in a summary pasted from a word
+// processor moved every later problem a line down, or broke the field.
+func separatorsAsSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
+	if !bytes.ContainsAny(src, "\u0085\u2028\u2029") {
+		return src, nil
+	}
+	var ds []diag.Diagnostic
+	out := make([]byte, 0, len(src))
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == '\u0085' || r == '\u2028' || r == '\u2029' {
+			line, col := position(src, i)
+			ds = append(ds, diag.New(RuleLineSeparator, "", line+lineOffset, col,
+				"an invisible line separator (U+%04X), as pasted text brings: YAML would take it for a new line; it is read as a space, delete it", r))
+			out = append(out, ' ')
+		} else {
+			out = append(out, src[i:i+size]...)
+		}
+		i += size
+	}
+	return out, ds
 }
 
 // onePerLine keeps the first anchor or alias problem of each line: an alias
