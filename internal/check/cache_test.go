@@ -1,6 +1,9 @@
 package check
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -113,4 +116,36 @@ func printed(ds []diag.Diagnostic) string {
 	var b strings.Builder
 	diag.WriteText(&b, ds)
 	return b.String()
+}
+
+// TestBookImageProblem: an image the book draws passes, even a JPEG whose
+// size comes after more metadata than the first read takes; one it cannot
+// draw does not; and a file replaced by another is judged again.
+func TestBookImageProblem(t *testing.T) {
+	dir := t.TempDir()
+	var small bytes.Buffer
+	if err := jpeg.Encode(&small, image.NewGray(image.Rect(0, 0, 4, 4)), nil); err != nil {
+		t.Fatal(err)
+	}
+	// SOI, then five APP15 segments of 64 kB each, then the rest.
+	big := []byte{0xFF, 0xD8}
+	for range 5 {
+		big = append(big, 0xFF, 0xEF, 0xFF, 0xFF)
+		big = append(big, make([]byte, 0xFFFF-2)...)
+	}
+	big = append(big, small.Bytes()[2:]...)
+	path := filepath.Join(dir, "foto.jpg")
+	if err := os.WriteFile(path, big, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if why := bookImageProblem(path, stampOf(path)); why != "" {
+		t.Errorf("a JPEG with %d kB of metadata: %s", (len(big)-small.Len())>>10, why)
+	}
+	gif := []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x01D\x00;")
+	if err := os.WriteFile(path, gif, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if why := bookImageProblem(path, stampOf(path)); why == "" {
+		t.Error("a GIF under the same name, written after: no problem")
+	}
 }

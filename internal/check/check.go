@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"io"
 	"net/url"
 	"os"
 	"path"
@@ -935,14 +936,53 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 		return
 	}
 	if l.image {
-		// The book draws what pdfdraw reads, and leaves any other image
-		// out for its description, without a word.
-		data, err := os.ReadFile(full)
-		if err == nil {
-			_, _, _, err = pdfdraw.ImageSize(data)
-		}
-		if err != nil {
-			report(RuleBookImage, l.off, "image %q: %v; the PDF book prints its description in its place", p, err)
+		if why := bookImageProblem(full, stamp); why != "" {
+			report(RuleBookImage, l.off, "image %q: %s; the PDF book prints its description in its place", p, why)
 		}
 	}
+}
+
+// imageVerdicts keeps bookImageProblem's answers by file and stamp: an
+// image is read once however many practices show it, and again once it
+// changes.
+var imageVerdicts sync.Map // imageKey → string
+
+type imageKey struct {
+	path  string
+	stamp fileStamp
+}
+
+// imageHead is how much of an image bookImageProblem reads first: a PNG's
+// or a JPEG's size is in its first kilobytes (a JPEG's after its
+// metadata, which may take tens).
+const imageHead = 256 << 10
+
+// bookImageProblem says why the PDF book cannot draw the image at path,
+// or "": the book draws what pdfdraw.ImageSize accepts, and leaves any
+// other image out for its description, without a word.
+func bookImageProblem(path string, stamp fileStamp) string {
+	key := imageKey{path, stamp}
+	if v, ok := imageVerdicts.Load(key); ok {
+		return v.(string)
+	}
+	why := ""
+	f, err := os.Open(path)
+	if err == nil {
+		head := make([]byte, min(stamp.size, imageHead))
+		if _, err = io.ReadFull(f, head); err == nil {
+			if _, _, _, err = pdfdraw.ImageSize(head); err != nil && stamp.size > imageHead {
+				// The header runs past what was read: read it all.
+				var all []byte
+				if all, err = os.ReadFile(path); err == nil {
+					_, _, _, err = pdfdraw.ImageSize(all)
+				}
+			}
+		}
+		f.Close()
+	}
+	if err != nil {
+		why = err.Error()
+	}
+	imageVerdicts.Store(key, why)
+	return why
 }
