@@ -20,6 +20,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -274,11 +275,8 @@ func (s *site) load(templates *readLog) error {
 			}
 		}
 	}
-	s.unshared = map[string]map[string]bool{}
-	for _, kind := range pageKinds {
-		if s.unshared[kind], err = changedPartials(src, kind); err != nil {
-			return err
-		}
+	if s.unshared, err = changedPartials(src); err != nil {
+		return err
 	}
 	s.tmpl = map[string]map[string]*template.Template{}
 	for _, lang := range s.cfg.Languages {
@@ -778,53 +776,80 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, "", name, func() any { return data })
 }
 
-// changedPartials returns the partials that page.reuse keeps for many
-// pages (directData, and the menu) whose definition in src, the
-// catalog's templates, is not the built-in one. A reused partial may
-// show only what its key holds (partials.html says what for each), and
-// nothing checks what a catalog's own one shows: a card that shows the
-// page's path, or a country link that points into the themes folder,
-// would be wrong on every page but the first. So a changed one is made
-// for each page that shows it: slower, and right. The set is that of the
-// pages of kind, whose templates executePart runs them with: a page
-// kind's own file may define a partial too, for its pages only.
-func changedPartials(src map[string]string, kind string) (map[string]bool, error) {
-	files := []string{"html/base.html", "html/partials.html", "html/" + kind + ".html"}
+// changedPartials returns, for each page kind, the partials that
+// page.reuse keeps for many pages (directData, and the menu) whose
+// definition in src, the catalog's templates, is not the built-in one. A
+// reused partial may show only what its key holds (partials.html says
+// what for each), and nothing checks what a catalog's own one shows: a
+// card that shows the page's path, or a country link that points into the
+// themes folder, would be wrong on every page but the first. So a changed
+// one is made for each page that shows it: slower, and right. A kind's
+// partials are those of its templates (base.html, partials.html, then its
+// own file, which may define one for its pages only), with which
+// executePart runs them. Each file is parsed once, and its built-in
+// version too when it differs; nothing is parsed when none does.
+func changedPartials(src map[string]string) (map[string]map[string]bool, error) {
+	// defs gives the reused partials a file defines, as parse trees
+	// written out: the definition of each.
+	defs := func(name, text string) (map[string]string, error) {
+		t, err := template.New(name).Funcs(funcs).Parse(text)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		out := map[string]string{}
+		for part := range reused {
+			// An empty definition does not replace an earlier one.
+			if x := t.Lookup(part); x != nil && x.Tree != nil && !parse.IsEmptyTree(x.Tree.Root) {
+				out[part] = x.Tree.Root.String()
+			}
+		}
+		return out, nil
+	}
 	builtinSrc := map[string]string{}
 	same := true
-	for _, name := range files {
+	for name, text := range src {
 		b, err := fs.ReadFile(builtin.FS, name)
 		if err != nil {
 			return nil, err
 		}
 		builtinSrc[name] = string(b)
-		same = same && src[name] == builtinSrc[name]
+		same = same && text == string(b)
 	}
 	if same {
 		return nil, nil
 	}
-	parse := func(src map[string]string) (*template.Template, error) {
-		t := template.New(kind).Funcs(funcs)
-		for _, name := range files {
-			if _, err := t.New(name).Parse(src[name]); err != nil {
-				return nil, fmt.Errorf("templates/%s: %w", name, err)
+	catalogs, builtins := map[string]map[string]string{}, map[string]map[string]string{}
+	for name, text := range src {
+		var err error
+		if catalogs[name], err = defs(name, text); err != nil {
+			return nil, err
+		}
+		builtins[name] = catalogs[name]
+		if text != builtinSrc[name] {
+			if builtins[name], err = defs(name, builtinSrc[name]); err != nil {
+				return nil, err
 			}
 		}
-		return t, nil
 	}
-	catalogs, err := parse(src)
-	if err != nil {
-		return nil, err
-	}
-	builtins, err := parse(builtinSrc)
-	if err != nil {
-		return nil, err
-	}
-	changed := map[string]bool{}
-	for name := range reused {
-		a, b := catalogs.Lookup(name), builtins.Lookup(name)
-		if a == nil || a.Tree == nil || b == nil || b.Tree == nil || a.Tree.Root.String() != b.Tree.Root.String() {
-			changed[name] = true
+	changed := map[string]map[string]bool{}
+	for _, kind := range pageKinds {
+		files := []string{"html/base.html", "html/partials.html", "html/" + kind + ".html"}
+		// The definition a kind's templates end with.
+		final := func(version map[string]map[string]string, part string) (def string) {
+			for _, name := range files {
+				if d, ok := version[name][part]; ok {
+					def = d
+				}
+			}
+			return def
+		}
+		for part := range reused {
+			if final(catalogs, part) != final(builtins, part) {
+				if changed[kind] == nil {
+					changed[kind] = map[string]bool{}
+				}
+				changed[kind][part] = true
+			}
 		}
 	}
 	return changed, nil
