@@ -40,8 +40,8 @@ type cacheEntry struct {
 }
 
 // mediaSeen is a media file a practice's checks looked for, and what
-// stat said of it: whether it was there, and for an image, whose format
-// the checks read, its size and time.
+// stat said of it: whether it was there, its size and time (the checks
+// read an image's format, which a file replaced under its name changes).
 type mediaSeen struct {
 	path  string
 	stamp fileStamp
@@ -108,11 +108,7 @@ func (c *Cache) end(entries []*cacheEntry, cat *model.Catalog) {
 func practiceKey(p *model.Practice, langs []string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(cacheSeed)
-	var n [8]byte
-	for i := range n {
-		n[i] = byte(p.Hash >> (8 * i))
-	}
-	h.Write(n[:])
+	maphash.WriteComparable(&h, p.Hash)
 	for _, lang := range langs {
 		if t := p.Texts[lang]; t != nil && t.File != nil {
 			h.WriteString(t.File.Path)

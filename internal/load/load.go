@@ -583,7 +583,7 @@ func placeholders(doc *fm.Document, path string, ds *[]diag.Diagnostic) {
 			return
 		}
 		for i, cur := range bytes.Split(text, []byte("\n")) {
-			if m := marker.FindIndex(bytes.TrimSuffix(cur, []byte("\r"))); m != nil {
+			if m := marker.FindIndex(cur); m != nil { // Text made the line ends \n
 				*ds = append(*ds, diag.New(RulePlaceholder, path, firstLine+i, utf8.RuneCount(cur[:m[0]])+1,
 					"placeholder left to fill: %s", placeholderText(cur[m[0]:])))
 			}
