@@ -230,7 +230,7 @@ func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnost
 // line numbers and editors do not: one in a summary pasted from a word
 // processor moved every later problem a line down, or broke the field.
 func separatorsAsSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
-	if !bytes.ContainsAny(src, "\u0085\u2028\u2029") {
+	if !hasSeparator(src) {
 		return src, nil
 	}
 	var ds []diag.Diagnostic
@@ -248,6 +248,28 @@ func separatorsAsSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) 
 		i += size
 	}
 	return out, ds
+}
+
+// hasSeparator reports whether src holds U+0085, U+2028 or U+2029. It looks
+// for their first two bytes with IndexByte's vector search: bytes.ContainsAny
+// decodes every rune of text with accents, a fifth of validate's time.
+func hasSeparator(src []byte) bool {
+	return bytes.Contains(src, []byte("\u0085")) || hasLineOrParagraphSeparator(src)
+}
+
+// hasLineOrParagraphSeparator reports U+2028 or U+2029 (E2 80 A8, E2 80 A9);
+// E2 80 also begins the typographic quotes and dashes.
+func hasLineOrParagraphSeparator(src []byte) bool {
+	for {
+		i := bytes.Index(src, []byte("\xe2\x80"))
+		if i < 0 || i+2 >= len(src) {
+			return false
+		}
+		if c := src[i+2]; c == 0xa8 || c == 0xa9 {
+			return true
+		}
+		src = src[i+2:]
+	}
 }
 
 // onePerLine keeps the first anchor or alias problem of each line: an alias
@@ -272,6 +294,9 @@ func onePerLine(ds []diag.Diagnostic) []diag.Diagnostic {
 // spaces that make it part of the scalar: a tab there is the text's own,
 // as YAML reads it.
 func tabIndents(src []byte, lineOffset int) []diag.Diagnostic {
+	if bytes.IndexByte(src, '\t') < 0 {
+		return nil
+	}
 	var ds []diag.Diagnostic
 	line := lineOffset
 	block := -1 // in a block scalar, the indentation it must exceed

@@ -1,6 +1,7 @@
 package frontmatter
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -223,4 +224,21 @@ func TestTabInBlockScalar(t *testing.T) {
 	if err := yaml.Unmarshal([]byte("summary: |-\n  Resumen:\n  \t- punto uno\n"), &v); err != nil || v["summary"] != "Resumen:\n\t- punto uno" {
 		t.Errorf("yaml.v3 reads the first case otherwise: %q, %v", v["summary"], err)
 	}
+}
+
+// FuzzHasSeparator: the quick search for U+0085, U+2028 and U+2029 finds
+// what bytes.ContainsAny finds, among the typographic quotes and dashes
+// that share their first bytes.
+func FuzzHasSeparator(f *testing.F) {
+	for _, seed := range []string{
+		"", "a", "\u0085", "\u2028", "\u2029", "“cita” — nota\u2029", "\u2027\u202a…",
+		"\xe2\x80", "\xe2", "\xc2", "Ñandú\u0085fin", "\xe2\x80\xe2\x80\xa8",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if got, want := hasSeparator(src), bytes.ContainsAny(src, "\u0085\u2028\u2029"); got != want {
+			t.Fatalf("hasSeparator(%q) = %v, want %v", src, got, want)
+		}
+	})
 }
