@@ -481,7 +481,7 @@ func (ps *pass) url(t *model.Text, path, raw string) {
 func (ps *pass) text(t *model.Text, isSource bool) {
 	if n := utf8.RuneCountInString(t.Summary); n > 600 {
 		ps.at(t, RuleSummaryLength, "summary", "the summary has %d characters; keep it under 600 (it is shown on cards)", n)
-	} else if strings.Contains(strings.TrimSpace(t.Summary), "\n\n") {
+	} else if t.SummaryParagraphs {
 		ps.warnAt(t, RuleSummaryLength, "summary", "the summary has several paragraphs; cards show one: move the rest to the body")
 	}
 	if !t.LastReviewed.IsZero() && afterDay(t.LastReviewed, ps.now) {

@@ -88,6 +88,7 @@ func decode(d *fm.Decoder, root *yaml.Node) *sheet {
 			t.Title = d.String(v, key)
 		case "summary":
 			t.Summary = d.String(v, key)
+			t.SummaryParagraphs = paragraphs(v)
 		case "countries":
 			p.Countries = countries(d, v, key)
 		case "scope":
@@ -125,6 +126,21 @@ func decode(d *fm.Decoder, root *yaml.Node) *sheet {
 		}
 	})
 	return s
+}
+
+// paragraphs reports whether a scalar, as written, has a blank line inside
+// its text. YAML keeps a literal block's lines ("|"), so a blank line is
+// "\n\n" in its value; a folded block (">"), a plain or a quoted scalar
+// joins lines with spaces, and a blank line is what leaves a "\n".
+func paragraphs(v *yaml.Node) bool {
+	if v.Kind != yaml.ScalarNode {
+		return false
+	}
+	s := strings.Trim(v.Value, "\n ")
+	if v.Style&yaml.LiteralStyle != 0 {
+		return strings.Contains(s, "\n\n")
+	}
+	return strings.Contains(s, "\n")
 }
 
 // countries canonicalises the codes it knows ("cri" → "CR") and keeps the

@@ -123,17 +123,21 @@ type Ignore struct {
 // Text is a practice in one language: the translatable fields, with what
 // a translation does not give inherited from the source.
 type Text struct {
-	Lang         string
-	File         *File
-	Title        string
-	Summary      string
-	Institutions []Institution
-	Partners     []Institution
-	Criteria     []Rating
-	Exchanges    []Exchange
-	Contact      *Contact
-	LastReviewed time.Time
-	Body         []byte
+	Lang    string
+	File    *File
+	Title   string
+	Summary string
+	// SummaryParagraphs: the summary, as written, has a blank line
+	// between paragraphs (a literal "|" keeps it as "\n\n", the other
+	// styles fold it to "\n").
+	SummaryParagraphs bool
+	Institutions      []Institution
+	Partners          []Institution
+	Criteria          []Rating
+	Exchanges         []Exchange
+	Contact           *Contact
+	LastReviewed      time.Time
+	Body              []byte
 }
 
 // Practice is one practice: the fields shared by every language and its
