@@ -186,7 +186,7 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 // body draws a Markdown body, its footnote references linked to its notes.
 func (b *book) body(src []byte) {
 	b.footnotes = map[string]int{}
-	blocks := layout.Lower(src, layout.LowerOptions{Link: b.linker()})
+	blocks := layout.Lower(src, layout.LowerOptions{Link: b.linker(), PrintURLs: true})
 	for _, bl := range blocks {
 		if fn, ok := bl.(layout.Footnotes); ok {
 			for _, item := range fn.Items {

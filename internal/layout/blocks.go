@@ -140,6 +140,11 @@ type LowerOptions struct {
 	// drops the link and keeps its text (an image becomes a Paragraph
 	// with its alt text). Nil keeps every safe destination as it is.
 	Link func(dest string, image bool) (string, bool)
+	// PrintURLs writes " <address>" after the text of a link to an http
+	// or https address, unless the text shows that address already: on
+	// paper a link is only its text. The site's print stylesheet does
+	// the same.
+	PrintURLs bool
 }
 
 // Lower parses a body as the site does and returns its blocks. Raw HTML
@@ -370,10 +375,15 @@ func (l *lowerer) inline(runs *[]Run, n ast.Node, style Style, link string) {
 	case *east.Strikethrough:
 		children(style|Strike, link)
 	case *ast.Link:
-		if dest, ok := l.resolve(string(n.Destination), false, true); ok {
+		dest, ok := l.resolve(string(n.Destination), false, true)
+		if ok {
 			link = dest
 		}
+		from := len(*runs)
 		children(style, link)
+		if ok && l.opt.PrintURLs && printedURL(dest) && !showsAddress((*runs)[from:], dest) {
+			add(runs, Run{Text: " <" + dest + ">", Style: style, Link: link})
+		}
 	case *ast.AutoLink:
 		dest := string(n.URL(l.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
@@ -396,6 +406,31 @@ func (l *lowerer) inline(runs *[]Run, n ast.Node, style Style, link string) {
 	default:
 		children(style, link)
 	}
+}
+
+// printedURL reports a destination PrintURLs writes out: an address on
+// the web, as the book's linker returns it.
+func printedURL(dest string) bool {
+	d := strings.ToLower(dest)
+	return strings.HasPrefix(d, "http://") || strings.HasPrefix(d, "https://")
+}
+
+// showsAddress reports whether a link's text is its address, give or take
+// the scheme, "www." and a final slash: "https://oit.org/" written as
+// "oit.org".
+func showsAddress(runs []Run, dest string) bool {
+	var b strings.Builder
+	for _, r := range runs {
+		b.WriteString(r.Text)
+	}
+	bare := func(s string) string {
+		s = strings.ToLower(strings.TrimSpace(s))
+		for _, p := range []string{"https://", "http://", "www."} {
+			s = strings.TrimPrefix(s, p)
+		}
+		return strings.TrimSuffix(s, "/")
+	}
+	return bare(b.String()) == bare(dest)
 }
 
 // resolve judges a destination as markdown.Render does, then asks the

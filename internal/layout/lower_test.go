@@ -131,6 +131,31 @@ p ["otra"||#practice-other][", fuera, media, "]["espacios"||https://example.org/
 	}
 }
 
+// TestLowerPrintURLs: on paper a link to the web shows its address after
+// its text, unless the text is the address already; links within the
+// book and mailto keep only their text.
+func TestLowerPrintURLs(t *testing.T) {
+	opt := LowerOptions{PrintURLs: true, Link: func(dest string, image bool) (string, bool) {
+		if dest == "otra.md" {
+			return "#practice:otra", true
+		}
+		return dest, !strings.Contains(dest, "refused")
+	}}
+	src := `Ver el [informe **anual**](https://oit.org/informe), [oit.org](https://www.oit.org/),
+<https://unodc.org>, [https://iom.int](https://iom.int), [otra](otra.md),
+[correo](mailto:a@b.org), [fuera](https://example.org/refused).
+`
+	want := `p ["Ver el "]["informe "||https://oit.org/informe]["anual"|b|https://oit.org/informe][" <https://oit.org/informe>"||https://oit.org/informe][", "]["oit.org"||https://www.oit.org/][", "]["https://unodc.org"||https://unodc.org][", "]["https://iom.int"||https://iom.int][", "]["otra"||#practice:otra][", "]["correo"||mailto:a@b.org][", fuera."]
+`
+	if got := dump(Lower([]byte(src), opt)); got != want {
+		t.Errorf("Lower:\n%s\nwant:\n%s", got, want)
+	}
+	opt.PrintURLs = false
+	if got := dump(Lower([]byte(src), opt)); strings.Contains(got, "<https://oit.org/informe>") {
+		t.Errorf("without PrintURLs the address is printed:\n%s", got)
+	}
+}
+
 func TestLowerEdges(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"empty", "", ""},
