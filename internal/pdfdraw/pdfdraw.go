@@ -667,15 +667,14 @@ func (d *Doc) sizeHint() int {
 }
 
 // metaText prepares s for a PDF text string (title, author, bookmarks):
-// valid UTF-8, only the Basic Multilingual Plane, no control or format
-// characters. Viewers draw these with their own fonts, so the book's font
-// coverage does not apply.
+// valid UTF-8, no control or format characters. Viewers draw these with
+// their own fonts, so the book's font coverage does not apply, and a
+// character past the Basic Multilingual Plane (an emoji, a rare Han
+// character) is written as a UTF-16 surrogate pair.
 func metaText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	return strings.Map(func(r rune) rune {
 		switch {
-		case r > 0xFFFF:
-			return utf8.RuneError
 		case fonts.Invisible(r):
 			if r == '\t' || r == '\n' || r == '\r' {
 				return ' '

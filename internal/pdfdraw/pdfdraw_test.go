@@ -775,7 +775,7 @@ func TestMetaText(t *testing.T) {
 	for in, want := range map[string]string{
 		"Capítulo Ñandú":    "Capítulo Ñandú",
 		"a\u200bb\tc":       "ab c",
-		"emoji 😀":           "emoji \uFFFD",
+		"emoji 😀 𠜎":         "emoji 😀 𠜎",
 		"bad \xff":          "bad \uFFFD",
 		"es_AR (langTag)":   "es_AR (langTag)",
 		"«comillas» “sí” …": "«comillas» “sí” …",
@@ -796,7 +796,7 @@ func TestBookmarksWithAccents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	titles := []string{"Capítulo 1: Ñandú", "Sección (a) \\ b", "Niñez — «protección»", "\u0128\u0129\u010a\u010d\u015c", "Otro capítulo"}
+	titles := []string{"Capítulo 1: Ñandú", "Sección (a) \\ b", "Niñez — «protección»", "\u0128\u0129\u010a\u010d\u015c", "Otro capítulo 🌎 𠜎"}
 	levels := []int{0, 1, 2, 5, -1}
 	for i, title := range titles {
 		d.AddPage()
@@ -807,7 +807,7 @@ func TestBookmarksWithAccents(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := outline(t, buf.Bytes())
-	want := []string{"0 Capítulo 1: Ñandú p1", "1 Sección (a) \\ b p2", "2 Niñez — «protección» p3", "3 \u0128\u0129\u010a\u010d\u015c p4", "0 Otro capítulo p5"}
+	want := []string{"0 Capítulo 1: Ñandú p1", "1 Sección (a) \\ b p2", "2 Niñez — «protección» p3", "3 \u0128\u0129\u010a\u010d\u015c p4", "0 Otro capítulo 🌎 𠜎 p5"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
