@@ -81,7 +81,7 @@ func (in *inputs) readTree(path string, found map[string]bool, differs *bool) {
 			*differs = true
 			return nil
 		}
-		if p != path && (hidden(e.Name()) || scratch(e.Name())) {
+		if p != path && in.w.skips(p, e.IsDir()) {
 			if e.IsDir() {
 				return fs.SkipDir
 			}

@@ -552,3 +552,36 @@ func TestOverlay(t *testing.T) {
 		t.Errorf("the overlay of a failure:\n%s", page)
 	}
 }
+
+// TestHiddenMedia: a body may show a hidden file of media, and the site
+// copies it; a change to that file is a change to the site. serve skipped
+// hidden files everywhere, and served the old image until another save.
+func TestHiddenMedia(t *testing.T) {
+	dir := copyCatalog(t)
+	png, err := os.ReadFile("../../testdata/validate/media/diagram.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	image := filepath.Join(dir, "media", ".esquema.png")
+	if err := os.Mkdir(filepath.Dir(image), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, image, png)
+	ts := startServer(t, dir)
+	page, file := samplePractice(t, ts, dir)
+	writeFile(t, file, append(readFile(t, file), "\n![Esquema](../media/.esquema.png)\n"...))
+	ts.pollPage(t, page, "the page with the image", func(status int, body string) bool {
+		return status == 200 && strings.Contains(body, ".esquema.png")
+	})
+	if status, _, body := ts.get(t, "/media/.esquema.png"); status != 200 || body != string(png) {
+		t.Fatalf("GET /media/.esquema.png: %d, %d bytes, want the %d of the image", status, len(body), len(png))
+	}
+	es := ts.openEvents(t)
+	es.next(t, "hello")
+	changed := append(bytes.Clone(png), "otra versión"...)
+	writeFile(t, image, changed)
+	es.next(t, "reload")
+	if status, _, body := ts.get(t, "/media/.esquema.png"); status != 200 || body != string(changed) {
+		t.Errorf("GET /media/.esquema.png after the change: %d, %d bytes, want %d", status, len(body), len(changed))
+	}
+}

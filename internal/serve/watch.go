@@ -97,11 +97,12 @@ func (w *watcher) relevant(ev fsnotify.Event) (change, tree bool) {
 
 // reads reports whether a build reads the file or folder at path: in the
 // catalog folder itself, catalog.yaml, the intros and the trees; in the
-// trees, everything but hidden and scratch files.
+// trees, everything but hidden and scratch files (in media, hidden files
+// too).
 func (w *watcher) reads(path string) bool {
 	name := filepath.Base(path)
 	switch {
-	case hidden(name) || scratch(name):
+	case w.skips(path, false):
 		return false
 	case filepath.Dir(path) != w.dir:
 		return true
@@ -109,6 +110,23 @@ func (w *watcher) reads(path string) bool {
 		return true
 	}
 	return name == config.FileName || strings.HasPrefix(name, "intro") && strings.HasSuffix(name, ".md")
+}
+
+// skips reports a file or folder below the catalog folder that a build
+// does not read: hidden and scratch ones, as load skips them. A body may
+// show a hidden file of media ("media/.foto.png"), and the site copies it:
+// only hidden folders are skipped there.
+func (w *watcher) skips(path string, dir bool) bool {
+	name := filepath.Base(path)
+	switch {
+	case scratch(name):
+		return true
+	case !hidden(name):
+		return false
+	}
+	rel, err := filepath.Rel(filepath.Join(w.dir, "media"), filepath.Dir(path))
+	inMedia := err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+	return dir || !inMedia
 }
 
 // hidden names are skipped, as load skips them; editors' swap files and
