@@ -87,3 +87,24 @@ func BenchmarkRender(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSearchWords: the folded words of 100 practices' summaries and
+// bodies, as the search data keeps them.
+func BenchmarkSearchWords(b *testing.B) {
+	cat := benchCatalog(b, 100)
+	var texts [][2]string
+	size := 0
+	for _, p := range cat.Practices {
+		for _, t := range p.Texts {
+			texts = append(texts, [2]string{t.Summary, string(t.Body)})
+			size += len(t.Summary) + len(t.Body)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			searchWords(t[0], t[1])
+		}
+	}
+}

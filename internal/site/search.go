@@ -45,23 +45,18 @@ var latinFolds = func() (t [0x250]string) {
 // text of every body went through here, and a folded copy of it, then a
 // copy with a space added, were most of what it allocated.
 func searchWords(texts ...string) string {
-	seen := seenPool.Get().(map[string]bool)
-	defer func() {
-		clear(seen)
-		seenPool.Put(seen)
-	}()
+	seen := wordSetPool.Get().(*wordSet)
+	defer wordSetPool.Put(seen)
+	seen.reset()
 	var b strings.Builder
 	word := make([]byte, 0, 64)
 	end := func() {
-		if len(word) > 0 && !seen[string(word)] {
+		if len(word) > 0 && seen.add(b.String(), word) {
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
+			seen.keep(b.Len(), len(word))
 			b.Write(word)
-			// The set keeps the word as written into b, which never
-			// changes bytes it holds: no string of its own per word.
-			all := b.String()
-			seen[all[len(all)-len(word):]] = true
 		}
 		word = word[:0]
 	}
@@ -103,10 +98,78 @@ func searchWords(texts ...string) string {
 	return strings.Clone(b.String())
 }
 
-// seenPool lends searchWords a set that has already grown to a body's
-// words: a new one per page grew three times and was the most allocated
-// thing in the search data.
-var seenPool = sync.Pool{New: func() any { return make(map[string]bool, 512) }}
+// wordSet is the set of words searchWords has written, each kept as where
+// it stands in what it wrote: a map[string]bool looked up every word of
+// every body, and hashing and probing it was two thirds of searchWords.
+// Its table is open-addressed, a power of two, at most half full.
+type wordSet struct {
+	slots []wordSlot
+	n     int
+	// pending is the slot add found free for the word it was asked, which
+	// keep fills once the caller has written the word.
+	pending int
+	hash    uint32
+}
+
+// wordSlot is a word at written[at:at+n]; n == 0 is a free slot.
+type wordSlot struct {
+	hash  uint32
+	at, n int32
+}
+
+var wordSetPool = sync.Pool{New: func() any { return &wordSet{slots: make([]wordSlot, 1024)} }}
+
+func (s *wordSet) reset() {
+	if s.n > 0 {
+		clear(s.slots)
+		s.n = 0
+	}
+}
+
+// add reports whether word is new among the words kept from written; if
+// so, keep must follow with where the caller writes it.
+func (s *wordSet) add(written string, word []byte) bool {
+	h := uint32(2166136261) // FNV-1a
+	for _, c := range word {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	mask := len(s.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		sl := &s.slots[i]
+		if sl.n == 0 {
+			s.pending, s.hash = i, h
+			return true
+		}
+		if sl.hash == h && int(sl.n) == len(word) && written[sl.at:sl.at+sl.n] == string(word) {
+			return false
+		}
+	}
+}
+
+// keep records the word add last found new as written at [at, at+n).
+func (s *wordSet) keep(at, n int) {
+	s.slots[s.pending] = wordSlot{hash: s.hash, at: int32(at), n: int32(n)}
+	s.n++
+	if 2*s.n > len(s.slots) {
+		s.grow()
+	}
+}
+
+func (s *wordSet) grow() {
+	old := s.slots
+	s.slots = make([]wordSlot, 2*len(old))
+	mask := len(s.slots) - 1
+	for _, sl := range old {
+		if sl.n == 0 {
+			continue
+		}
+		i := int(sl.hash) & mask
+		for s.slots[i].n != 0 {
+			i = (i + 1) & mask
+		}
+		s.slots[i] = sl
+	}
+}
 
 // searchEntry is one practice in a language's search data.
 type searchEntry struct {

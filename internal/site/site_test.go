@@ -479,6 +479,22 @@ func TestSearchWords(t *testing.T) {
 	}
 }
 
+// TestSearchWordsMany: a text of thousands of distinct words, each seen
+// again later in other cases, keeps each once, as the reference does; the
+// word set grows several times on the way, and the next call starts empty.
+func TestSearchWordsMany(t *testing.T) {
+	var a, b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&a, "palabra%d niño%d, ", i, i%700)
+		fmt.Fprintf(&b, "PALABRA%d NIÑO%d ", 4999-i, i)
+	}
+	for range 2 {
+		if got, want := searchWords(a.String(), b.String()), searchWordsOfFolded(a.String()+" "+b.String()); got != want {
+			t.Fatalf("searchWords differs from the reference: %d and %d bytes", len(got), len(want))
+		}
+	}
+}
+
 // TestWords: every language file has the words of every other, and every
 // word a template asks for exists.
 func TestWords(t *testing.T) {
