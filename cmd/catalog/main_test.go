@@ -108,6 +108,10 @@ func TestValidateGitHub(t *testing.T) {
 
 func TestBuildExitCodes(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
+	foreign := t.TempDir()
+	if err := os.WriteFile(filepath.Join(foreign, "tesis.docx"), []byte("años de trabajo"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		code int
@@ -116,7 +120,8 @@ func TestBuildExitCodes(t *testing.T) {
 		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "built 9 practices (html, pdf, data) in es, en"},
 		{[]string{"build", "--dir", "../../testdata/broken", "--out", out}, 1, "build stopped"},
 		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "epub"}, 2, `unknown target "epub"`},
-		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "was not made by catalog build"},
+		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "holds the current folder"},
+		{[]string{"build", "--dir", "../../catalog", "--out", foreign}, 2, "was not made by catalog build"},
 		{[]string{"build", "--dir", "../../catalog", "extra"}, 2, "unknown command"},
 	} {
 		code, stdout, stderr := catalogCmd(t, nil, tc.args...)

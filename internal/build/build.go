@@ -8,11 +8,14 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"catalog/internal/book"
@@ -20,6 +23,7 @@ import (
 	"catalog/internal/diag"
 	"catalog/internal/export"
 	"catalog/internal/iostreams"
+	"catalog/internal/load"
 	"catalog/internal/model"
 	"catalog/internal/output"
 	"catalog/internal/site"
@@ -91,21 +95,36 @@ func Run(opt Options) (int, error) {
 	}
 
 	pub := cat.Public()
-	cleanStale(out)
-	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return ExitUsage, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".tmp-")
+	// Two builds beside one another wait in turn: the second removed the
+	// first one's folder as a killed build's, and the first swapped in
+	// what was left of it.
+	unlock, err := lockFolder(parent, func() {
+		fmt.Fprintf(opt.IO.ErrOut, "waiting for another build in %s to finish\n", parent)
+	})
 	if err != nil {
 		return ExitUsage, err
+	}
+	defer unlock()
+	cleanStale(out)
+	tmp, err := newFolder(parent, "."+filepath.Base(out)+".tmp-", out)
+	if err != nil {
+		return ExitUsage, fmt.Errorf("build writes the new output beside --out, in %s, then swaps it in: %w", parent, err)
 	}
 	if err := render(pub, opt, targets, tmp); err != nil {
 		removeTree(tmp)
 		return ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
-	if err := swap(tmp, out); err != nil {
+	left, err := swap(tmp, out)
+	if err != nil {
 		removeTree(tmp)
-		return ExitUsage, err
+		return ExitUsage, fmt.Errorf("%w; %s left as it was", err, opt.Out)
+	}
+	if left != nil {
+		fmt.Fprintf(opt.IO.ErrOut, "warning: the new output is in place, but the previous one could not be removed (%v): the next build removes it\n", left)
 	}
 	fmt.Fprintf(opt.IO.ErrOut, "built %s (%s) in %s into %s in %s\n",
 		diag.Plural(len(pub.Practices), "practice"), strings.Join(targets, ", "),
@@ -144,12 +163,21 @@ func sourceDate(env string) (time.Time, error) {
 }
 
 // checkOut refuses an output folder that build did not make, a file, a
-// symbolic link, and a folder that holds the catalog itself.
+// symbolic link, a folder that holds the catalog itself or the current
+// folder, and one inside a folder of the catalog that build reads.
 func checkOut(out, catalogDir string) error {
 	if abs, err := filepath.Abs(catalogDir); err == nil {
-		if rel, err := filepath.Rel(out, abs); err == nil && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel) {
+		if within(abs, out) {
 			return fmt.Errorf("--out %s holds the catalog (%s): choose another folder", out, catalogDir)
 		}
+		for _, tree := range []string{load.PracticesDir, "media", "templates"} {
+			if within(out, filepath.Join(abs, tree)) {
+				return fmt.Errorf("--out %s is inside the catalog's %s folder, which build reads: choose a folder outside it", out, tree)
+			}
+		}
+	}
+	if wd, err := os.Getwd(); err == nil && within(wd, out) {
+		return fmt.Errorf("--out %s holds the current folder: build replaces all of --out, so give a folder below this one, such as public", out)
 	}
 	st, err := os.Lstat(out)
 	switch {
@@ -175,22 +203,60 @@ func checkOut(out, catalogDir string) error {
 	return nil
 }
 
+// within reports whether path is dir or lies below it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
 // cleanStale removes what an interrupted build left beside out: its
-// temporary folders, recognised by name and by the marker inside.
+// temporary folders (".public.tmp-…") and the previous outputs it was
+// removing (".public.old-…"), recognised by name and by the marker inside.
+// The caller holds the lock on out's folder, so no build is writing them.
 func cleanStale(out string) {
-	base := filepath.Base(out)
-	for _, pattern := range []string{"." + base + ".tmp-*", "." + base + ".old-*/" + base} {
-		matches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), pattern))
-		for _, m := range matches {
-			if _, err := os.Stat(filepath.Join(m, Marker)); err != nil {
-				continue
-			}
-			if strings.HasSuffix(pattern, "/"+base) {
-				m = filepath.Dir(m)
-			}
-			os.RemoveAll(m)
+	parent, base := filepath.Dir(out), filepath.Base(out)
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		name := e.Name()
+		if !e.IsDir() || !strings.HasPrefix(name, "."+base+".tmp-") && !strings.HasPrefix(name, "."+base+".old-") {
+			continue
+		}
+		dir := filepath.Join(parent, name)
+		if ours(dir) || ours(filepath.Join(dir, base)) {
+			removeOld(dir)
 		}
 	}
+}
+
+// ours reports whether dir holds the marker.
+func ours(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, Marker))
+	return err == nil
+}
+
+// newFolder makes a new folder in parent whose name starts with prefix.
+// Unlike os.MkdirTemp (0700: a web server running as another user could
+// not read the site) it has the permissions of the folder like when there
+// is one, else those the umask gives.
+func newFolder(parent, prefix, like string) (string, error) {
+	for range 1000 {
+		dir := filepath.Join(parent, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		err := os.Mkdir(dir, 0o777)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		if st, err := os.Stat(like); err == nil && st.IsDir() {
+			if err := os.Chmod(dir, st.Mode()&(fs.ModePerm|fs.ModeSetgid|fs.ModeSticky)); err != nil {
+				os.Remove(dir)
+				return "", err
+			}
+		}
+		return dir, nil
+	}
+	return "", fmt.Errorf("no free name for a folder %s… in %s", prefix, parent)
 }
 
 // render writes the targets into dir, marker first.
@@ -217,34 +283,63 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 }
 
 // swap puts the new build in place of the old one with two renames, and
-// puts the old one back if the second fails.
-func swap(tmp, out string) error {
+// puts the old one back if the second fails. The old one is then removed;
+// left is why that failed, if it did: the new output is in place by then,
+// and the next build removes what is left (cleanStale).
+func swap(tmp, out string) (left, err error) {
+	if !ours(tmp) {
+		return nil, fmt.Errorf("the new output's folder %s lost its files while it was written (removed by another build at the same time, or by hand?)", tmp)
+	}
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
 		dir, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-")
 		if err != nil {
-			return err
+			return nil, err
+		}
+		// The folder's own marker, removed last, tells the next build
+		// whose it is, however much of the old output is left in it.
+		if err := os.WriteFile(filepath.Join(dir, Marker), []byte(markerText), 0o644); err != nil {
+			os.Remove(dir)
+			return nil, err
 		}
 		old = filepath.Join(dir, filepath.Base(out))
 		if err := os.Rename(out, old); err != nil {
-			os.Remove(dir)
-			return err
+			removeOld(dir)
+			if errors.Is(err, syscall.EBUSY) {
+				return nil, fmt.Errorf("--out %s cannot be moved aside to put the new output in its place (is it a mount point?): give a folder inside it", out)
+			}
+			return nil, err
 		}
 	}
 	if err := os.Rename(tmp, out); err != nil {
 		if old != "" {
 			if rerr := os.Rename(old, out); rerr != nil {
-				return fmt.Errorf("%w; the previous output is in %s", err, old)
+				return nil, fmt.Errorf("%w; the previous output is in %s", err, old)
 			}
-			os.Remove(filepath.Dir(old))
+			removeOld(filepath.Dir(old))
 		}
-		return err
+		return nil, err
 	}
 	if old != "" {
-		if err := removeTree(old); err != nil {
-			return err
-		}
-		return os.Remove(filepath.Dir(old))
+		return removeOld(filepath.Dir(old)), nil
 	}
-	return nil
+	return nil, nil
+}
+
+// removeOld removes a folder beside --out that build made, its marker
+// last.
+func removeOld(dir string) error {
+	entries, err := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() == Marker {
+			continue
+		}
+		if rerr := removeTree(filepath.Join(dir, e.Name())); err == nil {
+			err = rerr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }

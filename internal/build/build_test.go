@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -254,5 +255,143 @@ func TestTargets(t *testing.T) {
 	}
 	if code, err, _ := run(t, "../../catalog", out, map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}); code != ExitUsage || err == nil {
 		t.Errorf("SOURCE_DATE_EPOCH=yesterday: %d %v", code, err)
+	}
+}
+
+// TestOutPermissions: --out gets the permissions a folder made by the
+// user would have (os.MkdirTemp's 0700 kept a web server running as
+// another user out of the site), and a rebuild keeps those of the folder
+// it replaces.
+func TestOutPermissions(t *testing.T) {
+	parent := t.TempDir()
+	mine := filepath.Join(parent, "made-by-hand")
+	if err := os.Mkdir(mine, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.Stat(mine)
+	out := filepath.Join(parent, "public")
+	io, _, _ := iostreams.Test("")
+	build := func() {
+		t.Helper()
+		if code, err := Run(Options{IO: io, Dir: "../../catalog", Out: out, Targets: []string{"data"}, Date: date}); code != 0 || err != nil {
+			t.Fatal(code, err)
+		}
+	}
+	build()
+	if st, _ := os.Stat(out); st.Mode().Perm() != want.Mode().Perm() {
+		t.Errorf("--out is %v, want %v as the umask gives", st.Mode().Perm(), want.Mode().Perm())
+	}
+	if err := os.Chmod(out, 0o750|fs.ModeSetgid); err != nil {
+		t.Fatal(err)
+	}
+	build()
+	if st, _ := os.Stat(out); st.Mode()&(fs.ModePerm|fs.ModeSetgid) != 0o750|fs.ModeSetgid {
+		t.Errorf("after a rebuild --out is %v, want the %v it had", st.Mode(), 0o750|fs.ModeSetgid)
+	}
+}
+
+// TestConcurrentBuilds: builds into one --out at the same time each
+// finish whole, one after the other. The second removed the first one's
+// folder as a killed build's, and the first put what was left of it in
+// place, without its marker, and reported success.
+func TestConcurrentBuilds(t *testing.T) {
+	parent := t.TempDir()
+	want := filepath.Join(parent, "alone")
+	if code, err, msg := run(t, "../../catalog", want, epoch()); code != 0 || err != nil {
+		t.Fatalf("%d %v\n%s", code, err, msg)
+	}
+	out := filepath.Join(parent, "public")
+	const builds = 3
+	codes := make([]int, builds)
+	errs := make([]error, builds)
+	var wg sync.WaitGroup
+	for i := range builds {
+		wg.Go(func() {
+			io, _, _ := iostreams.Test("")
+			io.Getenv = func(k string) string { return epoch()[k] }
+			codes[i], errs[i] = Run(Options{IO: io, Dir: "../../catalog", Out: out})
+		})
+	}
+	wg.Wait()
+	for i := range builds {
+		if codes[i] != 0 || errs[i] != nil {
+			t.Errorf("build %d: %d %v", i, codes[i], errs[i])
+		}
+	}
+	got, ref := tree(t, out), tree(t, want)
+	if len(got) != len(ref) {
+		t.Errorf("%d files, want %d", len(got), len(ref))
+	}
+	for name, b := range ref {
+		if !bytes.Equal(got[name], b) {
+			t.Errorf("%s differs from a build alone", name)
+		}
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside --out, want none", len(entries)-2)
+	}
+}
+
+// TestStaleOldOutput: what is left of a previous output that could not
+// be removed is removed by the next build, even once its own marker is
+// gone; a folder of that name without a marker is not build's. A name
+// with glob characters finds its own leftovers and no others.
+func TestStaleOldOutput(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "p[1]")
+	left := filepath.Join(parent, ".p[1].old-123")
+	os.MkdirAll(filepath.Join(left, "p[1]", "es", "practices"), 0o755)
+	os.WriteFile(filepath.Join(left, Marker), nil, 0o644)
+	killed := filepath.Join(parent, ".p[1].tmp-456")
+	os.MkdirAll(killed, 0o755)
+	os.WriteFile(filepath.Join(killed, Marker), nil, 0o644)
+	other := filepath.Join(parent, ".p1.tmp-789") // another output's: "p[1]" as a glob matches "p1"
+	os.MkdirAll(other, 0o755)
+	os.WriteFile(filepath.Join(other, Marker), nil, 0o644)
+	notOurs := filepath.Join(parent, ".p[1].old-mine")
+	os.MkdirAll(notOurs, 0o755)
+	if code, err, msg := run(t, "../../catalog", out, epoch()); code != 0 || err != nil {
+		t.Fatalf("%d %v\n%s", code, err, msg)
+	}
+	for _, gone := range []string{left, killed} {
+		if _, err := os.Stat(gone); err == nil {
+			t.Errorf("%s is still there", filepath.Base(gone))
+		}
+	}
+	for _, kept := range []string{other, notOurs} {
+		if _, err := os.Stat(kept); err != nil {
+			t.Errorf("%s was removed", filepath.Base(kept))
+		}
+	}
+}
+
+// TestRefusesCatalogTrees: --out inside a folder that build reads, or
+// around the current folder, is refused before anything is written.
+func TestRefusesCatalogTrees(t *testing.T) {
+	cat := filepath.Join(t.TempDir(), "catalog")
+	copyDir(t, "../../catalog", cat)
+	for _, out := range []string{filepath.Join(cat, "practices", "site"), filepath.Join(cat, "media", "x")} {
+		code, err, _ := run(t, cat, out, epoch())
+		if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "which build reads") {
+			t.Errorf("--out %s: %d %v", out, code, err)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("--out %s was made", out)
+		}
+	}
+	if code, err, msg := run(t, cat, filepath.Join(cat, "public"), epoch()); code != 0 || err != nil {
+		t.Errorf("--out public inside the catalog folder: %d %v\n%s", code, err, msg)
+	}
+	empty := filepath.Join(t.TempDir(), "a", "b")
+	os.MkdirAll(empty, 0o755)
+	t.Chdir(empty)
+	for _, out := range []string{".", ".."} {
+		code, err, _ := run(t, cat, out, epoch())
+		if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "holds the current folder") {
+			t.Errorf("--out %s: %d %v", out, code, err)
+		}
+	}
+	if _, err := os.Stat(empty); err != nil {
+		t.Errorf("the current folder is gone: %v", err)
 	}
 }
