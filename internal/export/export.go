@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"catalog/internal/country"
+	"catalog/internal/markdown"
 	"catalog/internal/model"
 	"catalog/internal/output"
 )
@@ -436,8 +437,10 @@ func textJSON(id string, t *model.Text) jsonText {
 		Criteria:     make([]jsonRating, 0, len(t.Criteria)),
 		Exchanges:    make([]jsonExchange, 0, len(t.Exchanges)),
 		LastReviewed: day(t.LastReviewed),
-		Body:         string(t.Body),
-		Path:         pagePath(t.Lang, id),
+		// Without raw HTML, as the site and the book show it: a
+		// writer's <!-- note --> is no one's to read.
+		Body: string(markdown.WithoutHTML(t.Body)),
+		Path: pagePath(t.Lang, id),
 	}
 	for _, r := range t.Criteria {
 		jt.Criteria = append(jt.Criteria, jsonRating{Criterion: r.Criterion, Rating: r.Rating, Note: r.Note})

@@ -143,6 +143,24 @@ func TestRestricted(t *testing.T) {
 	}
 }
 
+// TestBodyWithoutHTML: a body's HTML comments and tags, which no page and
+// no book shows, are not published with it in catalog.json; the rest of
+// the body is, as written.
+func TestBodyWithoutHTML(t *testing.T) {
+	cat := loadSample(t).Public()
+	p := cat.Practices[0]
+	text := p.Texts[cat.Config.DefaultLanguage()]
+	note := "<!-- nota interna: la víctima, María López, tel. +502 5555 1234 -->"
+	text.Body = []byte("## Descripción\n\n" + note + "\n\nUn <span>texto</span> visible.\n")
+	data := file(t, write(t, cat, baseURL), "catalog.json")
+	if bytes.Contains(data, []byte("María López")) || bytes.Contains(data, []byte("span")) {
+		t.Errorf("catalog.json publishes the body's raw HTML")
+	}
+	if !bytes.Contains(data, []byte(`"body": "## Descripción\n\n\nUn texto visible.\n"`)) {
+		t.Errorf("catalog.json lacks the rest of the body")
+	}
+}
+
 func TestJSON(t *testing.T) {
 	cat := loadSample(t)
 	data := file(t, write(t, cat.Public(), ""), JSONFile)
