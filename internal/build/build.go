@@ -156,7 +156,7 @@ func sourceDate(env string) (time.Time, error) {
 		return time.Now().UTC(), nil
 	}
 	sec, err := strconv.ParseInt(strings.TrimSpace(env), 10, 64)
-	if err != nil || sec < 0 {
+	if err != nil || sec < 0 || sec >= 253402300800 { // from 1970 to the end of year 9999
 		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a number of seconds since 1970-01-01", env)
 	}
 	return time.Unix(sec, 0).UTC(), nil

@@ -253,8 +253,10 @@ func TestTargets(t *testing.T) {
 			t.Errorf("--targets %s: %d %v", bad, code, err)
 		}
 	}
-	if code, err, _ := run(t, "../../catalog", out, map[string]string{"SOURCE_DATE_EPOCH": "yesterday"}); code != ExitUsage || err == nil {
-		t.Errorf("SOURCE_DATE_EPOCH=yesterday: %d %v", code, err)
+	for _, bad := range []string{"yesterday", "-1", "100000000000000"} {
+		if code, err, _ := run(t, "../../catalog", out, map[string]string{"SOURCE_DATE_EPOCH": bad}); code != ExitUsage || err == nil {
+			t.Errorf("SOURCE_DATE_EPOCH=%s: %d %v", bad, code, err)
+		}
 	}
 }
 
