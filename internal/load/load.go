@@ -593,8 +593,17 @@ func placeholders(doc *fm.Document, path string, ds *[]diag.Diagnostic) {
 	scan(doc.Body, doc.BodyLine, todoBody)
 }
 
+// placeholderText is the marker and its hint: "TODO: hint", or for a
+// bare TODO the comment that follows it ("TODO]   # ISO codes" says
+// "TODO: ISO codes").
 func placeholderText(s []byte) string {
 	t := strings.TrimRight(strings.TrimSpace(string(s)), `"'`)
+	if rest, ok := strings.CutPrefix(t, "TODO"); ok && !strings.HasPrefix(rest, ":") {
+		t = "TODO"
+		if _, comment, ok := strings.Cut(rest, "#"); ok && strings.TrimSpace(comment) != "" {
+			t = "TODO: " + strings.TrimSpace(comment)
+		}
+	}
 	if r := []rune(t); len(r) > 70 {
 		return string(r[:67]) + "…"
 	}

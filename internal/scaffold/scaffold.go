@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -147,10 +148,22 @@ func normalise(opt *Options, cfg *config.Config) error {
 		}
 		opt.Countries[i] = cc
 	}
-	for _, t := range opt.Themes {
+	for i, t := range opt.Themes {
+		t = strings.TrimSpace(t)
 		if !cfg.Themes.Has(t) {
 			return fmt.Errorf("--theme: unknown theme %q%s", t, suggest.Hint(t, cfg.Themes.Slugs()))
 		}
+		opt.Themes[i] = t
+	}
+	for i, id := range opt.Related {
+		id = strings.TrimSpace(id)
+		switch {
+		case !load.ValidID(id):
+			return fmt.Errorf("--related: %q is not a practice ID (lowercase ASCII letters, digits and hyphens)", id)
+		case id == opt.ID:
+			return fmt.Errorf("--related: a practice cannot be related to itself")
+		}
+		opt.Related[i] = id
 	}
 	for _, f := range []struct {
 		flag, value string
@@ -358,9 +371,16 @@ func yamlString(s string) string {
 		case '\t':
 			b.WriteString(`\t`)
 		default:
-			if r < 0x20 {
+			// Control characters (C0, DEL, C1, as text pasted from a
+			// badly converted document brings), the line separators and
+			// the byte order mark are escaped: YAML refuses the first
+			// and reads the others as line breaks or drops them.
+			switch {
+			case r < 0x20 || r == 0x7f:
 				fmt.Fprintf(&b, `\x%02x`, r)
-			} else {
+			case 0x80 <= r && r <= 0x9f, r == '\u2028', r == '\u2029', r == '\ufeff':
+				fmt.Fprintf(&b, `\u%04x`, r)
+			default:
 				b.WriteRune(r)
 			}
 		}
@@ -410,27 +430,44 @@ func write(opt Options, cfg *config.Config, text []byte) (string, error) {
 	return path, nil
 }
 
-// report says what was written and which placeholders remain, by running
-// the checks on the catalog with the new file in it.
+// report says what was written, which placeholders remain and what else
+// the checks find in it (a summary too long, a start in the future, a
+// related practice that does not exist), by running them on the catalog
+// with the new file in it: the file passes validate once its
+// placeholders are filled, or the writer hears at once why it will not.
 func report(opt Options, path string) {
 	fmt.Fprintf(opt.IO.ErrOut, "Created %s\n", path)
 	_, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
 	if err != nil {
 		return
 	}
-	var todo []diag.Diagnostic
+	var todo, other []diag.Diagnostic
 	for _, d := range ds {
-		if d.File == path && d.Rule == load.RulePlaceholder {
+		switch {
+		case d.File != path:
+		case d.Rule == load.RulePlaceholder:
 			todo = append(todo, d)
+		default:
+			other = append(other, d)
 		}
 	}
-	if len(todo) == 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "No placeholders left. Check it with: catalog validate %s\n", path)
-		return
+	validate := "catalog validate " + path
+	if dir := filepath.Clean(opt.Dir); dir != "catalog" && dir != "." {
+		validate = "catalog validate --dir " + opt.Dir + " " + path
 	}
-	fmt.Fprintf(opt.IO.ErrOut, "Fill in %d placeholders, then run: catalog validate %s\n", len(todo), path)
-	for _, d := range todo {
-		fmt.Fprintf(opt.IO.ErrOut, "  %s:%d: %s\n", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))
+	if len(todo) == 0 {
+		fmt.Fprintf(opt.IO.ErrOut, "No placeholders left. Check it with: %s\n", validate)
+	} else {
+		fmt.Fprintf(opt.IO.ErrOut, "Fill in %s, then run: %s\n", diag.Plural(len(todo), "placeholder"), validate)
+		for _, d := range todo {
+			fmt.Fprintf(opt.IO.ErrOut, "  %s:%d: %s\n", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))
+		}
+	}
+	if len(other) > 0 {
+		fmt.Fprintf(opt.IO.ErrOut, "Fix also:\n")
+		for _, d := range other {
+			fmt.Fprintf(opt.IO.ErrOut, "  %s:%d: %s: %s [%s]\n", d.File, d.Line, d.Severity, d.Message, d.Rule.ID)
+		}
 	}
 }
 
@@ -438,6 +475,22 @@ func report(opt Options, path string) {
 // translatable fields and body, each marked as a placeholder to translate.
 func translation(opt Options, cfg *config.Config, taken map[string]string) (string, error) {
 	def := cfg.DefaultLanguage()
+	if len(cfg.Languages) == 1 {
+		return "", fmt.Errorf("the catalog has one language (%s): there is nothing to translate into; add a language to catalog.yaml first", def)
+	}
+	// What every language shares is the source's to say.
+	for _, f := range []struct {
+		flag string
+		set  bool
+	}{
+		{"--country", len(opt.Countries) > 0}, {"--theme", len(opt.Themes) > 0}, {"--related", len(opt.Related) > 0},
+		{"--scope", opt.Scope != ""}, {"--status", opt.Status != ""}, {"--level", opt.Level != ""},
+		{"--start", opt.Start != ""}, {"--institution-type", opt.InstitutionType != ""},
+	} {
+		if f.set {
+			return "", fmt.Errorf("%s: a translation shares it with the source, %s.%s.md: change it there", f.flag, opt.ID, def)
+		}
+	}
 	srcPath, ok := taken[def]
 	if !ok {
 		return "", fmt.Errorf("practice %q has no %s source to translate from (looked in %s)", opt.ID, def, filepath.Join(opt.Dir, load.PracticesDir))
@@ -479,8 +532,14 @@ func translationText(src *model.Text, cfg *config.Config, opt Options) []byte {
 	mark := func(s string) string { return yamlString("TODO: translate: " + s) }
 	fmt.Fprintf(&b, "---\n# Translation of %s.%s.md into %s. Translate each marked field and delete the marker;\n", opt.ID, from, opt.Lang)
 	fmt.Fprintf(&b, "# every other field is inherited from the source: change it there.\n")
-	fmt.Fprintf(&b, "title: %s\n", mark(src.Title))
-	fmt.Fprintf(&b, "summary: %s\n", mark(src.Summary))
+	given := func(v, source string) string {
+		if strings.TrimSpace(v) != "" {
+			return yamlString(v)
+		}
+		return mark(source)
+	}
+	fmt.Fprintf(&b, "title: %s\n", given(opt.Title, src.Title))
+	fmt.Fprintf(&b, "summary: %s\n", given(opt.Summary, src.Summary))
 	for _, group := range []struct {
 		key  string
 		list []model.Institution
@@ -489,14 +548,18 @@ func translationText(src *model.Text, cfg *config.Config, opt Options) []byte {
 			continue
 		}
 		fmt.Fprintf(&b, "%s:\n", group.key)
-		for _, in := range group.list {
-			fmt.Fprintf(&b, "  - name: %s\n", mark(in.Name))
+		for i, in := range group.list {
+			name := mark(in.Name)
+			if i == 0 && group.key == "institutions" {
+				name = given(opt.Institution, in.Name)
+			}
+			fmt.Fprintf(&b, "  - name: %s\n", name)
 			if in.Acronym != "" {
 				fmt.Fprintf(&b, "    acronym: %s\n", yamlString(in.Acronym))
 			}
 		}
 	}
-	if len(src.Criteria) > 0 {
+	if slices.ContainsFunc(src.Criteria, func(r model.Rating) bool { return r.Note != "" }) {
 		b.WriteString("criteria:\n")
 		for _, r := range src.Criteria {
 			if r.Note != "" {
@@ -513,34 +576,84 @@ func translationText(src *model.Text, cfg *config.Config, opt Options) []byte {
 			}
 		}
 	}
-	if c := src.Contact; c != nil && c.Role != "" {
-		fmt.Fprintf(&b, "contact:\n  institution: %s\n  role: %s\n", mark(c.Institution), mark(c.Role))
+	if c := src.Contact; c != nil {
+		fmt.Fprintf(&b, "contact:\n  institution: %s\n", mark(c.Institution))
+		if c.Role != "" {
+			fmt.Fprintf(&b, "  role: %s\n", mark(c.Role))
+		}
 	}
 	fmt.Fprintf(&b, "last_reviewed: %s\n---\n", opt.Now.Format(time.DateOnly))
 	fmt.Fprintf(&b, "TODO: translate the text below from %s, then delete this line.\n\n", from)
-	body := translateHeadings(string(src.Body), cfg.Sections[from], cfg.Sections[opt.Lang])
-	// Links to other practices point at their file in the new language.
-	body = strings.ReplaceAll(body, "."+from+".md)", "."+opt.Lang+".md)")
-	b.WriteString(body)
+	b.WriteString(translateBody(string(src.Body), from, opt.Lang, cfg.Sections[from], cfg.Sections[opt.Lang]))
 	return []byte(strings.TrimRight(b.String(), "\n"))
 }
 
-// translateHeadings replaces the source language's required headings with
-// the target language's, section for section.
-func translateHeadings(body string, from, to []string) string {
+// practiceLink is a link to another practice's file in the body, relative
+// (no scheme): "](otra.es.md)", "](../x/otra.es.md#a)".
+var practiceLink = regexp.MustCompile(`\]\(([^():\s]*?)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)?)\.md(#[^()\s]*)?\)`)
+
+// translateBody prepares a source's body for its translation, outside
+// fenced code: the source language's required headings become the
+// target's, section for section, and links to other practices point at
+// their file in the target language. Headings the target requires and the
+// source has not are added at the end, each with a placeholder.
+func translateBody(body, from, to string, fromSections, toSections []string) string {
 	lines := strings.Split(body, "\n")
+	have := map[string]bool{}
+	fence := ""
 	for i, line := range lines {
+		if f := fenceOf(line); f != "" {
+			switch {
+			case fence == "":
+				fence = f
+			case strings.HasPrefix(f, fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "":
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		lines[i] = practiceLink.ReplaceAllStringFunc(line, func(m string) string {
+			sm := practiceLink.FindStringSubmatch(m)
+			if sm[2] != from {
+				return m
+			}
+			return "](" + sm[1] + "." + to + ".md" + sm[3] + ")"
+		})
 		trimmed := strings.TrimLeft(line, "#")
 		level := len(line) - len(trimmed)
 		if level == 0 || level > 6 || !strings.HasPrefix(trimmed, " ") {
 			continue
 		}
 		text := strings.TrimSpace(trimmed)
-		for j, f := range from {
-			if j < len(to) && strings.EqualFold(text, f) {
-				lines[i] = line[:level] + " " + to[j]
+		for j, f := range fromSections {
+			if j < len(toSections) && strings.EqualFold(text, f) {
+				lines[i] = line[:level] + " " + toSections[j]
+				text = toSections[j]
 			}
 		}
+		have[strings.ToLower(text)] = true
 	}
-	return strings.Join(lines, "\n")
+	out := strings.TrimRight(strings.Join(lines, "\n"), "\n")
+	for _, h := range toSections {
+		if !have[strings.ToLower(h)] {
+			out += "\n\n## " + h + "\n\nTODO: write this section.\n"
+		}
+	}
+	return out
+}
+
+// fenceOf returns the fence a line opens or closes (``` or ~~~, three or
+// more, indented at most three spaces), or "".
+func fenceOf(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return ""
+	}
+	n := len(t) - len(strings.TrimLeft(t, t[:1]))
+	if n < 3 {
+		return ""
+	}
+	return t[:n]
 }

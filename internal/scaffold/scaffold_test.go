@@ -12,6 +12,7 @@ import (
 	"catalog/internal/check"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/load"
 )
 
 var today = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
@@ -114,6 +115,9 @@ func TestNewRefuses(t *testing.T) {
 		{func() Options { o := withID(base, "pa-x"); o.Lang = "en"; return o }(), "starts in the default language"},
 		{func() Options { o := withID(base, "pa-x"); o.Translate = true; return o }(), "no es source to translate"},
 		{func() Options { o := withID(base, "cr-eri"); o.Translate = true; o.Lang = "es"; return o }(), "other than the source"},
+		{func() Options { o := withID(base, "pa-x"); o.Related = []string{"x: y],#z"}; return o }(), `--related: "x: y],#z" is not a practice ID`},
+		{func() Options { o := withID(base, "pa-x"); o.Related = []string{"pa-x"}; return o }(), "related to itself"},
+		{func() Options { o := withID(base, "cr-eri"); o.Translate = true; o.Countries = []string{"PA"}; return o }(), "--country: a translation shares it with the source"},
 	} {
 		if _, err := Run(tc.opt); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Run(%s, lang %q): error %v, want %q", tc.opt.ID, tc.opt.Lang, err, tc.want)
@@ -125,6 +129,52 @@ func TestNewRefuses(t *testing.T) {
 }
 
 func withID(o Options, id string) Options { o.ID = id; return o }
+
+// TestNewReportsOtherProblems: what the flags gave and validate refuses
+// (a summary too long, a start in the future, a related practice that
+// does not exist) is said at once, beside the placeholders; new said only
+// the placeholders, and the writer met the rest after filling them in.
+// Themes typed with spaces after the commas are taken.
+func TestNewReportsOtherProblems(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, errOut := iostreams.Test("")
+	_, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Summary: strings.Repeat("x", 700), Start: "2099",
+		Related: []string{" no-existe"}, Themes: []string{"hotline", " shelter"}, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Fix also:", "[summary-length]", "in the future [period]", `no practice "no-existe" in this catalog [related]`,
+		"catalog validate --dir " + dir + " "} {
+		if !strings.Contains(errOut.String(), want) {
+			t.Errorf("new's report lacks %q:\n%s", want, errOut)
+		}
+	}
+}
+
+// TestNewControlCharacters: text pasted from a badly converted document
+// (U+0092 for an apostrophe, DEL, a line separator, a byte order mark)
+// still makes a file YAML can read, with the text as given.
+func TestNewControlCharacters(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, _ := iostreams.Test("")
+	title := "Women\u0092s \x7foffice\u2028of the \ufeffstate"
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Title: title, Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range problems(t, dir, path) {
+		if d.Rule.ID != "placeholder" {
+			t.Errorf("%d: %s [%s]", d.Line, d.Message, d.Rule.ID)
+		}
+	}
+	cat, _, err := load.Catalog(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := cat.Practice("cr-eri"); p == nil || p.Source.Title != title {
+		t.Errorf("the title read back is not the one given")
+	}
+}
 
 func TestNewPrompts(t *testing.T) {
 	dir := newCatalog(t)
@@ -173,5 +223,53 @@ func TestTranslate(t *testing.T) {
 	fill(t, path)
 	for _, d := range problems(t, dir, path) {
 		t.Errorf("after translating: %d:%d: %s [%s]", d.Line, d.Col, d.Message, d.Rule.ID)
+	}
+}
+
+// TestTranslateBody: a translation gets the title given with --title, the
+// target's required sections even where the source has fewer, a contact
+// without a role, and links to practices in its language; a link out of
+// the catalog and a heading inside fenced code are left as written.
+func TestTranslateBody(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte("title: Prueba\nlanguages: [es, en]\nsections:\n  es: [Descripción, Resultados]\n  en: [Description, Results, Contacts]\n"), 0o644)
+	io, _, _ := iostreams.Test("")
+	src, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Title: "Equipo", Countries: []string{"CR"}, Themes: []string{"hotline"}, Start: "2013", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill(t, src)
+	text, _ := os.ReadFile(src)
+	text = []byte(strings.Replace(string(text), "last_reviewed:", "contact:\n  institution: Ministerio\nlast_reviewed:", 1))
+	text = append(text, "\nVer [otra](cr-eri.es.md#resultados) y [guía](https://example.org/guia.es.md).\n\n```\n## Resultados\n```\n"...)
+	os.WriteFile(src, text, 0o644)
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Translate: true, Title: "Response team", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	for _, s := range []string{`title: "Response team"`, "## Description", "## Results", "## Contacts\n\nTODO:", "contact:\n  institution: \"TODO: translate: Ministerio\"",
+		"[otra](cr-eri.en.md#resultados)", "(https://example.org/guia.es.md)", "```\n## Resultados\n```"} {
+		if !strings.Contains(string(got), s) {
+			t.Errorf("the translation lacks %q:\n%s", s, got)
+		}
+	}
+	fill(t, path)
+	for _, d := range problems(t, dir, path) {
+		t.Errorf("after translating: %d:%d: %s [%s]", d.Line, d.Col, d.Message, d.Rule.ID)
+	}
+}
+
+// TestTranslateOneLanguage: a catalog of one language has nothing to
+// translate into, and says so.
+func TestTranslateOneLanguage(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte("title: Prueba\nlanguages: [es]\n"), 0o644)
+	io, _, _ := iostreams.Test("")
+	if _, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Translate: true, Now: today}); err == nil || !strings.Contains(err.Error(), "one language") {
+		t.Errorf("--translate in a one-language catalog: %v", err)
 	}
 }
