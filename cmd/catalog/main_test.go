@@ -86,6 +86,28 @@ func TestValidateFiles(t *testing.T) {
 	}
 }
 
+// TestValidateFilesThroughLink: a file named through a linked folder (as
+// macOS's /tmp is /private/tmp) is the catalog's own, either way round.
+func TestValidateFilesThroughLink(t *testing.T) {
+	real, err := filepath.Abs("../../testdata/broken")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "enlace")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	for _, tc := range [][2]string{
+		{real, filepath.Join(link, "practices", "bad-related.es.md")},
+		{link, filepath.Join(real, "practices", "bad-related.es.md")},
+	} {
+		code, out, errOut := catalogCmd(t, nil, "validate", "--dir", tc[0], tc[1])
+		if code != 1 || !strings.Contains(out, "[related]") || strings.Contains(out, "[country-code]") {
+			t.Errorf("validate --dir %s %s: exit %d\n%s%s", tc[0], tc[1], code, out, errOut)
+		}
+	}
+}
+
 func TestValidateGitHub(t *testing.T) {
 	summary := filepath.Join(t.TempDir(), "summary.md")
 	code, out, _ := catalogCmd(t, map[string]string{"GITHUB_STEP_SUMMARY": summary},

@@ -38,7 +38,8 @@ func Run(opt Options) (int, error) {
 	if !slices.Contains(diag.Formats, opt.Format) {
 		return ExitUsage, fmt.Errorf("unknown format %q: use text, json or github", opt.Format)
 	}
-	only, err := resolve(opt.Files)
+	abs := realPaths()
+	only, err := resolve(opt.Files, abs)
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -100,7 +101,7 @@ func appendSummary(path string, ds []diag.Diagnostic, files int) error {
 
 // resolve turns the named files into a set of absolute paths; each must
 // exist.
-func resolve(files []string) (map[string]bool, error) {
+func resolve(files []string, abs func(string) string) (map[string]bool, error) {
 	if len(files) == 0 {
 		return nil, nil
 	}
@@ -114,11 +115,28 @@ func resolve(files []string) (map[string]bool, error) {
 	return set, nil
 }
 
-func abs(path string) string {
-	if a, err := filepath.Abs(path); err == nil {
-		return a
+// realPaths returns a function that gives a path as an absolute one with
+// its folders' symbolic links resolved, so that a file named through a
+// linked folder (macOS's /tmp is /private/tmp; CI workspaces, home folders)
+// is the catalog's file. It keeps each folder it resolved: a catalog has
+// thousands of files in a few folders.
+func realPaths() func(string) string {
+	dirs := map[string]string{}
+	return func(path string) string {
+		a, err := filepath.Abs(path)
+		if err != nil {
+			return path
+		}
+		dir, name := filepath.Split(a)
+		real, ok := dirs[dir]
+		if !ok {
+			if real, err = filepath.EvalSymlinks(dir); err != nil {
+				real = dir
+			}
+			dirs[dir] = real
+		}
+		return filepath.Join(real, name)
 	}
-	return path
 }
 
 // untranslated says how many practices lack each language: not a problem
