@@ -203,6 +203,7 @@ func parse(base *Config, src []byte, path string) (*Config, []diag.Diagnostic) {
 	ds = withFile(ds, path)
 	userSections := false
 	d := fm.NewDecoder(path, 0)
+	d.Top = FileName
 	d.Fields(root, "", keys, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "title":
@@ -247,7 +248,12 @@ func parse(base *Config, src []byte, path string) (*Config, []diag.Diagnostic) {
 		}
 		c.Sections = sections
 	}
-	c.check(d)
+	if root != nil || len(ds) == 0 {
+		// A file YAML cannot read has no title and no languages as far
+		// as the decoder knows: saying so would be about a file its
+		// author did not write.
+		c.check(d)
+	}
 	return c, append(ds, d.Diags...)
 }
 
@@ -275,7 +281,9 @@ func localized(d *fm.Decoder, n *yaml.Node, path string) Localized {
 func languages(d *fm.Decoder, n *yaml.Node) []string {
 	var out []string
 	seen := map[string]bool{}
+	given := false
 	d.List(n, "languages", func(_ int, item *yaml.Node, ip string) {
+		given = true
 		code := d.Code(item, ip)
 		tag, err := language.Parse(code)
 		switch {
@@ -292,7 +300,9 @@ func languages(d *fm.Decoder, n *yaml.Node) []string {
 		}
 	})
 	if len(out) == 0 {
-		d.ReportAt(fm.RuleRequiredField, "languages", "`languages` must list at least one language; the first is the default")
+		if !given { // each one given was refused already
+			d.ReportAt(fm.RuleRequiredField, "languages", "`languages` must list at least one language; the first is the default")
+		}
 		return []string{"es"}
 	}
 	return out

@@ -65,7 +65,7 @@ regions:
 		`config@2: "EN" is not a language code`,
 		`config@2: language "es" is listed twice`,
 		`config@2: "klingon" is not a language code`,
-		`unknown-field@3: unknown key "chapter" in front matter (did you mean "chapters"?)`,
+		`unknown-field@3: unknown key "chapter" in catalog.yaml (did you mean "chapters"?)`,
 		`config@4: chapters must be country or pillar, not "region"`,
 		`config@5: base_url must start with https://`,
 		`unknown-field@8: unknown key "pilar" in ` + "`themes.shelter`" + `: give a label per language code (did you mean "pillar"?)`,
@@ -75,6 +75,30 @@ regions:
 	} {
 		if !contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+}
+
+// TestParseNoCascade: one problem gives one message. A tab made YAML
+// refuse the file, and then the title it has was said to be missing;
+// languages all refused were then said to be none.
+func TestParseNoCascade(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"title: Catálogo\nlanguages: [es, en]\nthemes:\n\thotline: {pillar: protection}\n", "yaml-tab"},
+		{"title: Catálogo\nlanguages: [EN, ES]\n", "config"},
+	} {
+		_, ds := Parse([]byte(tc.src), "catalog.yaml")
+		var rules []string
+		for _, d := range ds {
+			rules = append(rules, d.Rule.ID+": "+d.Message)
+		}
+		for _, r := range rules {
+			if !strings.HasPrefix(r, tc.want+":") {
+				t.Errorf("%q: %s, want only %s problems", tc.src, r, tc.want)
+			}
+		}
+		if len(rules) == 0 {
+			t.Errorf("%q: no problem", tc.src)
 		}
 	}
 }

@@ -32,6 +32,8 @@ type Decoder struct {
 	File       string
 	LineOffset int
 	Diags      []diag.Diagnostic
+	// Top names the top mapping in messages: "front matter" when empty.
+	Top string
 	// Pos maps a field path ("countries[1]", "institutions[0].name") to
 	// where it stands.
 	Pos map[string]Pos
@@ -185,6 +187,9 @@ func (d *Decoder) FieldsAt(n *yaml.Node, path string, known []string, fn func(ke
 	return d.Map(n, path, func(key string, k, v *yaml.Node, keyPath string) {
 		if !contains(known, key) {
 			where := "front matter"
+			if d.Top != "" {
+				where = d.Top
+			}
 			if path != "" {
 				where = Label(path)
 			}
