@@ -16,8 +16,11 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,12 +43,17 @@ var typography = map[extension.TypographicPunctuation]string{
 // state between documents.
 var md = goldmark.New(
 	goldmark.WithExtensions(
-		extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)),
+		extension.NewTable(tableOptions...),
 		extension.Strikethrough,
 		extension.NewFootnote(extension.WithFootnoteBacklinkHTML("↩")),
 		extension.NewTypographer(extension.WithTypographicSubstitutions(typography)),
 	),
+	// Before the table extension's renderer (priority 500), whose
+	// function it calls.
+	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(newScrollingTables(tableOptions...), 400))),
 )
+
+var tableOptions = []extension.TableOption{extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)}
 
 // Parser returns the parser the site uses, so that another renderer of a
 // body (the PDF book's) reads exactly the same tree.
@@ -65,6 +73,9 @@ type Options struct {
 	TopLevel int
 	// Reserved lists ids the page already uses; headings get other ids.
 	Reserved []string
+	// TableLabel names the scrolling box of each table for screen
+	// readers ("Tabla"); empty leaves the box unnamed.
+	TableLabel string
 }
 
 // Document is a rendered body.
@@ -122,6 +133,10 @@ func Render(src []byte, opt Options) (*Document, error) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *east.Table:
+			if opt.TableLabel != "" {
+				n.SetAttributeString(tableLabel, []byte(opt.TableLabel))
+			}
 		case *ast.Heading:
 			n.Level = min(max(n.Level+shift, 1), 6)
 			label := plain(n, src)

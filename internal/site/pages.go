@@ -61,7 +61,7 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 		}
 	}
 	links := &bodyLinks{}
-	doc, err := markdown.Render(t.Body, markdown.Options{Link: s.linker(file, lang, links), TopLevel: 2, Reserved: practiceIDs})
+	doc, err := markdown.Render(t.Body, markdown.Options{Link: s.linker(file, lang, links), TopLevel: 2, Reserved: practiceIDs, TableLabel: s.word(lang, "table")})
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
@@ -207,7 +207,7 @@ func (s *site) homeData(p *page) error {
 	lang := p.Lang
 	d := &homeData{Practices: p.Sorted(s.cat.Practices), Levels: []string{"good", "promising", "emerging"}}
 	if src := s.cat.Intro[lang]; src != nil {
-		doc, err := markdown.Render(src, markdown.Options{Link: s.linker(p.Path, lang, &p.links), TopLevel: 3, Reserved: homeIDs})
+		doc, err := markdown.Render(src, markdown.Options{Link: s.linker(p.Path, lang, &p.links), TopLevel: 3, Reserved: homeIDs, TableLabel: s.word(lang, "table")})
 		if err != nil {
 			return err
 		}

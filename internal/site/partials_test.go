@@ -24,7 +24,7 @@ func TestChangedPartialsPerPage(t *testing.T) {
 	}
 	src := string(builtin)
 	for _, c := range []struct{ define, old, new string }{
-		{"card", `<p class="summary">`, `<p class="from-card">{{.P.Path}}</p><p class="summary">`},
+		{"card", `<p class="summary"`, `<p class="from-card">{{.P.Path}}</p><p class="summary"`},
 		{"practice-item", `<span class="meta">(`, `<span class="from-practice-item">{{.P.Path}}</span><span class="meta">(`},
 		{"country-link", `<a href=`, `<span class="from-country-link">{{.P.Path}}</span><a href=`},
 		{"menu", `<ul class="menu">`, `<p class="from-menu">{{.Path}}</p><ul class="menu">`},

@@ -77,6 +77,9 @@ func searchWords(texts ...string) string {
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			i += size
+			if invisible(r) {
+				continue // "Vice\u00ADpresidencia" is one word
+			}
 			folded := ""
 			if int(r) < len(latinFolds) {
 				folded = latinFolds[r]
@@ -96,6 +99,14 @@ func searchWords(texts ...string) string {
 	// Every body's words are kept until the search data is written: a
 	// copy of their own length, not b's room for half the text.
 	return strings.Clone(b.String())
+}
+
+// invisible reports a format character (Unicode Cf: the soft hyphen, the
+// zero-width space and joiners, the byte order mark), which text pasted
+// from a PDF or a word processor carries inside words: it ends no word.
+// Below U+0600 the soft hyphen is the only one.
+func invisible(r rune) bool {
+	return r == '\u00ad' || r >= 0x600 && unicode.Is(unicode.Cf, r)
 }
 
 // wordSet is the set of words searchWords has written, each kept as where
@@ -177,11 +188,14 @@ type searchEntry struct {
 	Title     string `json:"t"`
 	Summary   string `json:"s"`
 	Countries string `json:"c"`
-	// Head holds the folded title, countries and institutions, which
-	// rank above a match in the text.
+	// Head holds the folded title, countries, institutions and themes,
+	// which rank above a match in the text.
 	Head string `json:"h"`
 	// Words holds the folded words of the summary and body.
 	Words string `json:"w"`
+	// Lang is the language of the title and summary when it is not the
+	// page's (a practice not yet translated).
+	Lang string `json:"l,omitempty"`
 }
 
 // search writes the search page and its data. The data is a script, not a
@@ -271,6 +285,13 @@ func (s *site) searchPart(p *page, x *model.Practice, words string) (*searchPart
 	for _, in := range append(append([]model.Institution{}, t.Institutions...), t.Partners...) {
 		head = append(head, in.Name, in.Acronym)
 	}
+	for _, theme := range x.Themes {
+		head = append(head, p.Label("themes", theme))
+	}
+	lang := ""
+	if t.Lang != p.Lang {
+		lang = t.Lang // not yet translated: the reader's screen reader must know
+	}
 	// encoding/json escapes <, > and & (and U+2028, U+2029), so no value
 	// can close the script or break out of the string.
 	data, err := json.Marshal(searchEntry{
@@ -280,6 +301,7 @@ func (s *site) searchPart(p *page, x *model.Practice, words string) (*searchPart
 		Countries: strings.Join(names, ", "),
 		Head:      searchWords(head...),
 		Words:     words,
+		Lang:      lang,
 	})
 	if err != nil {
 		return nil, err

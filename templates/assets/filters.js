@@ -14,11 +14,13 @@
   function read() {
     var hash = location.hash.slice(1);
     if (hash.indexOf("=") < 0) return;
+    selects.forEach(function (s) { s.value = ""; }); // the address holds the whole choice
     hash.split("&").forEach(function (pair) {
       var kv = pair.split("=");
       var select = form.querySelector("#f-" + kv[0].replace(/[^a-z]/g, ""));
       if (select && kv.length === 2) {
-        var value = decodeURIComponent(kv[1]);
+        var value;
+        try { value = decodeURIComponent(kv[1]); } catch (e) { return; } // a link cut short
         for (var i = 0; i < select.options.length; i++) {
           if (select.options[i].value === value) select.value = value;
         }
@@ -43,6 +45,7 @@
     });
     if (status) {
       status.textContent = shown === 0 ? status.getAttribute("data-none")
+        : shown === 1 && status.getAttribute("data-single") ? status.getAttribute("data-single").replace("%d", cards.length)
         : status.getAttribute("data-template").replace("%d", shown).replace("%d", cards.length);
     }
     if (write) {
@@ -62,6 +65,22 @@
 
   read();
   update(false);
+  // A link within the page to a choice (#country=gt, written in the
+  // intro) applies it.
+  window.addEventListener("hashchange", function () {
+    if (location.hash.indexOf("=") >= 0) { read(); update(false); }
+  });
+  // The skip link moves the focus to the content without replacing the
+  // choice kept in the address.
+  var skip = document.querySelector('a.skip[href="#main"]');
+  var main = document.getElementById("main");
+  if (skip && main) {
+    skip.addEventListener("click", function (e) {
+      if (location.hash.indexOf("=") < 0) return;
+      e.preventDefault();
+      main.focus();
+    });
+  }
   form.addEventListener("change", function () { update(true); });
   form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
 })();

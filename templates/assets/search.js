@@ -10,9 +10,11 @@
   var status = document.getElementById("search-status");
   if (!input || !list) return;
 
-  // fold matches the catalog's own folding: lower case, accents dropped.
+  // fold matches the catalog's own folding: lower case, accents (the
+  // nonspacing marks of NFD) dropped, and invisible format characters (a
+  // soft hyphen pasted inside a word) dropped too.
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return s.normalize("NFD").replace(/[\p{Mn}\p{Cf}]/gu, "").toLowerCase();
   }
 
   function terms(q) {
@@ -62,6 +64,7 @@
       meta.textContent = f.entry.c;
       var summary = document.createElement("p");
       summary.textContent = f.entry.s;
+      if (f.entry.l) { a.lang = f.entry.l; summary.lang = f.entry.l; } // not yet translated
       li.appendChild(h);
       li.appendChild(meta);
       li.appendChild(summary);
@@ -76,14 +79,22 @@
   var params = new URLSearchParams(location.search);
   if (params.get("q")) input.value = params.get("q");
   show(input.value);
+  // The query is kept in the address as it is typed: a reader who opens
+  // a result and comes back finds the search as it was, also from
+  // file://, where the browser loads the page again.
+  function keep() {
+    try {
+      history.replaceState(null, "", input.value ? "?q=" + encodeURIComponent(input.value) : location.pathname);
+    } catch (err) { /* some browsers refuse it from file:// */ }
+  }
   var timer;
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    timer = setTimeout(function () { show(input.value); }, 120);
+    timer = setTimeout(function () { show(input.value); keep(); }, 120);
   });
   input.form.addEventListener("submit", function (e) {
     e.preventDefault();
     show(input.value);
-    try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (err) { /* file:// */ }
+    keep();
   });
 })();
