@@ -475,6 +475,10 @@ func TestBrowser(t *testing.T) {
 		if q := eval[string](t, tb, `document.getElementById("q").value`); q != "trata" {
 			t.Errorf("back on the search page, the box reads %q", q)
 		}
+		// The other language's search gets the query too.
+		if href := eval[string](t, tb, `document.querySelector("nav.languages a[hreflang=en]").getAttribute("href")`); !strings.HasSuffix(href, "search/index.html?q=trata") {
+			t.Errorf("the link to the English search is %q", href)
+		}
 		tb.checkConsole(t)
 	})
 
@@ -490,6 +494,9 @@ func TestBrowser(t *testing.T) {
 		tb.do(t, "following a link to a choice", chromedp.Evaluate[chromedp.Void](`location.hash = "country=gt"`), chromedp.Sleep(200*time.Millisecond))
 		if v := eval[string](t, tb, `document.getElementById("f-country").value + "/" + document.getElementById("f-level").value`); v != "gt/" {
 			t.Errorf("after #country=gt the country and level menus read %q, want gt/", v)
+		}
+		if href := eval[string](t, tb, `document.querySelector("nav.languages a[hreflang=en]").getAttribute("href")`); !strings.HasSuffix(href, "index.html#country=gt") {
+			t.Errorf("the link to the English home is %q: it drops the choice", href)
 		}
 		// One card shown reads in the singular.
 		one := eval[string](t, tb, `(() => {

@@ -36,6 +36,11 @@
     });
   }
 
+  // The links to the other languages' home carry the choice too: its
+  // codes are the same in every language.
+  var others = Array.prototype.slice.call(document.querySelectorAll("nav.languages a[hreflang]"));
+  others.forEach(function (a) { a.setAttribute("data-href", a.getAttribute("href")); });
+
   function update(write) {
     var shown = 0;
     cards.forEach(function (card) {
@@ -48,10 +53,11 @@
         : shown === 1 && status.getAttribute("data-single") ? status.getAttribute("data-single").replace("%d", cards.length)
         : status.getAttribute("data-template").replace("%d", shown).replace("%d", cards.length);
     }
+    var parts = selects.filter(function (s) { return s.value; }).map(function (s) {
+      return s.id.slice(2) + "=" + encodeURIComponent(s.value);
+    });
+    others.forEach(function (a) { a.setAttribute("href", a.getAttribute("data-href") + (parts.length ? "#" + parts.join("&") : "")); });
     if (write) {
-      var parts = selects.filter(function (s) { return s.value; }).map(function (s) {
-        return s.id.slice(2) + "=" + encodeURIComponent(s.value);
-      });
       try {
         history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname + location.search);
       } catch (e) { /* some browsers refuse it from file:// */ }

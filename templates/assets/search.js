@@ -9,6 +9,9 @@
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!input || !list) return;
+  // The links to the other languages' search carry the query too.
+  var others = Array.prototype.slice.call(document.querySelectorAll("nav.languages a[hreflang]"));
+  others.forEach(function (a) { a.setAttribute("data-href", a.getAttribute("href")); });
 
   // fold matches the catalog's own folding: lower case, accents (the
   // nonspacing marks of NFD) dropped, and invisible format characters (a
@@ -79,12 +82,15 @@
   var params = new URLSearchParams(location.search);
   if (params.get("q")) input.value = params.get("q");
   show(input.value);
+  if (input.value) keep();
   // The query is kept in the address as it is typed: a reader who opens
   // a result and comes back finds the search as it was, also from
   // file://, where the browser loads the page again.
   function keep() {
+    var query = input.value ? "?q=" + encodeURIComponent(input.value) : "";
+    others.forEach(function (a) { a.setAttribute("href", a.getAttribute("data-href") + query); });
     try {
-      history.replaceState(null, "", input.value ? "?q=" + encodeURIComponent(input.value) : location.pathname);
+      history.replaceState(null, "", query || location.pathname);
     } catch (err) { /* some browsers refuse it from file:// */ }
   }
   var timer;
