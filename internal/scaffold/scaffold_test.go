@@ -117,7 +117,12 @@ func TestNewRefuses(t *testing.T) {
 		{func() Options { o := withID(base, "cr-eri"); o.Translate = true; o.Lang = "es"; return o }(), "other than the source"},
 		{func() Options { o := withID(base, "pa-x"); o.Related = []string{"x: y],#z"}; return o }(), `--related: "x: y],#z" is not a practice ID`},
 		{func() Options { o := withID(base, "pa-x"); o.Related = []string{"pa-x"}; return o }(), "related to itself"},
-		{func() Options { o := withID(base, "cr-eri"); o.Translate = true; o.Countries = []string{"PA"}; return o }(), "--country: a translation shares it with the source"},
+		{func() Options {
+			o := withID(base, "cr-eri")
+			o.Translate = true
+			o.Countries = []string{"PA"}
+			return o
+		}(), "--country: a translation shares it with the source"},
 	} {
 		if _, err := Run(tc.opt); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Run(%s, lang %q): error %v, want %q", tc.opt.ID, tc.opt.Lang, err, tc.want)
