@@ -39,10 +39,12 @@ compare:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 300000x ./internal/frontmatter/
 	$(GO) test -run '^$$' -fuzz FuzzSimpleYAML -fuzztime 200000x ./internal/frontmatter/
+	$(GO) test -run '^$$' -fuzz FuzzHasSeparator -fuzztime 300000x ./internal/frontmatter/
 	$(GO) test -run '^$$' -fuzz FuzzPractice -fuzztime 6000x ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzQuiet -fuzztime 1600x ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 300000x ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 40000x ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzWithoutHTML -fuzztime 40000x ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 1000x ./internal/book/
 	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/
