@@ -21,7 +21,9 @@
   }
 
   function terms(q) {
-    return fold(q).split(/[^\p{L}\p{N}]+/u).filter(function (t) { return t.length > 0; });
+    // Letters and decimal digits, as the data's words are (Go's IsLetter
+    // and IsDigit): "m²" is the word "m", not "m²", which no word is.
+    return fold(q).split(/[^\p{L}\p{Nd}]+/u).filter(function (t) { return t.length > 0; });
   }
 
   function score(entry, ts) {
