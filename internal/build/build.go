@@ -121,7 +121,7 @@ func Run(opt Options) (int, error) {
 	left, err := swap(tmp, out)
 	if err != nil {
 		removeTree(tmp)
-		return ExitUsage, fmt.Errorf("%w; %s left as it was", err, opt.Out)
+		return ExitUsage, err
 	}
 	if left != nil {
 		fmt.Fprintf(opt.IO.ErrOut, "warning: the new output is in place, but the previous one could not be removed (%v): the next build removes it\n", left)
@@ -236,8 +236,8 @@ func ours(dir string) bool {
 
 // newFolder makes a new folder in parent whose name starts with prefix.
 // Unlike os.MkdirTemp (0700: a web server running as another user could
-// not read the site) it has the permissions of the folder like when there
-// is one, else those the umask gives.
+// not read the site) it gets the permissions of the folder like (the
+// output it is to replace) when there is one, else those the umask gives.
 func newFolder(parent, prefix, like string) (string, error) {
 	for range 1000 {
 		dir := filepath.Join(parent, prefix+strconv.FormatUint(uint64(rand.Uint32()), 10))
@@ -288,7 +288,7 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 // and the next build removes what is left (cleanStale).
 func swap(tmp, out string) (left, err error) {
 	if !ours(tmp) {
-		return nil, fmt.Errorf("the new output's folder %s lost its files while it was written (removed by another build at the same time, or by hand?)", tmp)
+		return nil, fmt.Errorf("the new output's folder %s lost its files while it was written (removed by another build at the same time, or by hand?); %s left as it was", tmp, out)
 	}
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
