@@ -108,6 +108,31 @@ func TestValidateFilesThroughLink(t *testing.T) {
 	}
 }
 
+// TestValidateFilesConfigErrors: validate FILE shows the errors of
+// catalog.yaml, which bear on every file, though it was not named.
+func TestValidateFilesConfigErrors(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "catalog")
+	if err := os.CopyFS(dir, os.DirFS("../../catalog")); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "catalog.yaml")
+	src, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "\nchapters: country\n", "\nchapters: region\n", 1)
+	if bad == string(src) {
+		t.Fatal("the sample's catalog.yaml has no chapters: country; update this test")
+	}
+	if err := os.WriteFile(cfg, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := catalogCmd(t, nil, "validate", "--dir", dir, filepath.Join(dir, "practices", "gt-svet.es.md"))
+	if code != 1 || !strings.Contains(out, "catalog.yaml:") || !strings.Contains(out, "chapters must be") {
+		t.Errorf("exit %d; the output lacks catalog.yaml's error:\n%s%s", code, out, errOut)
+	}
+}
+
 func TestValidateGitHub(t *testing.T) {
 	summary := filepath.Join(t.TempDir(), "summary.md")
 	code, out, _ := catalogCmd(t, map[string]string{"GITHUB_STEP_SUMMARY": summary},

@@ -280,6 +280,20 @@ var hints = map[string][]string{
 	},
 }
 
+// hintFor is the hint under a required section of the skeleton: the one
+// written for that default section, whatever its place among a catalog's
+// own sections; "…" for a section of the catalog's own.
+func hintFor(defaults map[string][]string, lang, heading string) string {
+	for _, l := range []string{lang, "en"} {
+		for i, h := range defaults[l] {
+			if strings.EqualFold(h, heading) && i < len(hints[l]) {
+				return hints[l][i]
+			}
+		}
+	}
+	return "…"
+}
+
 func skeletonFor(lang string) string {
 	if _, err := fs.Stat(templates.FS, "new/practice."+lang+".md"); err == nil {
 		return "new/practice." + lang + ".md"
@@ -308,17 +322,10 @@ func render(opt Options, cfg *config.Config) ([]byte, error) {
 		return nil, fmt.Errorf("skeleton %s: %w", name, err)
 	}
 	sections := cfg.Sections[opt.Lang]
-	h := hints[opt.Lang]
-	if h == nil {
-		h = hints["en"]
-	}
 	var sectionHints []string
-	for i := range sections {
-		if i < len(h) {
-			sectionHints = append(sectionHints, h[i])
-		} else {
-			sectionHints = append(sectionHints, "…")
-		}
+	defaults := config.Default().Sections
+	for _, heading := range sections {
+		sectionHints = append(sectionHints, hintFor(defaults, opt.Lang, heading))
 	}
 	data := map[string]any{
 		"Title": opt.Title, "Summary": opt.Summary, "Countries": opt.Countries, "Themes": opt.Themes,

@@ -278,3 +278,22 @@ func TestTranslateOneLanguage(t *testing.T) {
 		t.Errorf("--translate in a one-language catalog: %v", err)
 	}
 }
+
+// TestSectionHints: a catalog's own sections get the hint written for a
+// default section only where they are that section, wherever it stands;
+// the hints went by place, and "Contexto" got the description's.
+func TestSectionHints(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte("title: Prueba\nlanguages: [es]\nsections:\n  es: [Contexto, Descripción, Resultados]\n"), 0o644)
+	io, _, _ := iostreams.Test("")
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(path)
+	for _, want := range []string{"## Contexto\n\nTODO: …", "## Descripción\n\nTODO: qué es la práctica", "## Resultados\n\nTODO: qué ha logrado"} {
+		if !strings.Contains(string(src), want) {
+			t.Errorf("the skeleton lacks %q:\n%s", want, src)
+		}
+	}
+}

@@ -57,7 +57,13 @@ func Run(opt Options) (int, error) {
 				return ExitUsage, fmt.Errorf("%s is not a file of the catalog in %s (practices are in %s)", f, opt.Dir, filepath.Join(opt.Dir, "practices"))
 			}
 		}
-		ds = slices.DeleteFunc(ds, func(d diag.Diagnostic) bool { return !only[abs(d.File)] })
+		// The errors of catalog.yaml bear on every file: a pre-commit
+		// run on one practice shows them too.
+		config := abs(cat.Config.Path)
+		ds = slices.DeleteFunc(ds, func(d diag.Diagnostic) bool {
+			f := abs(d.File)
+			return !only[f] && !(f == config && d.Severity == diag.Error)
+		})
 	}
 	switch opt.Format {
 	case "json":
