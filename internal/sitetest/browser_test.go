@@ -523,6 +523,28 @@ func TestBrowser(t *testing.T) {
 		tb.checkConsole(t)
 	})
 
+	t.Run("many results", func(t *testing.T) {
+		dir := synthSite(t)
+		tb := b.newTab(t)
+		tb.open(t, dir, "es/search/index.html")
+		results, status := search(t, tb, "de")
+		if len(results) != 100 {
+			t.Fatalf("query de: %d results shown at first, want the first 100 (status %q)", len(results), status)
+		}
+		var all int
+		if _, err := fmt.Sscan(status, &all); err != nil || all <= 150 {
+			t.Fatalf("query de: the status %q does not give more than 150 results", status)
+		}
+		tb.do(t, "asking for the rest", chromedp.Click(chromedp.CSS(`#search-results li.more button`), chromedp.NodeVisible), chromedp.Sleep(200*time.Millisecond))
+		if n := eval[int](t, tb, `document.querySelectorAll("#search-results li a").length`); n != all {
+			t.Errorf("after 'show all' %d results shown, want %d", n, all)
+		}
+		if focused := eval[int](t, tb, `Array.from(document.querySelectorAll("#search-results li a")).indexOf(document.activeElement)`); focused != 100 {
+			t.Errorf("after 'show all' the focus is on result %d, want the 101st (100)", focused)
+		}
+		tb.checkConsole(t)
+	})
+
 	// The console check itself must see what it is there to see.
 	t.Run("console check catches errors", func(t *testing.T) {
 		page := filepath.Join(t.TempDir(), "broken.html")

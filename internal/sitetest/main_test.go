@@ -16,6 +16,7 @@ import (
 	"catalog/internal/build"
 	"catalog/internal/frontmatter"
 	"catalog/internal/iostreams"
+	"catalog/internal/synth"
 )
 
 // catalogDir is the sample catalog, relative to this package.
@@ -68,6 +69,39 @@ func site(t *testing.T) string {
 		t.Fatal(siteErr)
 	}
 	return siteDir
+}
+
+var (
+	synthOnce sync.Once
+	synthDir  string
+	synthErr  error
+)
+
+// synthSite builds, once per run, the html of a generated catalog of 200
+// practices: more than a page of search results.
+func synthSite(t *testing.T) string {
+	t.Helper()
+	synthOnce.Do(func() {
+		cat := filepath.Join(tmpRoot, "synth")
+		if synthErr = synth.Write(cat, synth.Options{Practices: 200, Seed: 1}); synthErr != nil {
+			return
+		}
+		out := filepath.Join(tmpRoot, "synth-public")
+		io, _, stderr := iostreams.Test("")
+		code, err := build.Run(build.Options{IO: io, Dir: cat, Out: out, Date: buildDate, Targets: []string{"html"}})
+		switch {
+		case err != nil:
+			synthErr = fmt.Errorf("build: %v\n%s", err, stderr)
+		case code != build.ExitOK:
+			synthErr = fmt.Errorf("build exited %d:\n%s", code, stderr)
+		default:
+			synthDir = out
+		}
+	})
+	if synthErr != nil {
+		t.Fatal(synthErr)
+	}
+	return synthDir
 }
 
 // requireTool is the one place of the rule for outside tools: when err says

@@ -57,6 +57,35 @@
       if (s > 0) found.push({ entry: entry, score: s, order: i });
     });
     found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    // The first ones at once; the rest when asked: on a phone, a catalog
+    // of thousands made a list of thousands at every key.
+    var first = found.length > limit + limit / 2 ? found.slice(0, limit) : found;
+    render(first);
+    if (first.length < found.length) {
+      var li = document.createElement("li");
+      li.className = "more";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = status.getAttribute("data-more").replace("%d", found.length);
+      button.addEventListener("click", function () {
+        list.removeChild(li);
+        var next = list.querySelectorAll("li a").length;
+        render(found.slice(next));
+        var a = list.querySelectorAll("li a")[next];
+        if (a) a.focus();
+      });
+      li.appendChild(button);
+      list.appendChild(li);
+    }
+    var n = found.length;
+    status.textContent = n === 0 ? status.getAttribute("data-none")
+      : n === 1 ? status.getAttribute("data-single")
+      : status.getAttribute("data-many").replace("%d", n);
+  }
+
+  var limit = 100;
+
+  function render(found) {
     found.forEach(function (f) {
       var li = document.createElement("li");
       var h = document.createElement("h2");
@@ -75,10 +104,6 @@
       li.appendChild(summary);
       list.appendChild(li);
     });
-    var n = found.length;
-    status.textContent = n === 0 ? status.getAttribute("data-none")
-      : n === 1 ? status.getAttribute("data-single")
-      : status.getAttribute("data-many").replace("%d", n);
   }
 
   var params = new URLSearchParams(location.search);
