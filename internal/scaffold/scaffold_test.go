@@ -135,6 +135,16 @@ func TestNewRefuses(t *testing.T) {
 
 func withID(o Options, id string) Options { o.ID = id; return o }
 
+// fillAndCheck fills the placeholders of path and fails the test on any
+// problem left in it.
+func fillAndCheck(t *testing.T, dir, path, when string) {
+	t.Helper()
+	fill(t, path)
+	for _, d := range problems(t, dir, path) {
+		t.Errorf("%s: %d:%d: %s [%s]", when, d.Line, d.Col, d.Message, d.Rule.ID)
+	}
+}
+
 // TestNewReportsOtherProblems: what the flags gave and validate refuses
 // (a summary too long, a start in the future, a related practice that
 // does not exist) is said at once, beside the placeholders; new said only
@@ -225,10 +235,7 @@ func TestTranslate(t *testing.T) {
 	if len(problems(t, dir, path)) == 0 {
 		t.Error("an untranslated translation passes validate")
 	}
-	fill(t, path)
-	for _, d := range problems(t, dir, path) {
-		t.Errorf("after translating: %d:%d: %s [%s]", d.Line, d.Col, d.Message, d.Rule.ID)
-	}
+	fillAndCheck(t, dir, path, "after translating")
 }
 
 // TestTranslateBody: a translation gets the title given with --title, the
@@ -259,10 +266,7 @@ func TestTranslateBody(t *testing.T) {
 			t.Errorf("the translation lacks %q:\n%s", s, got)
 		}
 	}
-	fill(t, path)
-	for _, d := range problems(t, dir, path) {
-		t.Errorf("after translating: %d:%d: %s [%s]", d.Line, d.Col, d.Message, d.Rule.ID)
-	}
+	fillAndCheck(t, dir, path, "after translating")
 }
 
 // TestTranslateOneLanguage: a catalog of one language has nothing to

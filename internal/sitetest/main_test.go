@@ -41,67 +41,61 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-var (
-	siteOnce sync.Once
-	siteDir  string
-	siteErr  error
-)
+// built is a site built once per run, by the first test that needs it.
+type built struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// get builds the site with run the first time, and returns its folder.
+func (b *built) get(t *testing.T, run func() (string, error)) string {
+	t.Helper()
+	b.once.Do(func() { b.dir, b.err = run() })
+	if b.err != nil {
+		t.Fatal(b.err)
+	}
+	return b.dir
+}
+
+var sample, generated built
 
 // site builds the sample catalog once per run and returns the output folder.
 func site(t *testing.T) string {
-	t.Helper()
-	siteOnce.Do(func() {
-		out := filepath.Join(tmpRoot, "public")
-		io, _, stderr := iostreams.Test("")
+	return sample.get(t, func() (string, error) {
 		start := time.Now()
-		code, err := build.Run(build.Options{IO: io, Dir: catalogDir, Out: out, Date: buildDate})
-		switch {
-		case err != nil:
-			siteErr = fmt.Errorf("build: %v\n%s", err, stderr)
-		case code != build.ExitOK:
-			siteErr = fmt.Errorf("build exited %d:\n%s", code, stderr)
-		default:
-			siteDir = out
+		dir, err := buildInto(catalogDir, filepath.Join(tmpRoot, "public"), nil)
+		if err == nil {
 			t.Logf("built the sample catalog in %v", time.Since(start).Round(time.Millisecond))
 		}
+		return dir, err
 	})
-	if siteErr != nil {
-		t.Fatal(siteErr)
-	}
-	return siteDir
 }
-
-var (
-	synthOnce sync.Once
-	synthDir  string
-	synthErr  error
-)
 
 // synthSite builds, once per run, the html of a generated catalog of 200
 // practices: more than a page of search results.
 func synthSite(t *testing.T) string {
-	t.Helper()
-	synthOnce.Do(func() {
+	return generated.get(t, func() (string, error) {
 		cat := filepath.Join(tmpRoot, "synth")
-		if synthErr = synth.Write(cat, synth.Options{Practices: 200, Seed: 1}); synthErr != nil {
-			return
+		if err := synth.Write(cat, synth.Options{Practices: 200, Seed: 1}); err != nil {
+			return "", err
 		}
-		out := filepath.Join(tmpRoot, "synth-public")
-		io, _, stderr := iostreams.Test("")
-		code, err := build.Run(build.Options{IO: io, Dir: cat, Out: out, Date: buildDate, Targets: []string{"html"}})
-		switch {
-		case err != nil:
-			synthErr = fmt.Errorf("build: %v\n%s", err, stderr)
-		case code != build.ExitOK:
-			synthErr = fmt.Errorf("build exited %d:\n%s", code, stderr)
-		default:
-			synthDir = out
-		}
+		return buildInto(cat, filepath.Join(tmpRoot, "synth-public"), []string{"html"})
 	})
-	if synthErr != nil {
-		t.Fatal(synthErr)
+}
+
+// buildInto builds the catalog in dir into out, as of buildDate, and
+// returns out.
+func buildInto(dir, out string, targets []string) (string, error) {
+	io, _, stderr := iostreams.Test("")
+	code, err := build.Run(build.Options{IO: io, Dir: dir, Out: out, Date: buildDate, Targets: targets})
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("build: %v\n%s", err, stderr)
+	case code != build.ExitOK:
+		return "", fmt.Errorf("build exited %d:\n%s", code, stderr)
 	}
-	return synthDir
+	return out, nil
 }
 
 // requireTool is the one place of the rule for outside tools: when err says
