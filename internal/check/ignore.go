@@ -9,9 +9,10 @@ import (
 	"catalog/internal/suggest"
 )
 
-// applyIgnores drops the diagnostics that a catalog-ignore directive
+// applyIgnores drops the warnings that a catalog-ignore directive
 // silences (on its own line or the next non-blank one), and reports
-// directives that name an unknown rule or silence nothing.
+// directives that name an unknown rule or silence nothing. An error is
+// never silenced: the build would publish what it is about.
 func applyIgnores(cat *model.Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
 	type key struct {
 		file string
@@ -60,7 +61,13 @@ func applyIgnores(cat *model.Catalog, ds []diag.Diagnostic) []diag.Diagnostic {
 			for _, s := range ss {
 				s.used = true
 			}
-			continue
+			if d.Severity != diag.Error {
+				continue
+			}
+			// An error silenced was built: a country page "xx", a link
+			// to a theme page that does not exist, a label's key shown
+			// as text. It stays, and says why.
+			d.Message += " (catalog-ignore silences warnings, not errors: fix the value)"
 		}
 		out = append(out, d)
 	}
