@@ -155,12 +155,29 @@ func countries(d *fm.Decoder, n *yaml.Node, path string) []string {
 	return codes
 }
 
+// listOfEntries calls fn for each entry of a list whose entries are mappings.
+// A single value where the list should be is reported with the form of
+// an entry: "write [SVET]", as for a list of codes, led to "[SVET] must
+// be a mapping" next.
+func listOfEntries(d *fm.Decoder, n *yaml.Node, path, example string, fn func(i int, item *yaml.Node, itemPath string)) {
+	if n != nil && n.Kind == yaml.ScalarNode && !fm.IsNull(n) {
+		d.Report(fm.RuleFieldType, n, "%s must be a list of entries, each on a line of its own such as %s", fm.Label(path), example)
+		return
+	}
+	d.List(n, path, fn)
+}
+
 func institutions(d *fm.Decoder, n *yaml.Node, path string) []model.Institution {
 	out := sized[model.Institution](n)
-	d.List(n, path, func(_ int, item *yaml.Node, ip string) {
+	listOfEntries(d, n, path, "- {name: …, type: government}", func(_ int, item *yaml.Node, ip string) {
 		var in model.Institution
 		if item.Kind == yaml.ScalarNode && !fm.IsNull(item) {
+			// Read as the name, so that what is said next is what is
+			// missing (its type), not that it has no name.
 			d.Report(fm.RuleFieldType, item, "%s must be a mapping such as {name: %s, type: government}", fm.Label(ip), item.Value)
+			in.Name = item.Value
+			out = append(out, in)
+			return
 		}
 		d.FieldsAt(item, ip, institutionFields, func(key, kp string, _, v *yaml.Node) {
 			switch key {
@@ -272,7 +289,7 @@ func criteria(d *fm.Decoder, n *yaml.Node, path string) []model.Rating {
 
 func exchanges(d *fm.Decoder, n *yaml.Node, path string) []model.Exchange {
 	out := sized[model.Exchange](n)
-	d.List(n, path, func(_ int, item *yaml.Node, ip string) {
+	listOfEntries(d, n, path, "- {year: 2019, visitors: [PA], kind: study-visit}", func(_ int, item *yaml.Node, ip string) {
 		var ex model.Exchange
 		d.FieldsAt(item, ip, exchangeFields, func(key, kp string, _, v *yaml.Node) {
 			switch key {
@@ -295,10 +312,19 @@ func exchanges(d *fm.Decoder, n *yaml.Node, path string) []model.Exchange {
 
 func sources(d *fm.Decoder, n *yaml.Node, path string) []model.Source {
 	out := sized[model.Source](n)
-	d.List(n, path, func(_ int, item *yaml.Node, ip string) {
+	listOfEntries(d, n, path, "- {title: …, url: https://…}", func(_ int, item *yaml.Node, ip string) {
 		var s model.Source
 		if item.Kind == yaml.ScalarNode && !fm.IsNull(item) {
 			d.Report(fm.RuleFieldType, item, "%s must be a mapping such as {title: ..., url: https://...}", fm.Label(ip))
+			// Read as its address or title, so that what is said next
+			// is what is missing.
+			if strings.Contains(item.Value, "://") {
+				s.URL = item.Value
+			} else {
+				s.Title = item.Value
+			}
+			out = append(out, s)
+			return
 		}
 		d.FieldsAt(item, ip, sourceFields, func(key, kp string, _, v *yaml.Node) {
 			switch key {
