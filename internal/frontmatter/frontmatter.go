@@ -367,10 +367,84 @@ func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 		// yaml.v3 leaves the line out for problems on the first line.
 	}
-	if hint := syntaxHint(msg, src, line); hint != "" {
+	hint := syntaxHint(msg, src, line)
+	// A quote left open, or text after a closing quote, is where the
+	// writer must look, though YAML stumbles a line or more later.
+	if at, why := quoteProblem(src, line); at > 0 {
+		line, hint = at, why
+	}
+	if hint != "" {
 		msg += " (" + hint + ")"
 	}
 	return diag.New(RuleYAMLSyntax, "", line+lineOffset, 0, "%s", msg)
+}
+
+// quoteProblem finds, on the lines up to line, the first value that
+// starts with a quote and goes on after its closing quote ('title:
+// "Atención" en Guatemala'), or one whose quote is still open at line (a
+// closing quote forgotten; a quoted value may run over several lines). It
+// returns that line and what to do, or 0.
+func quoteProblem(src []byte, line int) (int, string) {
+	var open byte // the quote of a value still open
+	opened := 0
+	for i := 1; i <= line && len(src) > 0; i++ {
+		cur, rest, _ := bytes.Cut(src, []byte("\n"))
+		src = rest
+		v := string(cur)
+		if open == 0 {
+			v = valueOf(v)
+			if v == "" || v[0] != '"' && v[0] != '\'' {
+				continue
+			}
+			open, opened = v[0], i
+			v = v[1:]
+		}
+		end := closingQuote(v, open)
+		if end < 0 {
+			continue
+		}
+		open = 0
+		if after := strings.TrimSpace(v[end+1:]); after != "" && !strings.HasPrefix(after, "#") && !strings.HasPrefix(after, ",") && !strings.HasPrefix(after, "]") && !strings.HasPrefix(after, "}") {
+			return opened, "a value that starts with a quote must end with it: put the whole value in quotes, single ones if it holds double ones ('… \"…\" …')"
+		}
+	}
+	if open != 0 {
+		return opened, "the quote that opens this value is not closed: end the value with " + string(open)
+	}
+	return 0, ""
+}
+
+// valueOf returns what follows "key: " or "- " on a line of front matter,
+// or "".
+func valueOf(line string) string {
+	t := strings.TrimLeft(line, " ")
+	for strings.HasPrefix(t, "- ") {
+		t = strings.TrimLeft(t[2:], " ")
+	}
+	if strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "'") {
+		return t
+	}
+	if i := strings.Index(t, ": "); i > 0 && !strings.ContainsAny(t[:i], "\"'#") {
+		return strings.TrimLeft(t[i+2:], " ")
+	}
+	return ""
+}
+
+// closingQuote returns the index in v of the quote q that closes a
+// quoted value whose text v is, or -1: in double quotes a backslash
+// escapes, in single quotes ” is a quote.
+func closingQuote(v string, q byte) int {
+	for i := 0; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case q == '\'' && v[i] == q && i+1 < len(v) && v[i+1] == q:
+			i++
+		case v[i] == q:
+			return i
+		}
+	}
+	return -1
 }
 
 // parserError reports a message of yaml.v3's parser, rather than of its
@@ -391,13 +465,15 @@ func syntaxHint(msg string, src []byte, line int) string {
 	text := lineOf(src, line)
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
-		return "a value that contains `: ` must be quoted"
+		return "a value that contains `: ` must be quoted, in single quotes if it holds double ones: 'Protocolo \"Atención\": víctimas'"
+	case strings.Contains(msg, "did not find expected comment or line break"):
+		return "after `>-` or `|` the text starts on the next line, indented"
 	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(text, "`"):
 		return "a value that starts with ` must be quoted"
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-' indicator"):
 		return "check the indentation of this line and the one before"
 	case strings.Contains(msg, "could not find expected ':'"):
-		return "a key needs a colon; a value that runs over several lines needs `>-` or quotes"
+		return "a key needs a colon; a value that runs over several lines needs quotes, or `>-` and its lines indented"
 	}
 	return ""
 }

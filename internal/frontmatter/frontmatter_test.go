@@ -242,3 +242,32 @@ func FuzzHasSeparator(f *testing.F) {
 		}
 	})
 }
+
+// TestQuoteHints: a value that starts with a quote and goes on after it,
+// or whose closing quote is missing, is reported on its own line with
+// what to do; YAML stumbled a line or more later and said to check the
+// indentation. A quoted value over several lines is no problem.
+func TestQuoteHints(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		line      int
+		hint      string
+	}{
+		{"text after the quote", "---\ntitle: \"Atención Integral\" en Guatemala\nsummary: Resumen.\n---\n", 2, "must end with it"},
+		{"quote not closed", "---\ntitle: \"Atención Integral\nsummary: Resumen.\ncountries: [GT]\n---\n", 2, "not closed: end the value with \""},
+		{"quote not closed, last", "---\ntitle: Título\nsummary: \"Resumen sin fin\n---\n", 3, "not closed"},
+		{"colon in the value", "---\ntitle: Protocolo de \"Atención\": víctimas\n---\n", 2, "in single quotes if it holds double ones"},
+		{"text after >-", "---\ntitle: T\nsummary: >- La SVET coordina\n---\n", 3, "starts on the next line, indented"},
+		{"quoted over lines, later error", "---\nsummary: \"uno\n  dos\"\ntitle: a: b\n---\n", 4, "must be quoted"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ds := Split([]byte(tc.src))
+			if len(ds) == 0 {
+				t.Fatal("no problem reported")
+			}
+			if d := ds[0]; d.Line != tc.line || !strings.Contains(d.Message, tc.hint) {
+				t.Errorf("got %d: %s, want line %d with %q", d.Line, d.Message, tc.line, tc.hint)
+			}
+		})
+	}
+}
