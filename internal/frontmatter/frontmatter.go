@@ -37,7 +37,7 @@ var (
 	RuleYAMLTab = &diag.Rule{ID: "yaml-tab", Severity: diag.Error,
 		Doc: "A tab indents a YAML line; YAML allows only spaces there."}
 	RuleLineSeparator = &diag.Rule{ID: "line-separator", Severity: diag.Warning,
-		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it."}
+		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it. The same for a no-break space (U+00A0) in the indentation or after a key's colon, where YAML needs a plain space."}
 	RuleYAMLAnchor = &diag.Rule{ID: "yaml-anchor", Severity: diag.Error,
 		Doc: "YAML anchors (`&name`) and aliases (`*name`) are refused: they hide where a value comes from and can blow up in size."}
 	RuleYAMLTag = &diag.Rule{ID: "yaml-tag", Severity: diag.Error,
@@ -204,6 +204,8 @@ func ParseYAML(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 // when the fast path built it (see Document.Release).
 func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnostic) {
 	src, seps := separatorsAsSpaces(src, lineOffset)
+	src, nbsps := layoutSpaces(src, lineOffset)
+	seps = append(seps, nbsps...)
 	if tabs := tabIndents(src, lineOffset); tabs != nil {
 		// A tab-indented document does not mean what its author sees; any
 		// further message would be about a structure they did not write.
@@ -248,6 +250,95 @@ func separatorsAsSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) 
 		i += size
 	}
 	return out, ds
+}
+
+// nbsp is U+00A0, the no-break space that word processors put after a
+// colon and in indentation.
+const nbsp = "\u00a0"
+
+// layoutSpaces returns src with each no-break space that stands where
+// YAML needs a space (in the indentation, after a list's dash, after a
+// key's colon) as a space, and a warning for each line with one. YAML
+// takes it for text there: "acronym:\u00a0SVET" is no key, and was told
+// "could not find expected ':'" with the colon in plain sight. A no-break
+// space inside a value is the value's own.
+func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
+	if !bytes.Contains(src, []byte(nbsp)) {
+		return src, nil
+	}
+	var ds []diag.Diagnostic
+	out := make([]byte, 0, len(src))
+	block := -1 // in a block scalar's text, the indentation it exceeds
+	for n, rest := 0, src; len(rest) > 0; n++ {
+		cur, next, found := bytes.Cut(rest, []byte("\n"))
+		rest = next
+		fixed, at := cur, -1
+		if block >= 0 && (indent(cur) > block || len(bytes.TrimSpace(cur)) == 0) {
+			// The text of a block scalar: its spaces are its own.
+		} else {
+			block = -1
+			fixed, at = layoutLine(cur)
+			if parent, ok := blockScalarStart(fixed); ok {
+				block = parent
+			}
+		}
+		if at >= 0 {
+			ds = append(ds, diag.New(RuleLineSeparator, "", n+1+lineOffset, utf8.RuneCount(cur[:at])+1,
+				"a no-break space (U+00A0), as pasted text brings, where YAML needs a plain space; it is read as one: retype it"))
+		}
+		out = append(out, fixed...)
+		if found {
+			out = append(out, '\n')
+		}
+	}
+	return out, ds
+}
+
+// layoutLine returns a line with the no-break spaces of its layout as
+// spaces, and the byte offset of the first, or -1.
+func layoutLine(line []byte) ([]byte, int) {
+	if !bytes.Contains(line, []byte(nbsp)) {
+		return line, -1
+	}
+	var out []byte
+	first := -1
+	i := 0
+	// spaces replaces the run of spaces and no-break spaces at i.
+	spaces := func() {
+		for i < len(line) {
+			switch {
+			case line[i] == ' ':
+				out = append(out, ' ')
+				i++
+			case bytes.HasPrefix(line[i:], []byte(nbsp)):
+				if first < 0 {
+					first = i
+				}
+				out = append(out, ' ')
+				i += len(nbsp)
+			default:
+				return
+			}
+		}
+	}
+	spaces()
+	for i+1 < len(line) && line[i] == '-' && (line[i+1] == ' ' || bytes.HasPrefix(line[i+1:], []byte(nbsp))) {
+		out = append(out, '-')
+		i++
+		spaces()
+	}
+	// A plain key, then its colon.
+	if k := bytes.IndexByte(line[i:], ':'); k > 0 && !bytes.ContainsAny(line[i:i+k], "\"'#[{ ") {
+		out = append(out, line[i:i+k+1]...)
+		i += k + 1
+		if bytes.HasPrefix(line[i:], []byte(nbsp)) {
+			spaces()
+		}
+	}
+	if first < 0 {
+		return line, -1
+	}
+	return append(out, line[i:]...), first
 }
 
 // hasSeparator reports whether src holds U+0085, U+2028 or U+2029. It looks

@@ -271,3 +271,33 @@ func TestQuoteHints(t *testing.T) {
 		})
 	}
 }
+
+// TestNoBreakSpaces: a no-break space pasted where YAML needs a space (in
+// the indentation, after a dash, after a key's colon) is read as one,
+// with a warning on its line; inside a value or a block scalar's text it
+// is the text's own. YAML refused such a file, on the wrong line.
+func TestNoBreakSpaces(t *testing.T) {
+	src := "---\ntitle: Ley\u00a026.842\nscope:\u00a0national\ninstitutions:\n\u00a0 - name: SVET\n  \u00a0 acronym: SVET\nthemes:\n-\u00a0hotline\nsummary: |\n  Nota:\u00a0texto\n---\n"
+	doc, ds := Split([]byte(src))
+	var lines []int
+	for _, d := range ds {
+		if d.Rule != RuleLineSeparator {
+			t.Errorf("%d: %s [%s]", d.Line, d.Message, d.Rule.ID)
+		}
+		lines = append(lines, d.Line)
+	}
+	if !slices.Equal(lines, []int{3, 5, 6, 8}) {
+		t.Errorf("warnings on lines %v, want 3, 5, 6, 8", lines)
+	}
+	var v struct {
+		Title, Scope, Summary string
+		Institutions         []map[string]string
+		Themes               []string
+	}
+	if err := doc.Root.Decode(&v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Title != "Ley\u00a026.842" || v.Scope != "national" || v.Summary != "Nota:\u00a0texto\n" || len(v.Institutions) != 1 || v.Institutions[0]["acronym"] != "SVET" || !slices.Equal(v.Themes, []string{"hotline"}) {
+		t.Errorf("read as %+v", v)
+	}
+}
