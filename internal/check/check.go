@@ -365,7 +365,7 @@ func (ps *pass) vocabulary(t *model.Text, path string, slugs []string, v *config
 			continue
 		}
 		if !v.Has(s) {
-			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s (the vocabulary is in catalog.yaml under %s)", singular(v.Name), s, suggest.Hint(s, v.Slugs()), v.Name)
+			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; the codes are listed under %s in catalog.yaml, or in the README's Vocabularies when it lists none", singular(v.Name), s, v.Hint(s), v.Name)
 		} else if slices.Index(slugs, s) < i {
 			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", singular(v.Name), s)
 		}

@@ -1,6 +1,8 @@
 package config
 
 import (
+	"flag"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -110,4 +112,46 @@ func contains(list []string, prefix string) bool {
 		}
 	}
 	return false
+}
+
+var update = flag.Bool("update", false, "rewrite README.md's list of vocabularies")
+
+// TestVocabulariesDoc: the README lists the default vocabularies as
+// default.yaml has them; the sample's catalog.yaml sends writers there.
+func TestVocabulariesDoc(t *testing.T) {
+	const path = "../../README.md"
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- vocabularies:begin -->\n", "<!-- vocabularies:end -->"
+	i, j := strings.Index(string(src), begin), strings.Index(string(src), end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the %q … %q markers", begin, end)
+	}
+	want := VocabulariesDoc()
+	if string(src[i+len(begin):j]) == want {
+		return
+	}
+	if *update {
+		if err := os.WriteFile(path, []byte(string(src[:i+len(begin)])+want+string(src[j:])), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md's vocabularies are out of date: run go test ./internal/config -update")
+}
+
+// TestByLabel: a label typed for a code, in either language, case and
+// accents aside, gives the code.
+func TestByLabel(t *testing.T) {
+	c := Default()
+	for in, want := range map[string]string{
+		"Atención inmediata": "immediate-assistance", "atencion inmediata": "immediate-assistance",
+		"ALBERGUE": "shelter", " Shelter ": "shelter", "albergues": "",
+	} {
+		if got := c.Themes.ByLabel(in); got != want {
+			t.Errorf("ByLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

@@ -26,7 +26,6 @@ import (
 	"catalog/internal/iostreams"
 	"catalog/internal/load"
 	"catalog/internal/model"
-	"catalog/internal/suggest"
 	"catalog/templates"
 )
 
@@ -151,7 +150,7 @@ func normalise(opt *Options, cfg *config.Config) error {
 	for i, t := range opt.Themes {
 		t = strings.TrimSpace(t)
 		if !cfg.Themes.Has(t) {
-			return fmt.Errorf("--theme: unknown theme %q%s", t, suggest.Hint(t, cfg.Themes.Slugs()))
+			return fmt.Errorf("--theme: unknown theme %q%s", t, cfg.Themes.Hint(t))
 		}
 		opt.Themes[i] = t
 	}
