@@ -225,24 +225,24 @@ func prompt(opt *Options, cfg *config.Config) error {
 	if len(opt.Countries) == 0 {
 		s, err := ask("Countries (ISO codes, comma-separated, e.g. CR, PA)", func(s string) error {
 			o := *opt
-			o.Countries = splitList(s)
+			o.Countries = splitList(s, isCountry)
 			return normalise(&o, cfg)
 		})
 		if err != nil {
 			return err
 		}
-		opt.Countries = splitList(s)
+		opt.Countries = splitList(s, isCountry)
 	}
 	if len(opt.Themes) == 0 {
 		s, err := ask("Themes (comma-separated; e.g. victim-identification, hotline)", func(s string) error {
 			o := *opt
-			o.Themes = splitList(s)
+			o.Themes = splitList(s, cfg.Themes.Has)
 			return normalise(&o, cfg)
 		})
 		if err != nil {
 			return err
 		}
-		opt.Themes = splitList(s)
+		opt.Themes = splitList(s, cfg.Themes.Has)
 	}
 	if opt.Start == "" {
 		s, err := ask("Year it started (2013, or 2013-02)", func(s string) error {
@@ -258,13 +258,24 @@ func prompt(opt *Options, cfg *config.Config) error {
 	return normalise(opt, cfg)
 }
 
-func splitList(s string) []string {
+// splitList splits an answer at commas and semicolons. A part with
+// spaces is several codes when each word is one ("CR PA"), else one entry:
+// "Costa Rica" or "Atención inmediata", which normalise then names the
+// code of.
+func splitList(s string, code func(string) bool) []string {
 	var out []string
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == ';' }) {
-		out = append(out, f)
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' }) {
+		words := strings.Fields(part)
+		if len(words) > 1 && !slices.ContainsFunc(words, func(w string) bool { return !code(w) }) {
+			out = append(out, words...)
+		} else if len(words) > 0 {
+			out = append(out, strings.Join(words, " "))
+		}
 	}
 	return out
 }
+
+func isCountry(s string) bool { _, ok := country.Canonical(s); return ok }
 
 var hints = map[string][]string{
 	"es": {

@@ -211,6 +211,30 @@ func TestNewPrompts(t *testing.T) {
 	}
 }
 
+// TestNewPromptsNames: an answer with spaces is one name ("Costa Rica",
+// "Atención inmediata"), told its code, unless each word is a code ("CR
+// PA"). Answers were split at spaces: "unknown country code \"Costa\"".
+func TestNewPromptsNames(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, errOut := iostreams.Test("Título\nCosta Rica\nCR PA\nAtención inmediata\nshelter; hotline\n2010\n")
+	io.SetTTY(true, true)
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(path)
+	for _, s := range []string{"countries: [CR, PA]", "themes: [shelter, hotline]"} {
+		if !strings.Contains(string(src), s) {
+			t.Errorf("the new file lacks %q:\n%s", s, src)
+		}
+	}
+	for _, s := range []string{`unknown country code "Costa Rica" (did you mean CR, Costa Rica?)`, `unknown theme "Atención inmediata" (that is the label of "immediate-assistance"`} {
+		if !strings.Contains(errOut.String(), s) {
+			t.Errorf("the prompt did not say %q:\n%s", s, errOut)
+		}
+	}
+}
+
 func TestTranslate(t *testing.T) {
 	dir := newCatalog(t)
 	io, _, _ := iostreams.Test("")
