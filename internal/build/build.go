@@ -118,6 +118,8 @@ func Run(opt Options) (int, error) {
 		removeTree(tmp)
 		return ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
+	_, err = os.Lstat(out)
+	replaced := err == nil
 	left, err := swap(tmp, out)
 	if err != nil {
 		removeTree(tmp)
@@ -129,6 +131,9 @@ func Run(opt Options) (int, error) {
 	fmt.Fprintf(opt.IO.ErrOut, "built %s (%s) in %s into %s in %s\n",
 		diag.Plural(len(pub.Practices), "practice"), strings.Join(targets, ", "),
 		strings.Join(cat.Config.Languages, ", "), opt.Out, time.Since(start).Round(time.Millisecond))
+	if len(targets) < len(Targets) && replaced {
+		fmt.Fprintf(opt.IO.ErrOut, "%s holds only these now: a build replaces all of it (build every target to have them all)\n", opt.Out)
+	}
 	return ExitOK, nil
 }
 

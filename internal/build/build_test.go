@@ -249,6 +249,14 @@ func TestTargets(t *testing.T) {
 	if _, ok := files["catalog.json"]; !ok || files["index.html"] != nil {
 		t.Errorf("--targets data wrote %d files, index.html %v", len(files), files["index.html"] != nil)
 	}
+	// Replacing an output with some targets says that the rest is gone.
+	io2, _, stderr := iostreams.Test("")
+	if code, err := Run(Options{IO: io2, Dir: "../../catalog", Out: out, Targets: []string{"pdf"}, Date: date}); code != 0 || err != nil {
+		t.Fatal(code, err)
+	}
+	if !strings.Contains(stderr.String(), "holds only these now") {
+		t.Errorf("a build of the books over the data did not say the data is gone:\n%s", stderr)
+	}
 	for _, bad := range []string{"epub", "html,docx"} {
 		if code, err := Run(Options{IO: io, Dir: "../../catalog", Out: out, Targets: []string{bad}}); code != ExitUsage || err == nil {
 			t.Errorf("--targets %s: %d %v", bad, code, err)
