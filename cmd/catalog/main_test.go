@@ -133,6 +133,19 @@ func TestValidateFilesConfigErrors(t *testing.T) {
 	}
 }
 
+// TestNewCompletion: the shell completes the codes catalog new's flags
+// take, never file names.
+func TestNewCompletion(t *testing.T) {
+	for _, tc := range []struct{ flag, want string }{
+		{"--theme", "shelter"}, {"--scope", "binational"}, {"--country", "GT"}, {"--level", "promising"}, {"--lang", "en"},
+	} {
+		_, out, _ := catalogCmd(t, nil, "__complete", "new", "--dir", "../../catalog", tc.flag, "")
+		if !strings.Contains(out, "\n"+tc.want+"\n") || !strings.Contains(out, ":4\n") {
+			t.Errorf("completing %s: no %q, or file names offered:\n%s", tc.flag, tc.want, out)
+		}
+	}
+}
+
 func TestValidateGitHub(t *testing.T) {
 	summary := filepath.Join(t.TempDir(), "summary.md")
 	code, out, _ := catalogCmd(t, map[string]string{"GITHUB_STEP_SUMMARY": summary},

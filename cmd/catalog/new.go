@@ -5,6 +5,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"catalog/internal/check"
+	"catalog/internal/config"
+	"catalog/internal/country"
 	"catalog/internal/iostreams"
 	"catalog/internal/scaffold"
 )
@@ -16,7 +19,7 @@ func newNewCmd(io *iostreams.IO) *cobra.Command {
 		Short: "Start a new practice (or a translation) from the skeleton",
 		Long: `new writes practices/ID.LANG.md with every required field, in the catalog's
 default language. Flags fill fields; on a terminal it asks for the title,
-countries and themes when they are missing. What is left is marked TODO, and
+countries, themes and starting year when they are missing. What is left is marked TODO, and
 catalog validate refuses the file until every TODO is filled in; new lists them.
 
 ID is lowercase ASCII letters, digits and hyphens, starting with a letter;
@@ -27,11 +30,11 @@ With --translate, new starts a translation of an existing practice: the
 translatable fields (title, summary, institution names, notes) and the body
 are copied from the source, each marked TODO to translate.`,
 		Example: `  # a new practice, fields from flags (no questions asked)
-  catalog new cr-equipo-respuesta-inmediata --title "Equipo de Respuesta Inmediata" \
+  catalog new cr-mesa-de-prueba --title "Mesa de prueba" \
       --country CR --theme immediate-assistance,inter-agency-coordination --start 2009
 
   # start the English translation of it
-  catalog new cr-equipo-respuesta-inmediata --translate --lang en`,
+  catalog new cr-mesa-de-prueba --translate --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return fmt.Errorf("new takes one practice ID, for example: catalog new cr-equipo-respuesta-inmediata")
@@ -60,5 +63,26 @@ are copied from the source, each marked TODO to translate.`,
 	f.StringVar(&opt.Level, "level", "", "good, promising or emerging")
 	f.StringVar(&opt.Start, "start", "", "year the practice started (2013 or 2013-02)")
 	f.BoolVar(&opt.NoPrompt, "no-prompt", false, "never ask questions, even on a terminal")
+	// Completion offers the codes a flag takes: the catalog's themes and
+	// languages, the countries, the fixed values.
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+	}
+	_ = cmd.RegisterFlagCompletionFunc("scope", fixed(check.Scopes...))
+	_ = cmd.RegisterFlagCompletionFunc("status", fixed(check.Statuses...))
+	_ = cmd.RegisterFlagCompletionFunc("level", fixed(check.Levels...))
+	_ = cmd.RegisterFlagCompletionFunc("institution-type", fixed(check.InstitutionTypes...))
+	_ = cmd.RegisterFlagCompletionFunc("country", fixed(country.Codes()...))
+	fromConfig := func(list func(*config.Config) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
+			cfg, _, err := config.Load(catalogDir(cmd))
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return list(cfg), cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = cmd.RegisterFlagCompletionFunc("theme", fromConfig(func(c *config.Config) []string { return c.Themes.Slugs() }))
+	_ = cmd.RegisterFlagCompletionFunc("lang", fromConfig(func(c *config.Config) []string { return c.Languages }))
 	return cmd
 }

@@ -291,9 +291,9 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 	}()
 	src := p.Source
 	ps.countries(src, "countries", p.Countries)
-	ps.enum(src, "scope", p.Scope, scopes)
-	ps.enum(src, "status", p.Status, statuses)
-	ps.enum(src, "level", p.Level, levels)
+	ps.enum(src, "scope", p.Scope, Scopes)
+	ps.enum(src, "status", p.Status, Statuses)
+	ps.enum(src, "level", p.Level, Levels)
 	ps.enum(src, "visibility", p.Visibility, visibilities)
 	ps.vocabulary(src, "themes", p.Themes, &ps.cfg.Themes)
 	ps.vocabulary(src, "target_groups", p.TargetGroups, &ps.cfg.TargetGroups)
@@ -321,12 +321,14 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 	return ps.diags, ps.mediaSeen
 }
 
+// The values of the fields that take one of a few (catalog new's flags
+// complete them).
 var (
-	scopes           = []string{"local", "subnational", "national", "binational", "regional"}
-	statuses         = []string{"ongoing", "ended", "unknown"}
-	levels           = []string{"good", "promising", "emerging"}
+	Scopes           = []string{"local", "subnational", "national", "binational", "regional"}
+	Statuses         = []string{"ongoing", "ended", "unknown"}
+	Levels           = []string{"good", "promising", "emerging"}
 	visibilities     = []string{"public", "restricted"}
-	institutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
+	InstitutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
 	ratings          = []string{"evidenced", "reported", "not-assessed"}
 	kinds            = []string{"internship", "study-visit", "adaptation"}
 )
@@ -527,9 +529,9 @@ func (ps *pass) institutions(t *model.Text, path string, list []model.Institutio
 			ps.at(t, fm.RuleRequiredField, ip, "each institution needs a name")
 		}
 		if in.Type == "" {
-			ps.at(t, fm.RuleRequiredField, ip, "each institution needs a type (%s)", strings.Join(institutionTypes, ", "))
+			ps.at(t, fm.RuleRequiredField, ip, "each institution needs a type (%s)", strings.Join(InstitutionTypes, ", "))
 		}
-		ps.enum(t, fm.Key(ip, "type"), in.Type, institutionTypes)
+		ps.enum(t, fm.Key(ip, "type"), in.Type, InstitutionTypes)
 		if in.Country != "" {
 			ps.countries(t, fm.Key(ip, "country"), []string{in.Country})
 		}

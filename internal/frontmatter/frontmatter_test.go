@@ -291,8 +291,8 @@ func TestNoBreakSpaces(t *testing.T) {
 	}
 	var v struct {
 		Title, Scope, Summary string
-		Institutions         []map[string]string
-		Themes               []string
+		Institutions          []map[string]string
+		Themes                []string
 	}
 	if err := doc.Root.Decode(&v); err != nil {
 		t.Fatal(err)

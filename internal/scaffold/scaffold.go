@@ -168,10 +168,10 @@ func normalise(opt *Options, cfg *config.Config) error {
 		flag, value string
 		allowed     []string
 	}{
-		{"--scope", opt.Scope, []string{"local", "subnational", "national", "binational", "regional"}},
-		{"--status", opt.Status, []string{"ongoing", "ended", "unknown"}},
-		{"--level", opt.Level, []string{"good", "promising", "emerging"}},
-		{"--institution-type", opt.InstitutionType, []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}},
+		{"--scope", opt.Scope, check.Scopes},
+		{"--status", opt.Status, check.Statuses},
+		{"--level", opt.Level, check.Levels},
+		{"--institution-type", opt.InstitutionType, check.InstitutionTypes},
 	} {
 		if f.value != "" && !slices.Contains(f.allowed, f.value) {
 			return fmt.Errorf("%s: must be one of %s, not %q", f.flag, strings.Join(f.allowed, ", "), f.value)
