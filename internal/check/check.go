@@ -354,7 +354,7 @@ func (ps *pass) countries(t *model.Text, path string, codes []string) {
 		}
 		hint := ""
 		if s := country.Suggest(c); s != "" {
-			hint = fmt.Sprintf(" (did you mean %q, %s?)", s, country.Name(s, "en"))
+			hint = fmt.Sprintf(" (did you mean %s, %s?)", s, country.Name(s, "en"))
 		}
 		ps.at(t, RuleCountryCode, ip, "unknown country code %q%s", c, hint)
 	}
@@ -472,6 +472,8 @@ func (ps *pass) url(t *model.Text, path, raw string) {
 	switch {
 	case err != nil:
 		ps.at(t, RuleURL, path, "%q is not a valid URL", raw)
+	case u.Scheme == "" && strings.Contains(raw, ".") && !strings.ContainsAny(raw, " @"):
+		ps.at(t, RuleURL, path, "%q must be an http or https address: write https://%s", raw, strings.TrimPrefix(raw, "//"))
 	case u.Scheme != "http" && u.Scheme != "https":
 		ps.at(t, RuleURL, path, "%q must be an http or https address", raw)
 	case u.Host == "":
@@ -743,7 +745,7 @@ func (ps *pass) sections(t *model.Text, b *body) {
 	}
 	if len(bytes.TrimSpace(b.src)) == 0 {
 		ps.diags = append(ps.diags, diag.New(RuleSection, t.File.Path, t.File.BodyLine-1, 0,
-			"the body is empty; it needs the sections %s", quoteList(want)))
+			"the body is empty; it needs the sections %s, each a heading of its own line: ## %s", quoteList(want), want[0]))
 		return
 	}
 	have := make([]string, len(b.headings))
@@ -763,7 +765,7 @@ func (ps *pass) sections(t *model.Text, b *body) {
 	for _, h := range b.headings {
 		headings = append(headings, h.text)
 	}
-	msg := fmt.Sprintf("the body has no section %s (required in %s: %s)", quoteList(missing), t.Lang, quoteList(want))
+	msg := fmt.Sprintf("the body has no section %s (required in %s: %s, each a heading of its own line: ## %s)", quoteList(missing), t.Lang, quoteList(want), missing[0])
 	for _, m := range missing {
 		if s := suggest.Closest(m, headings); s != "" {
 			msg += fmt.Sprintf("; is %q meant to be %q?", s, m)
