@@ -402,7 +402,7 @@ func (p *parsed) name(cfg *config.Config) (id, lang string, ok bool) {
 	}
 	switch {
 	case lang == "" && len(cfg.Languages) > 1:
-		return bad("the file name needs a language: %s.%s.md (the catalog's languages are %s)", suggestID(id), cfg.DefaultLanguage(), strings.Join(cfg.Languages, ", "))
+		return bad("the file name needs a language: %s.%s.md (the catalog's languages are %s)", SuggestID(id), cfg.DefaultLanguage(), strings.Join(cfg.Languages, ", "))
 	case lang != "" && !cfg.HasLanguage(lang):
 		if langLike.MatchString(lang) && cfg.HasLanguage(strings.ToLower(lang)) {
 			return bad("write the language in lowercase: %s.%s.md", id, strings.ToLower(lang))
@@ -410,9 +410,9 @@ func (p *parsed) name(cfg *config.Config) (id, lang string, ok bool) {
 		if langLike.MatchString(lang) {
 			return bad("%q is not one of the catalog's languages (%s); add it to `languages` in catalog.yaml or rename the file", lang, strings.Join(cfg.Languages, ", "))
 		}
-		return bad("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, for example %s.%s.md", stem, suggestID(stem), cfg.DefaultLanguage())
+		return bad("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, for example %s.%s.md", stem, SuggestID(stem), cfg.DefaultLanguage())
 	case !ValidID(id):
-		return bad("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example %q)", id, suggestID(id))
+		return bad("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example %q)", id, SuggestID(id))
 	}
 	if lang == "" {
 		lang = cfg.DefaultLanguage()
@@ -423,9 +423,9 @@ func (p *parsed) name(cfg *config.Config) (id, lang string, ok bool) {
 	return id, lang, true
 }
 
-// suggestID makes a valid ID out of a wrong one: "CR_Equipo Respuesta" →
+// SuggestID makes a valid ID out of a wrong one: "CR_Equipo Respuesta" →
 // "cr-equipo-respuesta".
-func suggestID(s string) string {
+func SuggestID(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(fold(s)) {

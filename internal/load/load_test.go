@@ -162,8 +162,8 @@ func TestSuggestID(t *testing.T) {
 		"2019-plan":           "plan",
 		"___":                 "my-practice",
 	} {
-		if got := suggestID(in); got != want {
-			t.Errorf("suggestID(%q) = %q, want %q", in, got, want)
+		if got := SuggestID(in); got != want {
+			t.Errorf("SuggestID(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

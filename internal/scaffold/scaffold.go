@@ -63,7 +63,7 @@ func Run(opt Options) (string, error) {
 		return "", fmt.Errorf("%s has errors; run `catalog validate` and fix them first", cfg.Path)
 	}
 	if !load.ValidID(opt.ID) {
-		return "", fmt.Errorf("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example cr-equipo-respuesta-inmediata)", opt.ID)
+		return "", fmt.Errorf("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example %s)", opt.ID, load.SuggestID(opt.ID))
 	}
 	taken, err := existing(opt.Dir, opt.ID)
 	if err != nil {

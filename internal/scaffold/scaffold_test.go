@@ -108,6 +108,7 @@ func TestNewRefuses(t *testing.T) {
 	}{
 		{withID(base, "cr-eri"), "already exists"},
 		{withID(base, "CR_ERI"), "not a valid practice ID"},
+		{withID(base, "Mi Práctica"), "(for example mi-practica)"},
 		{withID(base, "1-eri"), "not a valid practice ID"},
 		{func() Options { o := withID(base, "pa-x"); o.Countries = []string{"Panamá"}; return o }(), `did you mean PA, Panama`},
 		{func() Options { o := withID(base, "pa-x"); o.Themes = []string{"hotlines"}; return o }(), `did you mean "hotline"`},
