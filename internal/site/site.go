@@ -445,7 +445,8 @@ type page struct {
 	Title string
 	// Nav names the menu entry the page belongs to.
 	Nav string
-	// Style is CSS that only this page needs (the filters).
+	// Style is CSS that only this page needs: the filters' rules for a
+	// reader without JavaScript (base.html puts it in a <noscript>).
 	Style template.CSS
 	Data  any
 

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -400,6 +402,26 @@ func TestBrowser(t *testing.T) {
 			t.Errorf("the .shown status %q does not give the %d cards shown", shownAfter, shown)
 		}
 		tb.checkConsole(t)
+	})
+
+	// Without JavaScript the filters still work: the rules with :has()
+	// in the head's <noscript>, which a page with scripts never has.
+	t.Run("home filters without JavaScript", func(t *testing.T) {
+		tb := b.newTab(t)
+		tb.do(t, "turning scripts off", chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+			return err
+		}))
+		tb.open(t, dir, "es/index.html")
+		shown := eval[int](t, tb, `(() => {
+			const s = document.getElementById("f-country");
+			s.value = "gt";
+			return Array.from(document.querySelectorAll(".cards .card")).filter(c => c.getClientRects().length > 0).length;
+		})()`)
+		all := eval[int](t, tb, `document.querySelectorAll(".cards .card").length`)
+		if shown == 0 || shown == all {
+			t.Errorf("without scripts, country gt shows %d of %d cards", shown, all)
+		}
 	})
 
 	t.Run("phone width", func(t *testing.T) {
