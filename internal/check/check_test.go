@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"catalog/internal/diag"
+	"catalog/internal/readme"
 )
 
 var update = flag.Bool("update", false, "rewrite generated docs and golden files")
@@ -130,29 +131,7 @@ func TestSample(t *testing.T) {
 
 // TestRulesDoc: the README's rule table is the one the code generates.
 func TestRulesDoc(t *testing.T) {
-	const path = "../../README.md"
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const begin, end = "<!-- rules:begin -->\n", "<!-- rules:end -->"
-	i, j := strings.Index(string(src), begin), strings.Index(string(src), end)
-	if i < 0 || j < i {
-		t.Fatalf("README.md lacks the %q … %q markers", begin, end)
-	}
-	got := string(src[i+len(begin) : j])
-	want := RulesTable()
-	if got == want {
-		return
-	}
-	if *update {
-		out := string(src[:i+len(begin)]) + want + string(src[j:])
-		if err := os.WriteFile(path, []byte(out), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("README.md's rule table is out of date: run go test ./internal/check -update")
+	readme.Section(t, "../../README.md", "rules", RulesTable(), *update)
 }
 
 // Every rule has a unique id and a doc string.

@@ -2,10 +2,11 @@ package config
 
 import (
 	"flag"
-	"os"
 	"strconv"
 	"strings"
 	"testing"
+
+	"catalog/internal/readme"
 )
 
 func TestDefault(t *testing.T) {
@@ -119,27 +120,7 @@ var update = flag.Bool("update", false, "rewrite README.md's list of vocabularie
 // TestVocabulariesDoc: the README lists the default vocabularies as
 // default.yaml has them; the sample's catalog.yaml sends writers there.
 func TestVocabulariesDoc(t *testing.T) {
-	const path = "../../README.md"
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const begin, end = "<!-- vocabularies:begin -->\n", "<!-- vocabularies:end -->"
-	i, j := strings.Index(string(src), begin), strings.Index(string(src), end)
-	if i < 0 || j < i {
-		t.Fatalf("README.md lacks the %q … %q markers", begin, end)
-	}
-	want := VocabulariesDoc()
-	if string(src[i+len(begin):j]) == want {
-		return
-	}
-	if *update {
-		if err := os.WriteFile(path, []byte(string(src[:i+len(begin)])+want+string(src[j:])), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	t.Errorf("README.md's vocabularies are out of date: run go test ./internal/config -update")
+	readme.Section(t, "../../README.md", "vocabularies", VocabulariesDoc(), *update)
 }
 
 // TestByLabel: a label typed for a code, in either language, case and
