@@ -337,7 +337,11 @@ func (ps *pass) enum(t *model.Text, path, value string, allowed []string) {
 	if value == "" || slices.Contains(allowed, value) || load.IsPlaceholder(value) {
 		return
 	}
-	ps.at(t, RuleFieldValue, path, "%s must be one of %s, not %q%s", fm.Label(path), strings.Join(allowed, ", "), value, suggest.Hint(value, allowed))
+	hint := labelHint(path, value, allowed)
+	if hint == "" {
+		hint = suggest.Hint(value, allowed)
+	}
+	ps.at(t, RuleFieldValue, path, "%s must be one of %s, not %q%s", fm.Label(path), strings.Join(allowed, ", "), value, hint)
 }
 
 func (ps *pass) countries(t *model.Text, path string, codes []string) {

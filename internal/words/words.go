@@ -7,6 +7,7 @@ package words
 import (
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -46,6 +47,16 @@ func (w *Words) Get(lang, key string) string {
 		return s
 	}
 	return key
+}
+
+// Languages lists the languages that have a words file, in order.
+func (w *Words) Languages() []string {
+	out := make([]string, 0, len(w.byLang))
+	for lang := range w.byLang {
+		out = append(out, lang)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Own reports whether lang has a words file of its own.

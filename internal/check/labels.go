@@ -1,0 +1,77 @@
+package check
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"catalog/internal/words"
+	"catalog/templates"
+)
+
+// labelWords are the site's words in every language it ships, read once
+// the first time a value needs them: a writer who types the label of a
+// fixed value ("buena", "en curso", "gobierno") is told its code.
+var labelWords = sync.OnceValue(func() *words.Words {
+	files, _ := fs.Glob(templates.FS, "i18n/*.yaml")
+	var langs []string
+	for _, f := range files {
+		langs = append(langs, strings.TrimSuffix(strings.TrimPrefix(f, "i18n/"), ".yaml"))
+	}
+	w, _ := words.Load(templates.FS, langs)
+	return w
+})
+
+// labelHint names the one code of allowed whose label, in some language,
+// has every word of value ("buena" in "Buena práctica", "en curso" in "En
+// curso"), for the field at path; "" when none or several do.
+func labelHint(path, value string, allowed []string) string {
+	w := labelWords()
+	if w == nil {
+		return ""
+	}
+	field := path
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
+		field = strings.TrimPrefix(path[i+1:], ".")
+	}
+	want := strings.Fields(foldWords(value))
+	if len(want) == 0 {
+		return ""
+	}
+	found := ""
+	for _, code := range allowed {
+		for _, lang := range w.Languages() {
+			label, ok := w.Lookup(lang, field+"."+code)
+			if !ok {
+				continue
+			}
+			have := strings.Fields(foldWords(label))
+			if !slices.ContainsFunc(want, func(s string) bool { return !slices.Contains(have, s) }) {
+				if found != "" && found != code {
+					return "" // "práctica" is in every level's label
+				}
+				found = code
+			}
+		}
+	}
+	if found == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (that is the label of %q: write the code)", found)
+}
+
+// foldWords is s in lower case, without accents.
+func foldWords(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
