@@ -6,10 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"catalog/internal/suggest"
 	"catalog/internal/words"
 	"catalog/templates"
 )
@@ -39,7 +37,7 @@ func labelHint(path, value string, allowed []string) string {
 	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
 		field = strings.TrimPrefix(path[i+1:], ".")
 	}
-	want := strings.Fields(foldWords(value))
+	want := strings.Fields(suggest.Fold(value))
 	if len(want) == 0 {
 		return ""
 	}
@@ -50,7 +48,7 @@ func labelHint(path, value string, allowed []string) string {
 			if !ok {
 				continue
 			}
-			have := strings.Fields(foldWords(label))
+			have := strings.Fields(suggest.Fold(label))
 			if !slices.ContainsFunc(want, func(s string) bool { return !slices.Contains(have, s) }) {
 				if found != "" && found != code {
 					return "" // "práctica" is in every level's label
@@ -63,15 +61,4 @@ func labelHint(path, value string, allowed []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (that is the label of %q: write the code)", found)
-}
-
-// foldWords is s in lower case, without accents.
-func foldWords(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }

@@ -15,10 +15,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 
 	"catalog/internal/country"
@@ -94,26 +92,15 @@ func (v *Vocabulary) Order(slug string) int {
 // accents aside ("atencion inmediata" is immediate-assistance), or "":
 // writers type the label they see on the site, not the code.
 func (v *Vocabulary) ByLabel(s string) string {
-	want := foldLabel(s)
+	want := suggest.Fold(s)
 	for _, t := range v.Terms {
 		for _, lang := range sortedKeys(t.Labels) {
-			if foldLabel(t.Labels[lang]) == want {
+			if suggest.Fold(t.Labels[lang]) == want {
 				return t.Slug
 			}
 		}
 	}
 	return ""
-}
-
-// foldLabel is s in lower case without accents or surrounding spaces.
-func foldLabel(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFD.String(strings.TrimSpace(s)) {
-		if !unicode.Is(unicode.Mn, r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
 }
 
 // Hint is what to say of s, which is not a slug of v: the slug whose label

@@ -268,18 +268,16 @@ func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 	}
 	var ds []diag.Diagnostic
 	out := make([]byte, 0, len(src))
-	block := -1 // in a block scalar's text, the indentation it exceeds
+	block := blockText{parent: -1}
 	for n, rest := 0, src; len(rest) > 0; n++ {
 		cur, next, found := bytes.Cut(rest, []byte("\n"))
 		rest = next
 		fixed, at := cur, -1
-		if block >= 0 && (indent(cur) > block || len(bytes.TrimSpace(cur)) == 0) {
-			// The text of a block scalar: its spaces are its own.
-		} else {
-			block = -1
+		if !block.text(cur) {
 			fixed, at = layoutLine(cur)
-			if parent, ok := blockScalarStart(fixed); ok {
-				block = parent
+			if at >= 0 { // what it opens, read again with plain spaces
+				block = blockText{parent: -1}
+				block.text(fixed)
 			}
 		}
 		if at >= 0 {
@@ -390,20 +388,13 @@ func tabIndents(src []byte, lineOffset int) []diag.Diagnostic {
 	}
 	var ds []diag.Diagnostic
 	line := lineOffset
-	block := -1 // in a block scalar, the indentation it must exceed
+	block := blockText{parent: -1}
 	for rest := src; len(rest) > 0; {
 		line++
 		cur, next, _ := bytes.Cut(rest, []byte("\n"))
 		rest = next
-		spaces := len(cur) - len(bytes.TrimLeft(cur, " "))
-		if block >= 0 {
-			if spaces > block || len(bytes.TrimSpace(cur)) == 0 {
-				continue
-			}
-			block = -1
-		}
-		if parent, ok := blockScalarStart(cur); ok {
-			block = parent
+		if block.text(cur) {
+			continue
 		}
 		for i, c := range cur {
 			if c == '\t' {
@@ -427,19 +418,47 @@ var blockHeader = regexp.MustCompile(`^[|>][-+1-9]*[ \t]*(?:#.*)?\r?$`)
 // "- >-"), and the indentation its text must exceed: that of its key, or
 // of its dash for a list item that is the scalar.
 func blockScalarStart(line []byte) (parent int, ok bool) {
-	col := len(line) - len(bytes.TrimLeft(line, " "))
+	owner, value, ok := lineValue(line)
+	return owner, ok && blockHeader.Match(value)
+}
+
+// lineValue splits a line of front matter into the column of what its
+// value belongs to (a plain key, or a list's dash) and the value:
+// "  - name: x" gives 4 and "x", "- |" gives 0 and "|". ok is false for a
+// line with neither.
+func lineValue(line []byte) (owner int, value []byte, ok bool) {
+	col := indent(line)
 	rest := line[col:]
 	for bytes.HasPrefix(rest, []byte("- ")) {
-		if blockHeader.Match(bytes.TrimLeft(rest[2:], " ")) {
-			return col, true
+		n := indent(rest[2:])
+		item := rest[2+n:]
+		if keyEnd(item, 0) < 0 {
+			return col, item, true
 		}
-		n := len(rest[2:]) - len(bytes.TrimLeft(rest[2:], " "))
-		col, rest = col+2+n, rest[2+n:]
+		col, rest = col+2+n, item
 	}
-	if i := bytes.Index(rest, []byte(": ")); i > 0 && !bytes.ContainsAny(rest[:i], `#"'`) && blockHeader.Match(bytes.TrimLeft(rest[i+2:], " ")) {
-		return col, true
+	if k := keyEnd(rest, 0); k > 0 {
+		return col, bytes.TrimLeft(rest[k+1:], " "), true
 	}
-	return 0, false
+	return 0, nil, false
+}
+
+// blockText follows, line after line, whether a line is the text of a
+// block scalar ("summary: |" and the lines indented past its key), whose
+// spaces and tabs are the text's own and no layout.
+type blockText struct{ parent int } // -1 outside a block scalar
+
+// text reports whether line is a block scalar's text; for a line that is
+// not, it notes whether the line opens one.
+func (b *blockText) text(line []byte) bool {
+	if b.parent >= 0 && (indent(line) > b.parent || len(bytes.TrimSpace(line)) == 0) {
+		return true
+	}
+	b.parent = -1
+	if parent, ok := blockScalarStart(line); ok {
+		b.parent = parent
+	}
+	return false
 }
 
 func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
@@ -483,10 +502,11 @@ func quoteProblem(src []byte, line int) (int, string) {
 		src = rest
 		v := string(cur)
 		if open == 0 {
-			v = valueOf(v)
-			if v == "" || v[0] != '"' && v[0] != '\'' {
+			_, value, ok := lineValue(cur)
+			if !ok || len(value) == 0 || value[0] != '"' && value[0] != '\'' {
 				continue
 			}
+			v = string(value)
 			open, opened = v[0], i
 			v = v[1:]
 		}
@@ -503,22 +523,6 @@ func quoteProblem(src []byte, line int) (int, string) {
 		return opened, "the quote that opens this value is not closed: end the value with " + string(open)
 	}
 	return 0, ""
-}
-
-// valueOf returns what follows "key: " or "- " on a line of front matter,
-// or "".
-func valueOf(line string) string {
-	t := strings.TrimLeft(line, " ")
-	for strings.HasPrefix(t, "- ") {
-		t = strings.TrimLeft(t[2:], " ")
-	}
-	if strings.HasPrefix(t, "\"") || strings.HasPrefix(t, "'") {
-		return t
-	}
-	if i := strings.Index(t, ": "); i > 0 && !strings.ContainsAny(t[:i], "\"'#") {
-		return strings.TrimLeft(t[i+2:], " ")
-	}
-	return ""
 }
 
 // closingQuote returns the index in v of the quote q that closes a

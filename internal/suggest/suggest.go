@@ -2,7 +2,12 @@
 // a field, a theme, a practice ID.
 package suggest
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // Closest returns the candidate nearest to input, or "" when none is close
 // enough to be a likely typo. Case is ignored. A candidate is close when its
@@ -77,4 +82,16 @@ func Hint(input string, candidates []string) string {
 		return ` (did you mean "` + c + `"?)`
 	}
 	return ""
+}
+
+// Fold is s as a writer's input is compared with a label: lower case,
+// without accents or surrounding spaces ("Atención " and "atencion").
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.TrimSpace(s)) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
