@@ -8,8 +8,9 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
-	"os"
-	"path/filepath"
+	"strings"
+
+	"catalog/internal/gate"
 )
 
 // FS holds every embedded template.
@@ -18,19 +19,43 @@ import (
 var FS embed.FS
 
 // For returns the templates of the catalog in dir: a file in
-// dir/templates replaces the embedded file of the same name.
+// dir/templates replaces the embedded file of the same name. The catalog's
+// files are read through its gate (package gate): a template that is a
+// link out of the catalog, or not a regular file, fails the build that
+// reads it; so does one over gate.MaxText, or an asset over gate.MaxMedia.
 func For(dir string) fs.FS {
-	own := filepath.Join(dir, "templates")
-	if st, err := os.Stat(own); err != nil || !st.IsDir() {
+	folder, err := gate.Open(dir)
+	if err != nil {
 		return FS
 	}
-	return overlay{top: os.DirFS(own), base: FS}
+	own := folder.Path("templates")
+	st, err := folder.Stat(own)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return FS
+	case err != nil:
+		return broken{err}
+	case !st.IsDir():
+		return FS
+	}
+	return overlay{top: folder.FS(own, gate.MaxText), assets: folder.FS(own, gate.MaxMedia), base: FS}
 }
 
-type overlay struct{ top, base fs.FS }
+// broken is a templates folder that cannot be read: every file fails.
+type broken struct{ err error }
+
+func (b broken) Open(string) (fs.File, error) { return nil, b.err }
+
+// overlay reads a catalog's own templates (its assets, which may be
+// images or fonts, with a larger limit) over the built-in ones.
+type overlay struct{ top, assets, base fs.FS }
 
 func (o overlay) Open(name string) (fs.File, error) {
-	f, err := o.top.Open(name)
+	top := o.top
+	if strings.HasPrefix(name, "assets/") {
+		top = o.assets
+	}
+	f, err := top.Open(name)
 	if err == nil {
 		if st, serr := f.Stat(); serr == nil && !st.IsDir() {
 			return f, nil

@@ -1,6 +1,8 @@
 package book
 
 import (
+	"catalog/internal/gate"
+
 	"slices"
 	"strconv"
 	"strings"
@@ -308,7 +310,7 @@ func (b *book) picture(im layout.Image, width float64) (data []byte, w, h float6
 	if b.media == nil || !strings.HasPrefix(im.Dest, "media/") {
 		return nil, 0, 0
 	}
-	data, err := b.media.ReadFile(strings.TrimPrefix(im.Dest, "media/"))
+	data, err := b.media.ReadFile(b.media.Path(im.Dest), gate.MaxMedia)
 	if err != nil {
 		return nil, 0, 0
 	}

@@ -13,9 +13,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -24,6 +22,7 @@ import (
 	"catalog/internal/collation"
 	"catalog/internal/config"
 	"catalog/internal/country"
+	"catalog/internal/gate"
 	"catalog/internal/layout"
 	"catalog/internal/model"
 	"catalog/internal/output"
@@ -122,7 +121,7 @@ type book struct {
 	words *words.Words
 	opt   Options
 	d     *pdfdraw.Doc
-	media *os.Root // the catalog's media folder, or nil
+	media *gate.Folder // the catalog's folder, or nil
 
 	y       float64
 	chapter string         // the running header
@@ -167,9 +166,8 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 		return err
 	}
 	b.d = d
-	if root, err := os.OpenRoot(filepath.Join(cat.Dir, "media")); err == nil {
-		b.media = root
-		defer root.Close()
+	if folder, err := cat.Gate(); err == nil {
+		b.media = folder
 	}
 	for _, x := range cat.Practices {
 		b.anchors[x.ID] = d.NewAnchor()

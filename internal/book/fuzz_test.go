@@ -10,6 +10,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"catalog/internal/gate"
 )
 
 // testPNG is a small picture with a transparent corner.
@@ -29,20 +31,23 @@ func testPNG(t testing.TB) []byte {
 	return buf.Bytes()
 }
 
-// mediaRoot makes a media folder holding pic.png and opens it as the
-// book opens a catalog's media folder.
-func mediaRoot(t testing.TB) *os.Root {
+// mediaFolder makes a catalog folder whose media holds pic.png and opens
+// it as the book reads a catalog's media.
+func mediaFolder(t testing.TB) *gate.Folder {
 	t.Helper()
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "pic.png"), testPNG(t), 0o644); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, "media"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	root, err := os.OpenRoot(dir)
+	if err := os.WriteFile(filepath.Join(dir, "media", "pic.png"), testPNG(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	folder, err := gate.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { root.Close() })
-	return root
+	t.Cleanup(func() { folder.Close() })
+	return folder
 }
 
 // hostileBody is the body of the site's hostile practice: raw HTML,
@@ -91,7 +96,7 @@ func FuzzBody(f *testing.F) {
 		f.Add(s)
 	}
 	f.Add(hostileBody(f))
-	media := mediaRoot(f)
+	media := mediaFolder(f)
 	f.Fuzz(func(t *testing.T, body string) {
 		if len(body) > 8<<10 {
 			t.Skip("bodies beyond 8 KiB make fuzzing slow and find nothing more")

@@ -15,6 +15,7 @@ import (
 
 	"catalog/internal/config"
 	"catalog/internal/diag"
+	"catalog/internal/gate"
 	"catalog/internal/layout"
 	"catalog/internal/model"
 	"catalog/internal/pdfdraw"
@@ -88,7 +89,7 @@ var testSetup struct {
 // configuration (title "T"), drawing into a new document; media is the
 // folder that body images are read from (nil for none). It is what Render
 // sets up before the cover, without drawing anything.
-func newTestBook(t testing.TB, lang string, media *os.Root) *book {
+func newTestBook(t testing.TB, lang string, media *gate.Folder) *book {
 	t.Helper()
 	testSetup.once.Do(func() {
 		var ds []diag.Diagnostic

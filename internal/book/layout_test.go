@@ -63,7 +63,7 @@ var bodyCases = []bodyCase{
 // the text area of its page: nothing drawn in the margins or off the
 // paper, and the words that must be there are.
 func TestBodyLayout(t *testing.T) {
-	media := mediaRoot(t)
+	media := mediaFolder(t)
 	const k = 72 / 25.4
 	const tol = 0.5 // points
 	for _, c := range bodyCases {

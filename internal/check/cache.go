@@ -1,14 +1,16 @@
 package check
 
 import (
+	"errors"
 	"hash/maphash"
-	"os"
+	"io/fs"
 	"reflect"
 	"sync"
 	"time"
 
 	"catalog/internal/config"
 	"catalog/internal/diag"
+	"catalog/internal/gate"
 	"catalog/internal/model"
 )
 
@@ -52,11 +54,23 @@ type fileStamp struct {
 	exists bool
 	size   int64
 	mod    int64 // UnixNano
+	// refused is the rule of the gate's refusal (a link out of the
+	// catalog, a special file), and why its message.
+	refused *diag.Rule
+	why     string
 }
 
-// stampOf stats path: a regular file is there.
-func stampOf(path string) fileStamp {
-	info, err := os.Stat(path)
+// stampOf stats path, in cat's folder: a regular file is there.
+func stampOf(cat *model.Catalog, path string) fileStamp {
+	folder, err := cat.Gate()
+	var info fs.FileInfo
+	if err == nil {
+		info, err = folder.Stat(path)
+	}
+	var refusal *gate.Error
+	if errors.As(err, &refusal) {
+		return fileStamp{refused: refusal.Rule, why: refusal.Message}
+	}
 	if err != nil || !info.Mode().IsRegular() {
 		return fileStamp{}
 	}
@@ -120,12 +134,12 @@ func practiceKey(p *model.Practice, langs []string) uint64 {
 
 // reusable reports whether e still holds the practice's problems: its
 // files are as they were and so is each media file it looked for.
-func (e *cacheEntry) reusable(key uint64) bool {
+func (e *cacheEntry) reusable(cat *model.Catalog, key uint64) bool {
 	if e == nil || e.key != key {
 		return false
 	}
 	for _, m := range e.media {
-		if now := stampOf(m.path); now != m.stamp {
+		if now := stampOf(cat, m.path); now != m.stamp {
 			return false
 		}
 	}

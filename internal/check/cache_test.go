@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"catalog/internal/diag"
+	"catalog/internal/model"
 )
 
 // TestCacheSameAsFresh makes the changes a writer makes while catalog
@@ -138,14 +139,15 @@ func TestBookImageProblem(t *testing.T) {
 	if err := os.WriteFile(path, big, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if why := bookImageProblem(path, stampOf(path)); why != "" {
+	cat := &model.Catalog{Dir: dir}
+	if why := bookImageProblem(cat, path, stampOf(cat, path)); why != "" {
 		t.Errorf("a JPEG with %d kB of metadata: %s", (len(big)-small.Len())>>10, why)
 	}
 	gif := []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x01D\x00;")
 	if err := os.WriteFile(path, gif, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if why := bookImageProblem(path, stampOf(path)); why == "" {
+	if why := bookImageProblem(cat, path, stampOf(cat, path)); why == "" {
 		t.Error("a GIF under the same name, written after: no problem")
 	}
 }

@@ -8,9 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"io"
 	"net/url"
-	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -25,6 +23,7 @@ import (
 	"catalog/internal/country"
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
+	"catalog/internal/gate"
 	"catalog/internal/load"
 	"catalog/internal/model"
 	"catalog/internal/pdfdraw"
@@ -34,7 +33,7 @@ import (
 // All lists every rule that catalog reports, in the order of the docs.
 func All() []*diag.Rule {
 	return []*diag.Rule{
-		fm.RuleEmptyFile, fm.RuleBinaryFile, fm.RuleEncoding, load.RuleFileSize, load.RuleFileName,
+		fm.RuleEmptyFile, fm.RuleBinaryFile, fm.RuleEncoding, gate.RuleFileSize, gate.RuleSymlink, gate.RuleSpecialFile, load.RuleFileName,
 		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleLineSeparator, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
 		fm.RuleDuplicateKey, fm.RuleYAMLImplicit, fm.RuleUnknownField, fm.RuleFieldType, fm.RuleRequiredField,
 		config.RuleConfig,
@@ -196,7 +195,7 @@ func Run(cat *model.Catalog, opt Options) []diag.Diagnostic {
 					continue
 				}
 				key := practiceKey(p, cat.Config.Languages)
-				if e := kept[p.ID]; e.reusable(key) {
+				if e := kept[p.ID]; e.reusable(cat, key) {
 					results[i], entries[i] = e.diags, e
 					continue
 				}
@@ -686,8 +685,11 @@ func (ps *pass) body(t *model.Text) {
 			// Loading did not keep this body, as the scan was clean, but a
 			// link in it fails its check (a link to a practice that is
 			// missing or restricted): read it again for the full check.
-			var err error
-			if src, err = load.Body(t.File); err != nil {
+			folder, err := ps.cat.Gate()
+			if err == nil {
+				src, err = load.Body(folder, t.File)
+			}
+			if err != nil {
 				ps.diags = append(ps.diags, diag.New(fm.RuleEncoding, t.File.Path, 0, 0, "cannot read: %v", err))
 				return
 			}
@@ -935,16 +937,20 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 		return
 	}
 	full := filepath.Join(ps.cat.Dir, filepath.FromSlash(clean))
-	stamp := stampOf(full)
+	stamp := stampOf(ps.cat, full)
 	if ps.recording {
 		ps.mediaSeen = append(ps.mediaSeen, mediaSeen{full, stamp})
+	}
+	if stamp.refused != nil {
+		report(stamp.refused, l.off, "%q: %s", p, stamp.why)
+		return
 	}
 	if !stamp.exists {
 		report(RuleMedia, l.off, "%q does not exist (looked for %s)", p, full)
 		return
 	}
 	if l.image {
-		if why := bookImageProblem(full, stamp); why != "" {
+		if why := bookImageProblem(ps.cat, full, stamp); why != "" {
 			report(RuleBookImage, l.off, "image %q: %s; the PDF book prints its description in its place", p, why)
 		}
 	}
@@ -968,25 +974,25 @@ const imageHead = 256 << 10
 // bookImageProblem says why the PDF book cannot draw the image at path,
 // or "": the book draws what pdfdraw.ImageSize accepts, and leaves any
 // other image out for its description, without a word.
-func bookImageProblem(path string, stamp fileStamp) string {
+func bookImageProblem(cat *model.Catalog, path string, stamp fileStamp) string {
 	key := imageKey{path, stamp}
 	if v, ok := imageVerdicts.Load(key); ok {
 		return v.(string)
 	}
 	why := ""
-	f, err := os.Open(path)
+	folder, err := cat.Gate()
+	var head []byte
 	if err == nil {
-		head := make([]byte, min(stamp.size, imageHead))
-		if _, err = io.ReadFull(f, head); err == nil {
-			if _, _, _, err = pdfdraw.ImageSize(head); err != nil && stamp.size > imageHead {
-				// The header runs past what was read: read it all.
-				var all []byte
-				if all, err = os.ReadFile(path); err == nil {
-					_, _, _, err = pdfdraw.ImageSize(all)
-				}
+		head, err = folder.ReadHead(path, imageHead, gate.MaxMedia)
+	}
+	if err == nil {
+		if _, _, _, err = pdfdraw.ImageSize(head); err != nil && len(head) == imageHead {
+			// The header runs past what was read: read it all.
+			var all []byte
+			if all, err = folder.ReadFile(path, gate.MaxMedia); err == nil {
+				_, _, _, err = pdfdraw.ImageSize(all)
 			}
 		}
-		f.Close()
 	}
 	if err != nil {
 		why = err.Error()

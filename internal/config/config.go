@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -22,6 +21,7 @@ import (
 	"catalog/internal/country"
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
+	"catalog/internal/gate"
 	"catalog/internal/suggest"
 )
 
@@ -196,10 +196,41 @@ var ErrNotFound = errors.New("no " + FileName)
 // Load reads dir/catalog.yaml over the defaults. Problems in the file come
 // back as diagnostics; an error means the file could not be read at all.
 func Load(dir string) (*Config, []diag.Diagnostic, error) {
-	path := filepath.Join(dir, FileName)
-	src, err := os.ReadFile(path)
+	folder, err := Open(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer folder.Close()
+	return Read(folder)
+}
+
+// Open opens the catalog folder dir (see package gate); a folder that is
+// not there is not a catalog.
+func Open(dir string) (*gate.Folder, error) {
+	folder, err := gate.Open(dir)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, fmt.Errorf("%w in %s: that folder is not a catalog; give the catalog's folder with --dir", ErrNotFound, filepath.Clean(dir)+string(filepath.Separator))
+		return nil, notFound(dir)
+	}
+	return folder, err
+}
+
+func notFound(dir string) error {
+	return fmt.Errorf("%w in %s: that folder is not a catalog; give the catalog's folder with --dir", ErrNotFound, filepath.Clean(dir)+string(filepath.Separator))
+}
+
+// Read reads the catalog.yaml of an open catalog folder over the defaults.
+// A catalog.yaml that the gate refuses (a link out of the catalog, a
+// special file, a file too large) is reported, and the defaults stand.
+func Read(folder *gate.Folder) (*Config, []diag.Diagnostic, error) {
+	path := folder.Path(FileName)
+	src, err := folder.ReadFile(path, gate.MaxText)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil, notFound(folder.Dir())
+	}
+	if d, ok := gate.AsDiagnostic(err); ok {
+		c := Default()
+		c.Path = path
+		return c, []diag.Diagnostic{d}, nil
 	}
 	if err != nil {
 		return nil, nil, err

@@ -1,6 +1,8 @@
 package load
 
 import (
+	"io/fs"
+	"os"
 	"slices"
 	"sync"
 	"time"
@@ -10,12 +12,12 @@ import (
 // of the same catalog to take instead of reading them again when they have
 // not changed: `catalog serve` loads the whole catalog at every save, and
 // reading 2,000 files was half of loading them. A file is taken from the
-// cache when its device, inode, size, modification and change times are
-// those it had when it was read (as git trusts its index), and only when
-// its change time was more than racyWindow before that reading: a file
-// written again within the file system's clock tick of being read would
-// otherwise keep the times it was read with. A rename, a write or a touch
-// changes the change time, which no tool can set.
+// cache when it is the same file (os.SameFile: a save by rename makes
+// another) with the size and modification time it had when it was read
+// (as git trusts its index), and only when it was modified more than
+// racyWindow before that reading: a file written again within the file
+// system's clock tick of being read would otherwise keep the time it was
+// read with.
 //
 // Options.Body (validate's reused buffers) and a FileCache do not go
 // together: a load with both reads every file. The zero FileCache is empty
@@ -51,7 +53,7 @@ func (c *FileCache) get(path string, st fileStat) ([]byte, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.prev[path]
-	if !ok || e.stat != st {
+	if !ok || !e.stat.same(st) {
 		return nil, false
 	}
 	c.keep(path, e)
@@ -60,15 +62,15 @@ func (c *FileCache) get(path string, st fileStat) ([]byte, bool) {
 
 // parsedFile returns a copy of what path parsed into at the last load,
 // when the file is unchanged and its name was read for the same languages.
-func (c *FileCache) parsedFile(path, langs string) *parsed {
-	st, ok := statFile(path)
+func (c *FileCache) parsedFile(r *reader, path, langs string) *parsed {
+	st, ok := r.statFile(path)
 	if !ok {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.prev[path]
-	if !ok || e.stat != st || e.parsed == nil || e.langs != langs {
+	if !ok || !e.stat.same(st) || e.parsed == nil || e.langs != langs {
 		return nil
 	}
 	c.keep(path, e)
@@ -99,7 +101,7 @@ func (c *FileCache) put(path string, st fileStat, src []byte, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.reads++
-	if !time.Unix(0, st.changed).Before(now.Add(-racyWindow)) {
+	if !time.Unix(0, st.modified).Before(now.Add(-racyWindow)) {
 		return
 	}
 	c.keep(path, cachedFile{stat: st, src: src})
@@ -144,18 +146,38 @@ func (c *FileCache) Parses() int {
 
 // cached reads path through the cache: from it when the file is unchanged,
 // else from disk, keeping what it read.
-func (r *reader) cached(path string) (src []byte, tooBig int64, err error) {
-	st, ok := statFile(path)
+func (r *reader) cached(path string) ([]byte, error) {
+	st, ok := r.statFile(path)
 	if !ok {
 		return r.read(path)
 	}
 	if src, ok := r.files.get(path, st); ok {
-		return src, 0, nil
+		return src, nil
 	}
 	now := time.Now()
-	src, tooBig, err = r.read(path)
-	if err == nil && tooBig == 0 {
+	src, err := r.read(path)
+	if err == nil {
 		r.files.put(path, st, src, now)
 	}
-	return src, tooBig, err
+	return src, err
+}
+
+// fileStat is what tells a file's content changed without reading it.
+type fileStat struct {
+	info     fs.FileInfo // for os.SameFile: the same file, not one renamed over it
+	size     int64
+	modified int64 // nanoseconds since 1970
+}
+
+func (a fileStat) same(b fileStat) bool {
+	return a.size == b.size && a.modified == b.modified && os.SameFile(a.info, b.info)
+}
+
+// statFile returns path's fileStat; false when it cannot be had.
+func (r *reader) statFile(path string) (fileStat, bool) {
+	info, err := r.gate.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return fileStat{}, false
+	}
+	return fileStat{info: info, size: info.Size(), modified: info.ModTime().UnixNano()}, true
 }

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -16,9 +15,6 @@ import (
 // reads the changed, new and renamed ones, and the catalog it gives is the
 // one a load without the cache gives.
 func TestFileCache(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("the cache needs change times")
-	}
 	defer func(w time.Duration) { racyWindow = w }(racyWindow)
 	racyWindow = 0 // trust times as soon as the clock has moved on
 	dir := t.TempDir()
@@ -47,6 +43,7 @@ func TestFileCache(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		cat.Folder = nil // an open handle, compared by its content below
 		// The loads share what they took from the cache: this one must
 		// not have changed the last one's catalog (serve still shows it).
 		if last != nil && !reflect.DeepEqual(last, lastFresh) {
@@ -62,6 +59,7 @@ func TestFileCache(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		fresh.Folder = nil
 		var got, want []string
 		for i, p := range cat.Practices {
 			for _, lang := range []string{"es", "en"} {

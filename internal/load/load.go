@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -25,13 +24,12 @@ import (
 	"catalog/internal/config"
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
+	"catalog/internal/gate"
 	"catalog/internal/model"
 )
 
 // Rules of this stage.
 var (
-	RuleFileSize = &diag.Rule{ID: "file-size", Severity: diag.Error,
-		Doc: "The file is larger than 2 MiB; a practice is a few kilobytes, so this is most likely a file put in the wrong folder."}
 	RuleFileName = &diag.Rule{ID: "file-name", Severity: diag.Error,
 		Doc: "A practice file is not named `ID.LANG.md`: the ID must be lowercase ASCII letters, digits and hyphens, starting with a letter, and LANG one of the catalog's languages. A file in practices/ that does not end in .md gets a warning: it is ignored."}
 	RuleDuplicateID = &diag.Rule{ID: "duplicate-id", Severity: diag.Error,
@@ -73,14 +71,19 @@ type Options struct {
 
 // CatalogWith is Catalog with options.
 func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, error) {
-	cfg, ds, err := config.Load(dir)
+	folder, err := config.Open(dir)
 	if err != nil {
 		return nil, nil, err
 	}
-	paths, others, err := practiceFiles(filepath.Join(dir, PracticesDir))
+	cfg, ds, err := config.Read(folder)
 	if err != nil {
 		return nil, nil, err
 	}
+	paths, others, err := practiceFiles(folder, &ds)
+	if err != nil {
+		return nil, nil, err
+	}
+	ds = append(ds, otherFiles(folder)...)
 	for _, o := range others {
 		d := diag.New(RuleFileName, o, 0, 0, "not a practice file (practices end in .md): it is ignored")
 		if strings.EqualFold(filepath.Ext(o), ".markdown") {
@@ -93,24 +96,32 @@ func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, er
 		opt.Files.begin()
 		defer opt.Files.end()
 	}
-	parsed, practices, mds := parseAll(paths, cfg, opt)
+	parsed, practices, mds := parseAll(folder, paths, cfg, opt)
 	for _, p := range parsed {
 		ds = append(ds, p.diags...)
 	}
 	ds = append(ds, mds...)
-	intro, ids := intros(dir, cfg)
+	intro, ids := intros(folder, cfg)
 	ds = append(ds, ids...)
 	cat := model.New(dir, cfg, practices, intro)
+	cat.Folder = folder
 	cat.Paths = paths
 	return cat, ds, nil
 }
 
-// practiceFiles lists the Markdown files below dir, sorted, and the other
-// files (which a writer may have meant as practices), skipping hidden files
-// and folders. A missing folder is an empty catalog.
-func practiceFiles(dir string) (md, others []string, err error) {
-	err = filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+// practiceFiles lists the Markdown files below the practices folder,
+// sorted, and the other files (which a writer may have meant as
+// practices), skipping hidden files and folders. A missing folder is an
+// empty catalog. A link out of the catalog, a broken link and a special
+// file are reported and left out; a link to a file inside is a file.
+func practiceFiles(folder *gate.Folder, ds *[]diag.Diagnostic) (md, others []string, err error) {
+	dir := folder.Path(PracticesDir)
+	err = folder.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
+			if d, ok := gate.AsDiagnostic(err); ok {
+				*ds = append(*ds, d)
+				return fs.SkipDir
+			}
 			if errors.Is(err, fs.ErrNotExist) && path == dir {
 				return fs.SkipDir
 			}
@@ -123,8 +134,15 @@ func practiceFiles(dir string) (md, others []string, err error) {
 			}
 			return nil
 		}
+		t, err := folder.Type(path, e)
+		if d, ok := gate.AsDiagnostic(err); ok {
+			*ds = append(*ds, d)
+			return nil
+		}
 		switch {
-		case e.IsDir():
+		case err != nil:
+			return err
+		case t.IsDir():
 		case strings.EqualFold(filepath.Ext(name), ".md"):
 			md = append(md, path)
 		case name != "Thumbs.db" && name != "desktop.ini":
@@ -135,6 +153,31 @@ func practiceFiles(dir string) (md, others []string, err error) {
 	slices.Sort(md)
 	slices.Sort(others)
 	return md, others, err
+}
+
+// The folders beside practices/ that a build reads from.
+var otherTrees = []string{"media", "templates"}
+
+// otherFiles reports the links out of the catalog and the special files
+// in media/ and templates/, whether or not a page uses them: a build
+// would refuse them when it reads them, and validate should say so first.
+func otherFiles(folder *gate.Folder) []diag.Diagnostic {
+	var ds []diag.Diagnostic
+	for _, tree := range otherTrees {
+		top := folder.Path(tree)
+		folder.WalkDir(top, func(path string, e fs.DirEntry, err error) error {
+			if err == nil && (path == top || !strings.HasPrefix(e.Name(), ".")) {
+				_, err = folder.Type(path, e)
+			} else if err == nil && e.IsDir() {
+				return fs.SkipDir
+			}
+			if d, ok := gate.AsDiagnostic(err); ok {
+				ds = append(ds, d)
+			}
+			return nil
+		})
+	}
+	return ds
 }
 
 // parsed is one practice file after reading and decoding.
@@ -152,7 +195,7 @@ type parsed struct {
 // that their decoded front matter can go at once, and merging takes no
 // time of its own after reading. Each result goes to its own slot, so the
 // outcome does not depend on scheduling.
-func parseAll(paths []string, cfg *config.Config, opt Options) ([]*parsed, []*model.Practice, []diag.Diagnostic) {
+func parseAll(folder *gate.Folder, paths []string, cfg *config.Config, opt Options) ([]*parsed, []*model.Practice, []diag.Diagnostic) {
 	out := make([]*parsed, len(paths))
 	groups := groupByID(paths)
 	type merged struct {
@@ -172,7 +215,8 @@ func parseAll(paths []string, cfg *config.Config, opt Options) ([]*parsed, []*mo
 		go func() {
 			defer wg.Done()
 			w := &worker{cfg: cfg, opt: opt, paths: &fm.Paths{}, langs: cfg.DefaultLanguage() + "\x00" + strings.Join(cfg.Languages, "\x00")}
-			defer w.dirs.close()
+			w.gate = folder.Files()
+			defer w.gate.Close()
 			if opt.Body != nil {
 				w.buf = make([]byte, 0, 64<<10)
 			} else {
@@ -249,7 +293,7 @@ type worker struct {
 func (w *worker) parseFile(path string) (p *parsed) {
 	cfg, opt := w.cfg, w.opt
 	if w.files != nil {
-		if p := w.files.parsedFile(path, w.langs); p != nil {
+		if p := w.files.parsedFile(&w.reader, path, w.langs); p != nil {
 			return p
 		}
 		// Run last, on what the other deferred call leaves.
@@ -268,14 +312,13 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	if w.files != nil {
 		read = w.cached
 	}
-	src, tooBig, err := read(path)
+	src, err := read(path)
 	if err != nil {
-		p.diags = append(p.diags, diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err))
-		p.valid = false
-		return p
-	}
-	if tooBig > 0 {
-		p.diags = append(p.diags, diag.New(RuleFileSize, path, 0, 0, "the file is %s; catalog reads practice files up to %s", size(tooBig), size(fm.MaxSize)))
+		d, ok := gate.AsDiagnostic(err)
+		if !ok {
+			d = diag.New(fm.RuleEncoding, path, 0, 0, "cannot read: %v", err)
+		}
+		p.diags = append(p.diags, d)
 		p.valid = false
 		return p
 	}
@@ -346,14 +389,12 @@ func entries(n *yaml.Node) int {
 // Body reads the body of a practice file again, for a caller that loaded
 // the catalog without keeping it (Options.Body). It fails when the file
 // changed since it was loaded.
-func Body(f *model.File) ([]byte, error) {
-	var r reader
-	defer r.dirs.close()
-	src, tooBig, err := r.read(f.Path)
+func Body(folder *gate.Folder, f *model.File) ([]byte, error) {
+	src, err := folder.ReadFile(f.Path, gate.MaxText)
 	if err != nil {
 		return nil, err
 	}
-	if tooBig > 0 || maphash.Bytes(seed, src) != f.Hash {
+	if maphash.Bytes(seed, src) != f.Hash {
 		return nil, fmt.Errorf("%s changed while catalog read it; run catalog again", f.Path)
 	}
 	doc, _ := fm.Split(src)
@@ -362,13 +403,6 @@ func Body(f *model.File) ([]byte, error) {
 	}
 	doc.Release()
 	return doc.Body, nil
-}
-
-func size(n int64) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d KiB", n>>10)
 }
 
 // ValidID reports whether id can name a practice: the SPEC's practice ID
@@ -523,7 +557,7 @@ func hasIgnore(text []byte) bool {
 }
 
 // intros reads intro.LANG.md (or intro.md) for each language.
-func intros(dir string, cfg *config.Config) (map[string][]byte, []diag.Diagnostic) {
+func intros(folder *gate.Folder, cfg *config.Config) (map[string][]byte, []diag.Diagnostic) {
 	out := map[string][]byte{}
 	var ds []diag.Diagnostic
 	for i, lang := range cfg.Languages {
@@ -532,8 +566,12 @@ func intros(dir string, cfg *config.Config) (map[string][]byte, []diag.Diagnosti
 			names = append(names, "intro.md")
 		}
 		for _, name := range names {
-			path := filepath.Join(dir, name)
-			src, err := os.ReadFile(path)
+			path := folder.Path(name)
+			src, err := folder.ReadFile(path, gate.MaxText)
+			if d, ok := gate.AsDiagnostic(err); ok {
+				ds = append(ds, d)
+				break
+			}
 			if err != nil {
 				continue
 			}

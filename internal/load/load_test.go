@@ -1,6 +1,8 @@
 package load
 
 import (
+	"catalog/internal/gate"
+
 	"os"
 	"path/filepath"
 	"reflect"
@@ -126,7 +128,7 @@ func TestHugeFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	i := slices.IndexFunc(ds, func(d diag.Diagnostic) bool { return d.File == huge })
-	if i < 0 || ds[i].Rule != RuleFileSize || !strings.Contains(ds[i].Message, "3.1 MiB") {
+	if i < 0 || ds[i].Rule != gate.RuleFileSize || !strings.Contains(ds[i].Message, "3.1 MiB") {
 		t.Errorf("no file-size problem for a 3 MiB file: %v", ds)
 	}
 	if len(cat.Practices) != 5 {

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"catalog/internal/gate"
+
 	"cmp"
 	"slices"
 
@@ -111,7 +113,15 @@ func (c *Catalog) Public() *Catalog {
 		q.Related = slices.DeleteFunc(slices.Clone(p.Related), func(id string) bool { return hidden[id] })
 		out = append(out, &q)
 	}
-	pub := &Catalog{Dir: c.Dir, Config: c.Config, Practices: out, Intro: c.Intro, Paths: c.Paths}
+	pub := &Catalog{Dir: c.Dir, Folder: c.Folder, Config: c.Config, Practices: out, Intro: c.Intro, Paths: c.Paths}
 	pub.index()
 	return pub
+}
+
+// Gate is the catalog's folder, opened when the catalog was made in memory.
+func (c *Catalog) Gate() (*gate.Folder, error) {
+	if c.Folder != nil {
+		return c.Folder, nil
+	}
+	return gate.Open(c.Dir)
 }

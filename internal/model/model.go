@@ -12,6 +12,7 @@ import (
 
 	"catalog/internal/config"
 	fm "catalog/internal/frontmatter"
+	"catalog/internal/gate"
 )
 
 // Institution is an institution that runs or supports a practice.
@@ -182,7 +183,11 @@ func (p *Practice) In(lang string) *Text {
 
 // Catalog is a whole catalog.
 type Catalog struct {
-	Dir       string
+	Dir string
+	// Folder is the gate through which every stage reads the catalog's
+	// files (its media, its templates); nil for a catalog made in memory,
+	// which Gate then opens.
+	Folder    *gate.Folder
 	Config    *config.Config
 	Practices []*Practice // sorted by ID
 	// Intro is the front text per language (Markdown), when the catalog has one.

@@ -23,6 +23,7 @@ import (
 	"catalog/internal/config"
 	"catalog/internal/country"
 	"catalog/internal/diag"
+	"catalog/internal/gate"
 	"catalog/internal/iostreams"
 	"catalog/internal/load"
 	"catalog/internal/model"
@@ -102,8 +103,13 @@ func Run(opt Options) (string, error) {
 // existing maps the languages an ID already has a file in to the paths.
 func existing(dir, id string) (map[string]string, error) {
 	out := map[string]string{}
-	root := filepath.Join(dir, load.PracticesDir)
-	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+	folder, err := gate.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer folder.Close()
+	root := folder.Path(load.PracticesDir)
+	err = folder.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && path == root {
 				return fs.SkipDir
@@ -315,12 +321,9 @@ func skeletonFor(lang string) string {
 // the embedded one.
 func render(opt Options, cfg *config.Config) ([]byte, error) {
 	name := skeletonFor(opt.Lang)
-	src, err := os.ReadFile(filepath.Join(opt.Dir, "templates", filepath.FromSlash(name)))
+	src, err := fs.ReadFile(templates.For(opt.Dir), name)
 	if err != nil {
-		src, err = fs.ReadFile(templates.FS, name)
-		if err != nil {
-			return nil, err
-		}
+		return nil, err
 	}
 	tmpl, err := template.New(name).Option("missingkey=error").Funcs(template.FuncMap{
 		"str":   func(v, placeholder string) string { return yamlString(or(v, placeholder)) },

@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net"
 	"net/http"
-	"os"
 	"path"
 	"path/filepath"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"catalog/internal/diag"
+	"catalog/internal/gate"
 	"catalog/internal/output"
 )
 
@@ -77,7 +77,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if st.broken() && strings.HasSuffix(name, ".html") {
-		s.page(w, r, http.StatusOK, st.gen, overlay(st))
+		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir))
 		return
 	}
 	var data []byte
@@ -97,7 +97,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case !found && st.broken() && path.Ext(name) == "":
 		// Maybe a page that the errors keep from being built.
-		s.page(w, r, http.StatusOK, st.gen, overlay(st))
+		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir))
 	case !found:
 		s.page(w, r, http.StatusNotFound, st.gen, notFound(r.URL.Path))
 	case strings.HasSuffix(name, ".html"):
@@ -273,7 +273,7 @@ type problem struct {
 
 // overlay is the page that replaces every page while the catalog has
 // errors.
-func overlay(st *state) []byte {
+func overlay(st *state, dir string) []byte {
 	data := struct {
 		Title    string
 		Count    int
@@ -285,9 +285,10 @@ func overlay(st *state) []byte {
 	} else {
 		errs, warns := diag.Count(st.problems)
 		data.Title, data.Count = "The catalog has "+diag.Tally(errs, warns), errs
+		folder, _ := gate.Open(dir) // nil: no lines around the problems
 		files := map[string][]string{}
 		for _, d := range changedFirst(st.problems, st.changed) {
-			data.Problems = append(data.Problems, newProblem(d, files))
+			data.Problems = append(data.Problems, newProblem(folder, d, files))
 		}
 	}
 	var b bytes.Buffer
@@ -317,24 +318,24 @@ func changedFirst(ds []diag.Diagnostic, changed []string) []diag.Diagnostic {
 
 // newProblem splits the line that diag.WriteText prints for d, and adds the
 // lines of the file around an error (files caches the files read).
-func newProblem(d diag.Diagnostic, files map[string][]string) problem {
+func newProblem(folder *gate.Folder, d diag.Diagnostic, files map[string][]string) problem {
 	var line strings.Builder
 	diag.WriteText(&line, []diag.Diagnostic{d})
 	text := strings.TrimSuffix(line.String(), "\n")
 	p := problem{Severity: d.Severity.String(), Message: d.Message, Rule: d.Rule.ID}
 	p.Where, _, _ = strings.Cut(text, ": "+p.Severity+": ")
 	if d.Severity == diag.Error && d.Line > 0 {
-		p.Context = around(d, files)
+		p.Context = around(folder, d, files)
 	}
 	return p
 }
 
 // around returns the line of d and the one on each side, numbered, the
 // line of d marked.
-func around(d diag.Diagnostic, files map[string][]string) []string {
+func around(folder *gate.Folder, d diag.Diagnostic, files map[string][]string) []string {
 	lines, ok := files[d.File]
-	if !ok {
-		if src, err := os.ReadFile(d.File); err == nil {
+	if !ok && folder != nil {
+		if src, err := folder.ReadFile(d.File, gate.MaxText); err == nil {
 			lines = strings.Split(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 		}
 		files[d.File] = lines

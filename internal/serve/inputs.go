@@ -7,19 +7,23 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"catalog/internal/gate"
 )
 
 // inputs remembers a sum of the content of every file of the catalog that
 // a build reads, to tell a save that changed something from one that wrote
 // the same bytes again. Only rebuild uses it, one call at a time.
 type inputs struct {
-	w    *watcher
-	sums map[string][sha256.Size]byte
+	w      *watcher
+	folder *gate.Folder // nil when the catalog folder cannot be opened
+	sums   map[string][sha256.Size]byte
 }
 
 // init reads every file of the catalog once.
 func (in *inputs) init(w *watcher) {
 	in.w = w
+	in.folder, _ = gate.Open(w.dir)
 	in.sums = map[string][sha256.Size]byte{}
 	in.update([]string{w.dir})
 }
@@ -73,7 +77,11 @@ func (in *inputs) readRoot(found map[string]bool, differs *bool) {
 
 // readTree reads path, or every file below it, skipping what load skips.
 func (in *inputs) readTree(path string, found map[string]bool, differs *bool) {
-	err := filepath.WalkDir(path, func(p string, e fs.DirEntry, err error) error {
+	if in.folder == nil {
+		*differs = true
+		return
+	}
+	err := in.folder.WalkDir(path, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil // gone: update sees it
@@ -97,11 +105,17 @@ func (in *inputs) readTree(path string, found map[string]bool, differs *bool) {
 	}
 }
 
-// read sums one file.
+// read sums one file, read through the gate: a named pipe, a link out of
+// the catalog or a file too large is not read (the build reports it).
 func (in *inputs) read(path string, found map[string]bool, differs *bool) {
-	data, err := os.ReadFile(path)
+	var data []byte
+	err := fs.ErrInvalid
+	if in.folder != nil {
+		data, err = in.folder.ReadFile(path, gate.MaxMedia)
+	}
 	if err != nil {
-		// Unreadable, or gone since it was listed: let the build say.
+		// Unreadable, refused, or gone since it was listed: let the build
+		// say.
 		*differs = true
 		return
 	}

@@ -532,7 +532,7 @@ func TestOverlay(t *testing.T) {
 		diag.New(warn, other, 9, 0, "a <b>warning</b>"),
 		diag.New(rule, saved, 3, 12, "unknown country code %q", "XX"),
 	}}
-	page := string(overlay(st))
+	page := string(overlay(st, dir))
 	for _, want := range []string{
 		"<title>The catalog has 2 errors, 1 warning · catalog serve</title>",
 		`<span class="where">` + saved + `:3:12</span>: <span class="error">error</span>: unknown country code &#34;XX&#34; [country-code]`,
@@ -548,7 +548,7 @@ func TestOverlay(t *testing.T) {
 	}
 
 	st = &state{failure: errors.New("no catalog.yaml in x/: that folder is not a catalog")}
-	if page := string(overlay(st)); !strings.Contains(page, "The catalog cannot be built") || !strings.Contains(page, "that folder is not a catalog") {
+	if page := string(overlay(st, "")); !strings.Contains(page, "The catalog cannot be built") || !strings.Contains(page, "that folder is not a catalog") {
 		t.Errorf("the overlay of a failure:\n%s", page)
 	}
 }

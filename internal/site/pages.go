@@ -1,14 +1,14 @@
 package site
 
 import (
+	"catalog/internal/gate"
+
 	"bytes"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -125,20 +125,18 @@ func (s *site) useMedium(name string) {
 	s.mu.Unlock()
 }
 
-// copyMedia copies the media files that pages use, reading only inside
-// the catalog's media folder (os.Root refuses a symbolic link out of it).
+// copyMedia copies the media files that pages use, through the catalog's
+// gate: a link out of the catalog or a special file fails the build.
 func (s *site) copyMedia() error {
 	if len(s.media) == 0 {
 		return nil
 	}
-	dir := filepath.Join(s.cat.Dir, "media")
-	root, err := os.OpenRoot(dir)
+	folder, err := s.cat.Gate()
 	if err != nil {
 		return err
 	}
-	defer root.Close()
 	for _, name := range sortedKeys(s.media) {
-		data, err := root.ReadFile(strings.TrimPrefix(name, "media/"))
+		data, err := folder.ReadFile(folder.Path(name), gate.MaxMedia)
 		if err != nil {
 			return fmt.Errorf("media: %w", err)
 		}
