@@ -68,13 +68,39 @@ const (
 // machine can see the drafts.
 const DefaultBind = "127.0.0.1"
 
-// shutdownTimeout bounds how long Ctrl-C waits for requests in flight.
+// stopGrace bounds how long Ctrl-C (or SIGTERM) waits for Run to stop: a
+// rebuild or a request in flight is left behind after it, since the
+// process ends anyway.
+const stopGrace = time.Second
+
+// shutdownTimeout bounds how long a stop waits for requests in flight
+// (Run waits only stopGrace of it).
 const shutdownTimeout = 5 * time.Second
 
 // Run serves until ctx is done (Ctrl-C) and returns the exit code; err is
 // a usage or I/O error, such as a port in use.
 func Run(ctx context.Context, opt Options) (int, error) {
-	s, err := Start(ctx, opt)
+	type started struct {
+		s   *Server
+		err error
+	}
+	start := make(chan started, 1)
+	go func() {
+		s, err := Start(ctx, opt)
+		start <- started{s, err}
+	}()
+	var r started
+	select {
+	case r = <-start:
+	case <-ctx.Done():
+		// Stopped during the first build: wait for it only a moment.
+		select {
+		case r = <-start:
+		case <-time.After(stopGrace):
+			return ExitOK, nil
+		}
+	}
+	s, err := r.s, r.err
 	if err != nil {
 		return ExitUsage, err
 	}
@@ -85,7 +111,19 @@ func Run(ctx context.Context, opt Options) (int, error) {
 	if opt.Open {
 		openBrowser(s.URL())
 	}
-	if err := s.Wait(); err != nil {
+	stopped := make(chan error, 1)
+	go func() { stopped <- s.Wait() }()
+	select {
+	case err = <-stopped:
+	case <-ctx.Done():
+		select {
+		case err = <-stopped:
+		case <-time.After(stopGrace):
+			// A rebuild is still running (a catalog's template can run
+			// for its whole time budget): the process ends without it.
+		}
+	}
+	if err != nil {
 		return ExitUsage, err
 	}
 	return ExitOK, nil
