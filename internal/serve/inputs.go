@@ -15,15 +15,13 @@ import (
 // a build reads, to tell a save that changed something from one that wrote
 // the same bytes again. Only rebuild uses it, one call at a time.
 type inputs struct {
-	w      *watcher
-	folder *gate.Folder // nil when the catalog folder cannot be opened
-	sums   map[string][sha256.Size]byte
+	w    *watcher
+	sums map[string][sha256.Size]byte
 }
 
 // init reads every file of the catalog once.
 func (in *inputs) init(w *watcher) {
 	in.w = w
-	in.folder, _ = gate.Open(w.dir)
 	in.sums = map[string][sha256.Size]byte{}
 	in.update([]string{w.dir})
 }
@@ -77,11 +75,7 @@ func (in *inputs) readRoot(found map[string]bool, differs *bool) {
 
 // readTree reads path, or every file below it, skipping what load skips.
 func (in *inputs) readTree(path string, found map[string]bool, differs *bool) {
-	if in.folder == nil {
-		*differs = true
-		return
-	}
-	err := in.folder.WalkDir(path, func(p string, e fs.DirEntry, err error) error {
+	err := in.w.folder.WalkDir(path, func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil // gone: update sees it
@@ -108,11 +102,7 @@ func (in *inputs) readTree(path string, found map[string]bool, differs *bool) {
 // read sums one file, read through the gate: a named pipe, a link out of
 // the catalog or a file too large is not read (the build reports it).
 func (in *inputs) read(path string, found map[string]bool, differs *bool) {
-	var data []byte
-	err := fs.ErrInvalid
-	if in.folder != nil {
-		data, err = in.folder.ReadFile(path, gate.MaxMedia)
-	}
+	data, err := in.w.folder.ReadFile(path, gate.MaxMedia)
 	if err != nil {
 		// Unreadable, refused, or gone since it was listed: let the build
 		// say.

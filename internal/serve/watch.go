@@ -14,6 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"catalog/internal/config"
+	"catalog/internal/gate"
 	"catalog/internal/load"
 )
 
@@ -26,8 +27,9 @@ var trees = []string{load.PracticesDir, "media", "templates"}
 // over the old one (vim, most IDEs), or by deleting and creating it, is
 // seen as a change in the folder like any other.
 type watcher struct {
-	dir string
-	fs  *fsnotify.Watcher
+	dir    string
+	folder *gate.Folder
+	fs     *fsnotify.Watcher
 }
 
 func newWatcher(dir string) (*watcher, error) {
@@ -36,11 +38,15 @@ func newWatcher(dir string) (*watcher, error) {
 	} else if !st.IsDir() {
 		return nil, &fs.PathError{Op: "watch", Path: dir, Err: errors.New("not a folder")}
 	}
+	folder, err := gate.Open(filepath.Clean(dir))
+	if err != nil {
+		return nil, err
+	}
 	fw, err := fsnotify.NewWatcher()
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{dir: filepath.Clean(dir), fs: fw}
+	w := &watcher{dir: filepath.Clean(dir), folder: folder, fs: fw}
 	if err := fw.Add(w.dir); err != nil {
 		fw.Close()
 		return nil, err
@@ -57,10 +63,14 @@ func newWatcher(dir string) (*watcher, error) {
 func (w *watcher) close() { w.fs.Close() }
 
 // addTree watches dir and every folder below it, as load walks them
-// (hidden ones skipped). A dir that is not there is not an error: it may
-// come later, and is added then.
+// (hidden ones skipped) through the gate. A dir that is not there is not
+// an error: it may come later, and is added then; nor is one the gate
+// refuses (a link out of the catalog): the build reports it.
 func (w *watcher) addTree(dir string) error {
-	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+	err := w.folder.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if _, refused := gate.AsDiagnostic(err); refused {
+			return fs.SkipDir
+		}
 		if err != nil {
 			if path == dir && errors.Is(err, fs.ErrNotExist) {
 				return fs.SkipDir
