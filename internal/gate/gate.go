@@ -284,6 +284,45 @@ func Size(n int64) string {
 	return fmt.Sprintf("%d KiB", n>>10)
 }
 
+// ReadDir lists the folder at path, sorted by name, through the gate.
+func (f *Folder) ReadDir(path string) ([]fs.DirEntry, error) {
+	name, err := f.name(path)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := fs.ReadDir(f.root.FS(), filepath.ToSlash(name))
+	if err != nil {
+		return nil, f.refusal(path, err)
+	}
+	return entries, nil
+}
+
+// Create makes a new file at path, making its folders, never over an
+// existing file and never outside the folder (catalog new).
+func (f *Folder) Create(path string) (*os.File, error) {
+	name, err := f.name(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.root.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return nil, f.refusal(filepath.Dir(path), err)
+	}
+	file, err := f.root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, f.refusal(path, err)
+	}
+	return file, nil
+}
+
+// Remove removes the file at path.
+func (f *Folder) Remove(path string) error {
+	name, err := f.name(path)
+	if err != nil {
+		return err
+	}
+	return f.root.Remove(name)
+}
+
 // WalkDir walks the folder tree at path as filepath.WalkDir does, through
 // the gate: when path is a link out, fn gets the refusal for it. Links
 // below it are given as links (see Type).

@@ -228,3 +228,30 @@ func TestEscapeError(t *testing.T) {
 		t.Error("escapes says yes to other errors")
 	}
 }
+
+// TestCreate: a new file is made inside the folder only, never over one.
+func TestCreate(t *testing.T) {
+	dir := tree(t)
+	symlink(t, "../outside", filepath.Join(dir, "shelf"))
+	f, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Create(f.Path("shelf/new.es.md")); refusedBy(err) != "symlink" {
+		t.Errorf("a new file through a link out: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "../outside/new.es.md")); err == nil {
+		t.Error("made a file outside the folder")
+	}
+	if _, err := f.Create(f.Path("practices/a.es.md")); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("over an existing file: %v", err)
+	}
+	file, err := f.Create(f.Path("nuevo/b.es.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file.Close()
+	if err := f.Remove(f.Path("nuevo/b.es.md")); err != nil {
+		t.Error(err)
+	}
+}

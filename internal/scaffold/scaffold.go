@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -422,15 +421,17 @@ func yamlList(list []string, placeholder string) string {
 // write creates the file (never over an existing one) and reports the
 // placeholders left in it.
 func write(opt Options, cfg *config.Config, text []byte) (string, error) {
-	dir := filepath.Join(opt.Dir, load.PracticesDir)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	folder, err := gate.Open(opt.Dir)
+	if err != nil {
 		return "", err
 	}
+	defer folder.Close()
+	dir := filepath.Join(opt.Dir, load.PracticesDir)
 	path := filepath.Join(dir, opt.ID+"."+opt.Lang+".md")
 	if len(cfg.Languages) == 1 {
 		path = filepath.Join(dir, opt.ID+".md")
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := folder.Create(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return "", fmt.Errorf("%s already exists; catalog new never overwrites a file", path)
@@ -439,11 +440,11 @@ func write(opt Options, cfg *config.Config, text []byte) (string, error) {
 	}
 	if _, err := f.Write(append(text, '\n')); err != nil {
 		f.Close()
-		os.Remove(path)
+		folder.Remove(path)
 		return "", err
 	}
 	if err := f.Close(); err != nil {
-		os.Remove(path)
+		folder.Remove(path)
 		return "", err
 	}
 	report(opt, path)

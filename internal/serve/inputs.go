@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -60,7 +59,7 @@ func (in *inputs) update(changed []string) bool {
 
 // readRoot reads the files of the catalog folder itself that a build reads.
 func (in *inputs) readRoot(found map[string]bool, differs *bool) {
-	entries, err := os.ReadDir(in.w.dir)
+	entries, err := in.w.folder.ReadDir(in.w.dir)
 	if err != nil {
 		*differs = true
 		return

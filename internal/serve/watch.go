@@ -98,7 +98,7 @@ func (w *watcher) relevant(ev fsnotify.Event) (change, tree bool) {
 		return false, false
 	}
 	if ev.Has(fsnotify.Create) {
-		if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+		if st, err := w.folder.Stat(ev.Name); err == nil && st.IsDir() {
 			return true, filepath.Dir(ev.Name) != w.dir || slices.Contains(trees, filepath.Base(ev.Name))
 		}
 	}
