@@ -50,6 +50,9 @@ type Options struct {
 	// SOURCE_DATE_EPOCH when set, else Now.
 	Date    time.Time
 	Workers int
+	// Limits bound each page that the site's templates make (zero: the
+	// defaults).
+	Limits site.Limits
 }
 
 // Exit codes, as SPEC gives them.
@@ -116,6 +119,12 @@ func Run(opt Options) (int, error) {
 	}
 	if err := render(pub, opt, targets, tmp); err != nil {
 		removeTree(tmp)
+		// A template of the catalog's that went past its limits is the
+		// catalog's problem, as an error in a practice is.
+		if te := (*site.TemplateError)(nil); errors.As(err, &te) {
+			fmt.Fprintf(opt.IO.ErrOut, "%s\nbuild stopped: a template failed; %s left as it was\n", te, opt.Out)
+			return ExitProblems, nil
+		}
 		return ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
 	_, err = os.Lstat(out)
@@ -274,7 +283,7 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 		var err error
 		switch t {
 		case "html":
-			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf")}, w)
+			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf"), Limits: opt.Limits}, w)
 		case "pdf":
 			err = book.Write(cat, book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}, w)
 		case "data":
