@@ -27,6 +27,7 @@ import (
 
 	"catalog/internal/check"
 	"catalog/internal/config"
+	"catalog/internal/diag"
 	"catalog/internal/iostreams"
 	"catalog/internal/load"
 	"catalog/internal/site"
@@ -227,11 +228,14 @@ func (s *Server) fail(err error) {
 	s.cancel()
 }
 
-// logf prints one line to the terminal.
+// logf prints one line to the terminal. The line is escaped
+// (diag.Escape): its arguments name the catalog's files and say their
+// errors, and a file's name may hold anything.
 func (s *Server) logf(format string, args ...any) {
+	line := diag.Escape(fmt.Sprintf(format, args...))
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
-	fmt.Fprintf(s.opt.IO.ErrOut, format+"\n", args...)
+	fmt.Fprintln(s.opt.IO.ErrOut, line)
 }
 
 // listen listens on bind:port; a port in use is said plainly, with a free
