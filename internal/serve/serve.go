@@ -57,6 +57,9 @@ type Options struct {
 	Debounce time.Duration
 	// Workers is how many pages render at once; 0 means one per CPU.
 	Workers int
+	// Limits bound each page that the site's templates make (zero: the
+	// defaults); a page past them is shown as the overlay.
+	Limits site.Limits
 }
 
 // Exit codes, as SPEC gives them.

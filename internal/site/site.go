@@ -912,20 +912,20 @@ func (s *site) executePart(p *page, name string, data any) (template.HTML, error
 	}
 	p.depth++
 	defer func() { p.depth-- }()
-	buf := partBuffers.Get().(*bytes.Buffer)
-	defer partBuffers.Put(buf)
-	buf.Reset()
-	w := &limitWriter{buf: buf, size: s.opt.Limits.size(), halt: &s.halt}
+	w := partBuffers.Get().(*limitWriter)
+	defer partBuffers.Put(w)
+	w.buf.Reset()
+	w.size, w.halt = s.opt.Limits.size(), &s.halt
 	if err := t.ExecuteTemplate(w, name, data); err != nil {
 		if errors.Is(err, errTooBig) {
 			return "", &TemplateError{File: file, Page: p.Path, Msg: fmt.Sprintf("the partial %q grew past %s, the most a page may have (does a {{range}} write without end?)", name, mebibytes(w.size))}
 		}
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(w.buf.String()), nil
 }
 
-var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var partBuffers = sync.Pool{New: func() any { return &limitWriter{buf: new(bytes.Buffer)} }}
 
 // way is what links from the page into a folder of its language
 // ("countries/") depend on, worked out once per page: the relative URL to
