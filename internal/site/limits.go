@@ -160,8 +160,10 @@ func (s *site) executeLimited(t *template.Template, name string, data any, buf *
 			err = cmp.Or(err, error(&halted{}))
 		}
 	case <-expired:
-		// A moment for the execution to stop itself and say where.
-		grace := time.NewTimer(limit / 10)
+		// A moment for the execution to stop itself and say where: it
+		// does so at its next write or loop turn, microseconds away, but
+		// its goroutine may wait for a CPU.
+		grace := time.NewTimer(time.Second)
 		select {
 		case err = <-done:
 		case <-grace.C:
