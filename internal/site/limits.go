@@ -18,9 +18,9 @@ import (
 // file, but a {{range}} can count to 2,000,000,000,000 and a loop can
 // write until the disk is full. So each page is made within Limits: its
 // output (and that of each partial it shows) is cut off at Limits.Size,
-// and its making is stopped after Limits.Time. No real page comes near
-// either: at 10,000 practices the largest page (a language's exchanges
-// or home page) is some megabytes and takes well under a second.
+// and its making is stopped after Limits.Time. The defaults are far above
+// what a real page takes, even a language's home page at 10,000
+// practices, so that a slow machine never fails a good catalog.
 
 // Limits bound what a catalog's templates may take to make one page.
 type Limits struct {

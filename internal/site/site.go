@@ -903,12 +903,15 @@ func (s *site) executePart(p *page, name string, data any) (template.HTML, error
 		return "", fmt.Errorf("site: partial %q is missing from executedWithPage or directData", name)
 	}
 	t := s.tmpl[p.Lang][p.kind]
-	file := "templates/html/" + p.kind + ".html"
-	if x := t.Lookup(name); x != nil && x.Tree != nil {
-		file = "templates/" + x.Tree.ParseName
+	// file is the template file that defines the partial, for an error.
+	file := func() string {
+		if x := t.Lookup(name); x != nil && x.Tree != nil {
+			return "templates/" + x.Tree.ParseName
+		}
+		return "templates/html/" + p.kind + ".html"
 	}
 	if p.depth >= maxPartDepth {
-		return "", &TemplateError{File: file, Page: p.Path, Msg: fmt.Sprintf("partials show one another more than %d deep (does %q show itself?)", maxPartDepth, name)}
+		return "", &TemplateError{File: file(), Page: p.Path, Msg: fmt.Sprintf("partials show one another more than %d deep (does %q show itself?)", maxPartDepth, name)}
 	}
 	p.depth++
 	defer func() { p.depth-- }()
@@ -918,7 +921,7 @@ func (s *site) executePart(p *page, name string, data any) (template.HTML, error
 	w.size, w.halt = s.opt.Limits.size(), &s.halt
 	if err := t.ExecuteTemplate(w, name, data); err != nil {
 		if errors.Is(err, errTooBig) {
-			return "", &TemplateError{File: file, Page: p.Path, Msg: fmt.Sprintf("the partial %q grew past %s, the most a page may have (does a {{range}} write without end?)", name, mebibytes(w.size))}
+			return "", &TemplateError{File: file(), Page: p.Path, Msg: fmt.Sprintf("the partial %q grew past %s, the most a page may have (does a {{range}} write without end?)", name, mebibytes(w.size))}
 		}
 		return "", err
 	}
