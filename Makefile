@@ -50,6 +50,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzRelative -fuzztime 100000x ./internal/site/
 	$(GO) test -run '^$$' -fuzz FuzzSearchWords -fuzztime 100000x ./internal/site/
+	$(GO) test -run '^$$' -fuzz FuzzPrinters -fuzztime 100000x ./internal/diag/
 
 validate:
 	$(GO) run ./cmd/catalog validate

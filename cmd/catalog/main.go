@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"catalog/internal/diag"
 	"catalog/internal/iostreams"
 )
 
@@ -50,7 +51,7 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 func run(io *iostreams.IO, args []string) (code int) {
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(io.ErrOut, "catalog: internal error: %v\nThis is a bug in catalog; please report it with the command you ran.\n", r)
+			fmt.Fprintf(io.ErrOut, "catalog: internal error: %s\nThis is a bug in catalog; please report it with the command you ran.\n", diag.Escape(fmt.Sprint(r)))
 			if io.Getenv("CATALOG_DEBUG") != "" {
 				io.ErrOut.Write(debug.Stack())
 			}
@@ -61,15 +62,31 @@ func run(io *iostreams.IO, args []string) (code int) {
 	root.SetArgs(args)
 	err := root.Execute()
 	var ee exitError
+	var ue usageError
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.As(err, &ue):
+		fmt.Fprintf(io.ErrOut, "catalog: %s\nRun '%s --help' for usage.\n", diag.Escape(ue.err.Error()), ue.command)
+		return 2
 	}
-	fmt.Fprintf(io.ErrOut, "catalog: %v\n", err)
+	// An error may name any file of the catalog: escaped, it stays one
+	// line, whatever the file is named.
+	fmt.Fprintf(io.ErrOut, "catalog: %s\n", diag.Escape(err.Error()))
 	return 2
 }
+
+// usageError is a wrong flag or argument, which run follows with a hint
+// on a line of its own.
+type usageError struct {
+	err     error
+	command string
+}
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
 
 func newRootCmd(io *iostreams.IO) *cobra.Command {
 	root := &cobra.Command{
@@ -86,7 +103,7 @@ new entries (catalog new) and checks them (catalog validate).`,
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())
+		return usageError{err, c.CommandPath()}
 	})
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newVersionCmd(io))

@@ -209,3 +209,47 @@ func TestProfiled(t *testing.T) {
 		t.Errorf("unwritable profile: exit code %d, want 2", code)
 	}
 }
+
+// TestHostileFileNames: a practice file whose name holds a line break, a
+// workflow command or terminal escapes is reported, by validate in text
+// and github format and by build, on lines of our own: no line starts
+// with "::" but the annotations, and nothing reaches the terminal raw.
+func TestHostileFileNames(t *testing.T) {
+	dir := t.TempDir()
+	cat := filepath.Join(dir, "catalog")
+	if err := os.CopyFS(cat, os.DirFS("../../catalog")); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{
+		"zz\n::error file=x::INJECTED.es.md",
+		"::warning file=y::INJECTED.es.md",
+		"esc\x1b]0;pwned\x07\u202e.es.md",
+	}
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(cat, "practices", name), []byte("---\ntitle: x\n---\n"), 0o644); err != nil {
+			t.Skipf("this file system refuses the name %q: %v", name, err)
+		}
+	}
+	for _, args := range [][]string{
+		{"validate", "--dir", cat},
+		{"validate", "--dir", cat, "--format", "github"},
+		{"build", "--dir", cat, "--out", filepath.Join(dir, "public")},
+	} {
+		code, stdout, stderr := catalogCmd(t, nil, args...)
+		if code != 1 {
+			t.Errorf("catalog %s: exit %d, want 1\n%s%s", strings.Join(args, " "), code, stdout, stderr)
+		}
+		for _, line := range strings.Split(stdout+stderr, "\n") {
+			if strings.HasPrefix(strings.TrimLeft(line, " "), "::") &&
+				!strings.HasPrefix(line, "::error file="+filepath.ToSlash(cat)) && !strings.HasPrefix(line, "::warning file="+filepath.ToSlash(cat)) {
+				t.Errorf("catalog %s: a line starts a workflow command: %q", strings.Join(args, " "), line)
+			}
+			if strings.ContainsAny(line, "\x1b\x07\r\u202e") {
+				t.Errorf("catalog %s: a control character reaches the terminal: %q", strings.Join(args, " "), line)
+			}
+		}
+		if !strings.Contains(stdout+stderr, `zz\n::error file=x::INJECTED.es.md`) || !strings.Contains(stdout+stderr, `esc\x1b]0;pwned\x07\u202e.es.md`) {
+			t.Errorf("catalog %s: the names are not shown escaped:\n%s%s", strings.Join(args, " "), stdout, stderr)
+		}
+	}
+}

@@ -50,6 +50,9 @@ type Options struct {
 	// SOURCE_DATE_EPOCH when set, else Now.
 	Date    time.Time
 	Workers int
+	// Limits bound each page that the site's templates make (zero: the
+	// defaults).
+	Limits site.Limits
 }
 
 // Exit codes, as SPEC gives them.
@@ -90,7 +93,7 @@ func Run(opt Options) (int, error) {
 		return ExitUsage, err
 	}
 	if errs, _ := diag.Count(ds); errs > 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "build stopped: %s; %s left as it was\n", diag.Tally(diag.Count(ds)), opt.Out)
+		fmt.Fprintf(opt.IO.ErrOut, "build stopped: %s; %s left as it was\n", diag.Tally(diag.Count(ds)), diag.Escape(opt.Out))
 		return ExitProblems, nil
 	}
 
@@ -103,7 +106,7 @@ func Run(opt Options) (int, error) {
 	// first one's folder as a killed build's, and the first swapped in
 	// what was left of it.
 	unlock, err := lockFolder(parent, func() {
-		fmt.Fprintf(opt.IO.ErrOut, "waiting for another build in %s to finish\n", parent)
+		fmt.Fprintf(opt.IO.ErrOut, "waiting for another build in %s to finish\n", diag.Escape(parent))
 	})
 	if err != nil {
 		return ExitUsage, err
@@ -116,6 +119,12 @@ func Run(opt Options) (int, error) {
 	}
 	if err := render(pub, opt, targets, tmp); err != nil {
 		removeTree(tmp)
+		// A template of the catalog's that went past its limits is the
+		// catalog's problem, as an error in a practice is.
+		if te := (*site.TemplateError)(nil); errors.As(err, &te) {
+			fmt.Fprintf(opt.IO.ErrOut, "%s\nbuild stopped: a template failed; %s left as it was\n", diag.Escape(te.Error()), diag.Escape(opt.Out))
+			return ExitProblems, nil
+		}
 		return ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
 	_, err = os.Lstat(out)
@@ -126,13 +135,13 @@ func Run(opt Options) (int, error) {
 		return ExitUsage, err
 	}
 	if left != nil {
-		fmt.Fprintf(opt.IO.ErrOut, "warning: the new output is in place, but the previous one could not be removed (%v): the next build removes it\n", left)
+		fmt.Fprintf(opt.IO.ErrOut, "warning: the new output is in place, but the previous one could not be removed (%s): the next build removes it\n", diag.Escape(left.Error()))
 	}
 	fmt.Fprintf(opt.IO.ErrOut, "built %s (%s) in %s into %s in %s\n",
 		diag.Plural(len(pub.Practices), "practice"), strings.Join(targets, ", "),
-		strings.Join(cat.Config.Languages, ", "), opt.Out, time.Since(start).Round(time.Millisecond))
+		diag.Escape(strings.Join(cat.Config.Languages, ", ")), diag.Escape(opt.Out), time.Since(start).Round(time.Millisecond))
 	if len(targets) < len(Targets) && replaced {
-		fmt.Fprintf(opt.IO.ErrOut, "%s holds only these now: a build replaces all of it (build every target to have them all)\n", opt.Out)
+		fmt.Fprintf(opt.IO.ErrOut, "%s holds only these now: a build replaces all of it (build every target to have them all)\n", diag.Escape(opt.Out))
 	}
 	return ExitOK, nil
 }
@@ -274,7 +283,7 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 		var err error
 		switch t {
 		case "html":
-			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf")}, w)
+			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf"), Limits: opt.Limits}, w)
 		case "pdf":
 			err = book.Write(cat, book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}, w)
 		case "data":

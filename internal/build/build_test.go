@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"catalog/internal/iostreams"
+	"catalog/internal/site"
 )
 
 var date = time.Unix(1764000000, 0).UTC()
@@ -214,6 +215,40 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	sameTree(t, tree(t, out), before, "changed")
 	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
 		t.Errorf("a failed build left %d entries beside --out", len(entries)-2)
+	}
+}
+
+// TestTemplateLimits: a catalog's template that never ends, or writes
+// without end, stops the build (exit 1) with a message that names the
+// template and the page, and leaves the previous output as it was.
+func TestTemplateLimits(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	cat := filepath.Join(parent, "catalog")
+	copyDir(t, "../../catalog", cat)
+	if code, err, msg := run(t, cat, out, epoch()); code != 0 || err != nil {
+		t.Fatalf("%d %v\n%s", code, err, msg)
+	}
+	before := tree(t, out)
+	os.MkdirAll(filepath.Join(cat, "templates", "html"), 0o755)
+	nested := "{{range 1000}}{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}{{end}}"
+	for _, tc := range []struct{ name, main, want string }{
+		{"loop that writes nothing", "\n" + nested, "templates/html/practice.html:2: page es/practices/"},
+		{"loop that writes", strings.ReplaceAll(nested, "{{end}}", strings.Repeat("x", 1000)+"{{end}}"), "templates/html/practice.html: page es/practices/"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			os.WriteFile(filepath.Join(cat, "templates", "html", "practice.html"), []byte(`{{define "main"}}`+tc.main+`{{end}}`), 0o644)
+			io, _, stderr := iostreams.Test("")
+			io.Getenv = func(k string) string { return epoch()[k] }
+			code, err := Run(Options{IO: io, Dir: cat, Out: out, Limits: site.Limits{Time: 200 * time.Millisecond, Size: 1 << 20}})
+			if code != ExitProblems || err != nil || !strings.Contains(stderr.String(), tc.want) || !strings.Contains(stderr.String(), "build stopped") {
+				t.Fatalf("got %d, %v\n%s", code, err, stderr)
+			}
+			sameTree(t, tree(t, out), before, "changed")
+			if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+				t.Errorf("a failed build left %d entries beside --out", len(entries)-2)
+			}
+		})
 	}
 }
 

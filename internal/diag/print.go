@@ -11,25 +11,29 @@ import (
 var Formats = []string{"text", "json", "github"}
 
 // WriteText prints one line per diagnostic, in the form editors and
-// compilers use: file:line:col: severity: message [rule].
+// compilers use: file:line:col: severity: message [rule]. Each line is
+// escaped (Escape) as a whole, since a file named ":" would start one with
+// "::" only once its location is added: one diagnostic is one line,
+// whatever its file is named.
 func WriteText(w io.Writer, ds []Diagnostic) error {
 	var b strings.Builder
 	for _, d := range ds {
-		b.WriteString(location(d))
-		fmt.Fprintf(&b, ": %s: %s [%s]\n", d.Severity, d.Message, d.Rule.ID)
+		b.WriteString(Escape(fmt.Sprintf("%s: %s: %s [%s]", location(d), d.Severity, d.Message, d.Rule.ID)))
+		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 func location(d Diagnostic) string {
+	file := d.File
 	switch {
 	case d.Line <= 0:
-		return d.File
+		return file
 	case d.Col <= 0:
-		return fmt.Sprintf("%s:%d", d.File, d.Line)
+		return fmt.Sprintf("%s:%d", file, d.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
+	return fmt.Sprintf("%s:%d:%d", file, d.Line, d.Col)
 }
 
 type jsonDiagnostic struct {
@@ -54,19 +58,21 @@ func WriteJSON(w io.Writer, ds []Diagnostic) error {
 }
 
 // WriteGitHub prints GitHub Actions workflow commands, escaped as
-// @actions/core escapes them. GitHub shows only the first ten annotations
-// of a step, so the full list follows in text form.
+// @actions/core escapes them, after Escape: a control or a line break in
+// a file's name or a message is shown, not passed on. GitHub shows only
+// the first ten annotations of a step, so the full list follows in text
+// form, which starts no line with "::" (Escape).
 func WriteGitHub(w io.Writer, ds []Diagnostic) error {
 	var b strings.Builder
 	for _, d := range ds {
-		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(d.File))
+		fmt.Fprintf(&b, "::%s file=%s", d.Severity, escapeProperty(Escape(d.File)))
 		if d.Line > 0 {
 			fmt.Fprintf(&b, ",line=%d", d.Line)
 			if d.Col > 0 {
 				fmt.Fprintf(&b, ",col=%d", d.Col)
 			}
 		}
-		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(d.Rule.ID), escapeData(d.Message))
+		fmt.Fprintf(&b, ",title=%s::%s\n", escapeProperty(d.Rule.ID), escapeData(Escape(d.Message)))
 	}
 	if _, err := io.WriteString(w, b.String()); err != nil {
 		return err
@@ -99,9 +105,17 @@ func WriteSummary(w io.Writer, ds []Diagnostic, files int) error {
 	return err
 }
 
+// cellEscape makes a file name or a message one cell of a Markdown table
+// that shows it as it is: escaped (Escape), and with each character that
+// Markdown reads inline (emphasis, code, links, images, HTML, entities,
+// the table's own bars) backslash-escaped.
 func cellEscape(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "<", "&lt;", ">", "&gt;").Replace(s)
+	return markdownEscaper.Replace(Escape(s))
 }
+
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "(", `\(`, ")", `\)`,
+	"<", `\<`, ">", `\>`, "|", `\|`, "!", `\!`, "&", `\&`, "~", `\~`, "#", `\#`)
 
 // Tally says "2 errors, 1 warning" or "no problems".
 func Tally(errors, warnings int) string {

@@ -31,14 +31,15 @@ func TestWriteJSONEmpty(t *testing.T) {
 }
 
 // GitHub workflow commands escape as @actions/core does: % CR LF in the
-// message, and also : and , in properties.
+// message, and also : and , in properties; a line break in the message
+// is shown as \n (Escape) before that.
 func TestWriteGitHubEscapes(t *testing.T) {
 	var b bytes.Buffer
-	d := New(rule, "dir,x/a:b.md", 2, 3, "100%% wrong\nsecond line")
+	d := New(rule, "dir,x/a:b.md", 2, 3, "100%% wrong\r\nsecond line")
 	if err := WriteGitHub(&b, []Diagnostic{d}); err != nil {
 		t.Fatal(err)
 	}
-	want := "::error file=dir%2Cx/a%3Ab.md,line=2,col=3,title=country-code::100%25 wrong%0Asecond line\n"
+	want := "::error file=dir%2Cx/a%3Ab.md,line=2,col=3,title=country-code::100%25 wrong\\r\\nsecond line\n"
 	if got := b.String()[:len(want)]; got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}

@@ -213,7 +213,7 @@ func prompt(opt *Options, cfg *config.Config) error {
 				if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "--") && i > 0 {
 					msg = msg[i+2:]
 				}
-				fmt.Fprintf(opt.IO.ErrOut, "  %s\n", msg)
+				fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(msg))
 				continue
 			}
 			return line, nil
@@ -457,7 +457,7 @@ func write(opt Options, cfg *config.Config, text []byte) (string, error) {
 // with the new file in it: the file passes validate once its
 // placeholders are filled, or the writer hears at once why it will not.
 func report(opt Options, path string) {
-	fmt.Fprintf(opt.IO.ErrOut, "Created %s\n", path)
+	fmt.Fprintf(opt.IO.ErrOut, "Created %s\n", diag.Escape(path))
 	_, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
 	if err != nil {
 		return
@@ -477,17 +477,17 @@ func report(opt Options, path string) {
 		validate = "catalog validate --dir " + opt.Dir + " " + path
 	}
 	if len(todo) == 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "No placeholders left. Check it with: %s\n", validate)
+		fmt.Fprintf(opt.IO.ErrOut, "No placeholders left. Check it with: %s\n", diag.Escape(validate))
 	} else {
-		fmt.Fprintf(opt.IO.ErrOut, "Fill in %s, then run: %s\n", diag.Plural(len(todo), "placeholder"), validate)
+		fmt.Fprintf(opt.IO.ErrOut, "Fill in %s, then run: %s\n", diag.Plural(len(todo), "placeholder"), diag.Escape(validate))
 		for _, d := range todo {
-			fmt.Fprintf(opt.IO.ErrOut, "  %s:%d: %s\n", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))
+			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))))
 		}
 	}
 	if len(other) > 0 {
 		fmt.Fprintf(opt.IO.ErrOut, "Fix also:\n")
 		for _, d := range other {
-			fmt.Fprintf(opt.IO.ErrOut, "  %s:%d: %s: %s [%s]\n", d.File, d.Line, d.Severity, d.Message, d.Rule.ID)
+			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s: %s [%s]", d.File, d.Line, d.Severity, d.Message, d.Rule.ID)))
 		}
 	}
 }

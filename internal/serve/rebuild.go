@@ -127,7 +127,7 @@ func (s *Server) render(cat *model.Catalog) (*built, error) {
 	s.siteBuilds.Add(1)
 	tmpl := templates.For(s.opt.Dir)
 	files := &output.Memory{Keep: true} // site.Render never changes a file once written
-	if err := site.Render(cat, site.Options{Date: s.opt.Date, Templates: tmpl, Workers: s.opt.Workers, Data: true, Books: true, Cache: &s.siteCache}, files); err != nil {
+	if err := site.Render(cat, site.Options{Date: s.opt.Date, Templates: tmpl, Workers: s.opt.Workers, Data: true, Books: true, Cache: &s.siteCache, Limits: s.opt.Limits}, files); err != nil {
 		return nil, err
 	}
 	return &built{cat: cat, templates: tmpl, files: files}, nil

@@ -27,6 +27,7 @@ import (
 
 	"catalog/internal/check"
 	"catalog/internal/config"
+	"catalog/internal/diag"
 	"catalog/internal/iostreams"
 	"catalog/internal/load"
 	"catalog/internal/site"
@@ -56,6 +57,9 @@ type Options struct {
 	Debounce time.Duration
 	// Workers is how many pages render at once; 0 means one per CPU.
 	Workers int
+	// Limits bound each page that the site's templates make (zero: the
+	// defaults); a page past them is shown as the overlay.
+	Limits site.Limits
 }
 
 // Exit codes, as SPEC gives them.
@@ -265,11 +269,14 @@ func (s *Server) fail(err error) {
 	s.cancel()
 }
 
-// logf prints one line to the terminal.
+// logf prints one line to the terminal. The line is escaped
+// (diag.Escape): its arguments name the catalog's files and say their
+// errors, and a file's name may hold anything.
 func (s *Server) logf(format string, args ...any) {
+	line := diag.Escape(fmt.Sprintf(format, args...))
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
-	fmt.Fprintf(s.opt.IO.ErrOut, format+"\n", args...)
+	fmt.Fprintln(s.opt.IO.ErrOut, line)
 }
 
 // listen listens on bind:port; a port in use is said plainly, with a free

@@ -21,6 +21,7 @@ import (
 	"catalog/internal/build"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/site"
 )
 
 // TestEditReload: an edit is served without a restart; broken YAML makes
@@ -583,5 +584,34 @@ func TestHiddenMedia(t *testing.T) {
 	es.next(t, "reload")
 	if status, _, body := ts.get(t, "/media/.esquema.png"); status != 200 || body != string(changed) {
 		t.Errorf("GET /media/.esquema.png after the change: %d, %d bytes, want %d", status, len(body), len(changed))
+	}
+}
+
+// TestRunawayTemplate: a catalog's template that never ends is stopped at
+// the page's time limit, shown in the overlay with its file and line, and
+// serve goes on serving; the fix brings the pages back.
+func TestRunawayTemplate(t *testing.T) {
+	dir := copyCatalog(t)
+	ts := startServer(t, dir, func(o *Options) { o.Limits = site.Limits{Time: 200 * time.Millisecond, Size: 1 << 20} })
+	page, _ := samplePractice(t, ts, dir)
+	if err := os.MkdirAll(filepath.Join(dir, "templates", "html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	own := filepath.Join(dir, "templates", "html", "practice.html")
+	writeFile(t, own, []byte("{{define \"main\"}}\n{{range 1000}}{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}{{end}}{{end}}"))
+	body := ts.pollPage(t, page, "the overlay", func(status int, body string) bool {
+		return status == 200 && strings.Contains(body, "The catalog cannot be built")
+	})
+	if !strings.Contains(body, "templates/html/practice.html:2: page ") || !strings.Contains(body, "longer than 200ms") {
+		t.Errorf("the overlay does not name the template and the page:\n%s", excerpt(body))
+	}
+	if err := os.Remove(own); err != nil {
+		t.Fatal(err)
+	}
+	ts.pollPage(t, page, "the page again after the fix", func(status int, body string) bool {
+		return status == 200 && !strings.Contains(body, "The catalog cannot be built")
+	})
+	if log := ts.log.String(); !strings.Contains(log, "templates/html/practice.html:2: page ") {
+		t.Errorf("the terminal does not say which template:\n%s", log)
 	}
 }

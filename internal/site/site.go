@@ -12,6 +12,7 @@ package site
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -20,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 	"time"
 	"unicode"
@@ -57,6 +59,9 @@ type Options struct {
 	// makes for the next (catalog serve). The output is the same with or
 	// without it.
 	Cache *Cache
+	// Limits bound the time and the size of each page (zero: the
+	// defaults), which a catalog's own templates may try to make endless.
+	Limits Limits
 }
 
 // pageKinds are the templates under html/, each a page kind.
@@ -109,6 +114,10 @@ type site struct {
 	// counted says that the templates of practice pages, cards or items
 	// may ask for the number of practices of a country or theme.
 	counted bool
+	// halt is set when a page ran out of time (executeLimited): every
+	// execution of the render stops at its next write or loop turn, since
+	// the render has failed.
+	halt atomic.Bool
 }
 
 type cardKey struct {
@@ -240,12 +249,19 @@ func (s *site) run(jobs []func() error) error {
 	}
 	close(next)
 	wg.Wait()
+	// A page stopped because another ran out of time is not the news.
+	var stopped error
 	for _, err := range errs {
-		if err != nil {
+		var h *halted
+		switch {
+		case err == nil:
+		case errors.As(err, &h):
+			stopped = cmp.Or(stopped, err)
+		default:
 			return err
 		}
 	}
-	return nil
+	return stopped
 }
 
 // load parses the page templates, once per language with its words
@@ -278,18 +294,27 @@ func (s *site) load(templates *readLog) error {
 	if s.unshared, err = changedPartials(src); err != nil {
 		return err
 	}
+	own := map[string]bool{} // the catalog's own files, which guard readies
+	for name, text := range src {
+		if b, err := fs.ReadFile(builtin.FS, name); err != nil || string(b) != text {
+			own[name] = true
+		}
+	}
 	s.tmpl = map[string]map[string]*template.Template{}
 	for _, lang := range s.cfg.Languages {
 		s.tmpl[lang] = map[string]*template.Template{}
 		c := s.constants(lang)
 		for _, kind := range pageKinds {
-			t := template.New(kind).Option("missingkey=error").Funcs(funcs)
+			t := template.New(kind).Option("missingkey=error").Funcs(funcs).Funcs(template.FuncMap{tickFunc: s.tick})
 			for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
 				if _, err := t.New(name).Parse(src[name]); err != nil {
 					return fmt.Errorf("templates/%s: %w", name, err)
 				}
 			}
 			foldConstants(t, c)
+			if err := guard(t, own); err != nil {
+				return err
+			}
 			s.tmpl[lang][kind] = t
 		}
 	}
@@ -362,8 +387,14 @@ func (s *site) execute(kind string, p *page, size int) ([]byte, error) {
 	p.kind = kind
 	var buf bytes.Buffer
 	buf.Grow(size)
-	if err := s.tmpl[p.Lang][kind].ExecuteTemplate(&buf, "base", p); err != nil {
-		return nil, fmt.Errorf("templates/html/%s.html: %w", kind, err)
+	file := "templates/html/" + kind + ".html"
+	if err := s.executeLimited(s.tmpl[p.Lang][kind], "base", p, &buf, p, file); err != nil {
+		var te *TemplateError
+		var h *halted
+		if errors.As(err, &te) || errors.As(err, &h) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return tidy(buf.Bytes()), nil
 }
@@ -460,6 +491,9 @@ type page struct {
 	// kind is the page kind whose templates make the page and its
 	// partials (site.execute).
 	kind string
+	// depth counts the partials being made for the page, one inside the
+	// other (executePart).
+	depth int
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
@@ -664,7 +698,7 @@ func (p *page) cached(set *partSet, name string, x *model.Practice) (template.HT
 // changed (s.unshared) is executed every time.
 func (p *page) reuse(set *partSet, key any, id, name string, data func() any) (template.HTML, error) {
 	if p.s.unshared[p.kind][name] {
-		return p.s.executePart(p.Lang, p.kind, name, data())
+		return p.s.executePart(p, name, data())
 	}
 	if v, ok := set.now.Load(key); ok {
 		return v.(cachedPart).html, nil
@@ -680,7 +714,7 @@ func (p *page) reuse(set *partSet, key any, id, name string, data func() any) (t
 		}
 	}
 	// Any kind's templates make the same built-in partial: the page's do.
-	h, err := p.s.executePart(p.Lang, p.kind, name, data())
+	h, err := p.s.executePart(p, name, data())
 	if err != nil {
 		return "", err
 	}
@@ -748,7 +782,7 @@ func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
 func (p *page) VisitHTML(ev model.ExchangeVisit, year bool) (template.HTML, error) {
 	data := func() any { return visitArg{P: p, V: ev, Year: year} }
 	if p.s.cache == nil {
-		return p.s.executePart(p.Lang, p.kind, "visit", data())
+		return p.s.executePart(p, "visit", data())
 	}
 	key := visitKey{ev.Practice.ID, ev.Exchange, ev.Visitor, year, p.Path}
 	return p.reuse(&p.s.visits, key, ev.Practice.ID, "visit", data)
@@ -857,25 +891,44 @@ func changedPartials(src map[string]string) (map[string]map[string]bool, error) 
 }
 
 // executePart executes the partial template name (of partials.html, or
-// of the page kind's own file) with the templates of the pages of kind in
-// lang, with data. It writes into a buffer lent by partBuffers: tens of
-// thousands of cards and list items each grew a new one five times.
-func (s *site) executePart(lang, kind, name string, data any) (template.HTML, error) {
+// of the page kind's own file) with the templates of the pages of p's
+// kind in p's language, with data, as part of making p: within p's time,
+// and with a size limit of its own. It writes into a buffer lent by
+// partBuffers: tens of thousands of cards and list items each grew a new
+// one five times.
+func (s *site) executePart(p *page, name string, data any) (template.HTML, error) {
 	// foldConstants must know what each partial is given, or it may fold
 	// calls of T whose receiver is not the page.
 	if _, isPage := data.(*page); isPage != executedWithPage[name] || !isPage && !directData[name] {
 		return "", fmt.Errorf("site: partial %q is missing from executedWithPage or directData", name)
 	}
-	buf := partBuffers.Get().(*bytes.Buffer)
-	defer partBuffers.Put(buf)
-	buf.Reset()
-	if err := s.tmpl[lang][kind].ExecuteTemplate(buf, name, data); err != nil {
+	t := s.tmpl[p.Lang][p.kind]
+	// file is the template file that defines the partial, for an error.
+	file := func() string {
+		if x := t.Lookup(name); x != nil && x.Tree != nil {
+			return "templates/" + x.Tree.ParseName
+		}
+		return "templates/html/" + p.kind + ".html"
+	}
+	if p.depth >= maxPartDepth {
+		return "", &TemplateError{File: file(), Page: p.Path, Msg: fmt.Sprintf("partials show one another more than %d deep (does %q show itself?)", maxPartDepth, name)}
+	}
+	p.depth++
+	defer func() { p.depth-- }()
+	w := partBuffers.Get().(*limitWriter)
+	defer partBuffers.Put(w)
+	w.buf.Reset()
+	w.size, w.halt = s.opt.Limits.size(), &s.halt
+	if err := t.ExecuteTemplate(w, name, data); err != nil {
+		if errors.Is(err, errTooBig) {
+			return "", &TemplateError{File: file(), Page: p.Path, Msg: fmt.Sprintf("the partial %q grew past %s, the most a page may have (does a {{range}} write without end?)", name, mebibytes(w.size))}
+		}
 		return "", err
 	}
-	return template.HTML(buf.String()), nil
+	return template.HTML(w.buf.String()), nil
 }
 
-var partBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var partBuffers = sync.Pool{New: func() any { return &limitWriter{buf: new(bytes.Buffer)} }}
 
 // way is what links from the page into a folder of its language
 // ("countries/") depend on, worked out once per page: the relative URL to

@@ -85,7 +85,7 @@ func Run(opt Options) (int, error) {
 		if only != nil {
 			files = len(only)
 		}
-		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"), untranslated(cat))
+		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"), diag.Escape(untranslated(cat)))
 	}
 	if errs > 0 || (opt.Strict && warns > 0) {
 		return ExitProblems, nil
