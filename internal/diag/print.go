@@ -26,14 +26,13 @@ func WriteText(w io.Writer, ds []Diagnostic) error {
 }
 
 func location(d Diagnostic) string {
-	file := d.File
 	switch {
 	case d.Line <= 0:
-		return file
+		return d.File
 	case d.Col <= 0:
-		return fmt.Sprintf("%s:%d", file, d.Line)
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", file, d.Line, d.Col)
+	return fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Col)
 }
 
 type jsonDiagnostic struct {
