@@ -21,8 +21,19 @@ const secret = "SECRET-OF-THE-CI-RUNNER-7f3a"
 type hostile struct {
 	name   string
 	change func(t *testing.T, cat, outside string)
-	rule   string // what validate reports, as "[rule]"; "" for a catalog that builds
+	rule   string // what validate reports, as "[rule]"; "" for a catalog it passes
 	file   string // the file the problem names, inside cat
+	// stops is what build says when it stops a catalog that validate
+	// passes (a template's limits); "" for one that builds.
+	stops string
+}
+
+// runaway puts a template of the catalog's own in place of the practice
+// page's.
+func runaway(template string) func(t *testing.T, cat, outside string) {
+	return func(t *testing.T, cat, outside string) {
+		write(t, filepath.Join(cat, "templates", "html", "practice.html"), template)
+	}
 }
 
 // hostileCatalogs are the attacks of issue 17 on the files and folders a
@@ -31,72 +42,80 @@ var hostileCatalogs = []hostile{
 	{"media folder links out", func(t *testing.T, cat, outside string) {
 		link(t, "../outside", filepath.Join(cat, "media"))
 		appendBody(t, cat, "gt-svet.es.md", "\n![x](../media/secret.txt)\n")
-	}, "symlink", "media"},
+	}, "symlink", "media", ""},
 	{"media file links out", func(t *testing.T, cat, outside string) {
 		mkdir(t, filepath.Join(cat, "media"))
 		link(t, "../../outside/secret.txt", filepath.Join(cat, "media", "foto.png"))
 		appendBody(t, cat, "gt-svet.es.md", "\n![foto](../media/foto.png)\n")
-	}, "symlink", "media/foto.png"},
+	}, "symlink", "media/foto.png", ""},
 	{"template asset links out, absolute", func(t *testing.T, cat, outside string) {
 		mkdir(t, filepath.Join(cat, "templates", "assets"))
 		link(t, filepath.Join(outside, "secret.txt"), filepath.Join(cat, "templates", "assets", "style.css"))
-	}, "symlink", "templates/assets/style.css"},
+	}, "symlink", "templates/assets/style.css", ""},
 	{"templates folder links out", func(t *testing.T, cat, outside string) {
 		link(t, "../outside/templates", filepath.Join(cat, "templates"))
-	}, "symlink", "templates"},
+	}, "symlink", "templates", ""},
 	{"intro links out", func(t *testing.T, cat, outside string) {
 		remove(t, filepath.Join(cat, "intro.es.md"))
 		link(t, "../outside/secret.txt", filepath.Join(cat, "intro.es.md"))
-	}, "symlink", "intro.es.md"},
+	}, "symlink", "intro.es.md", ""},
 	{"practice links out", func(t *testing.T, cat, outside string) {
 		link(t, "../../outside/practices/zz-secreta.es.md", filepath.Join(cat, "practices", "zz-secreta.es.md"))
-	}, "symlink", "practices/zz-secreta.es.md"},
+	}, "symlink", "practices/zz-secreta.es.md", ""},
 	{"practices folder links out", func(t *testing.T, cat, outside string) {
 		if err := os.RemoveAll(filepath.Join(cat, "practices")); err != nil {
 			t.Fatal(err)
 		}
 		link(t, "../outside/practices", filepath.Join(cat, "practices"))
-	}, "symlink", "practices"},
+	}, "symlink", "practices", ""},
 	{"catalog.yaml links out", func(t *testing.T, cat, outside string) {
 		remove(t, filepath.Join(cat, "catalog.yaml"))
 		link(t, "../outside/secret.txt", filepath.Join(cat, "catalog.yaml"))
-	}, "symlink", "catalog.yaml"},
+	}, "symlink", "catalog.yaml", ""},
 	{"practice links to a device", func(t *testing.T, cat, outside string) {
 		link(t, "/dev/zero", filepath.Join(cat, "practices", "zz-cero.es.md"))
-	}, "symlink", "practices/zz-cero.es.md"},
+	}, "symlink", "practices/zz-cero.es.md", ""},
 	{"practice too large", func(t *testing.T, cat, outside string) {
 		write(t, filepath.Join(cat, "practices", "zz-enorme.es.md"), "---\ntitle: x\n---\n"+strings.Repeat("palabra ", 400_000))
-	}, "file-size", "practices/zz-enorme.es.md"},
+	}, "file-size", "practices/zz-enorme.es.md", ""},
 	{"practice named pipe", func(t *testing.T, cat, outside string) {
 		mkfifo(t, filepath.Join(cat, "practices", "zz-tuberia.es.md"))
-	}, "special-file", "practices/zz-tuberia.es.md"},
+	}, "special-file", "practices/zz-tuberia.es.md", ""},
 	{"intro named pipe", func(t *testing.T, cat, outside string) {
 		remove(t, filepath.Join(cat, "intro.en.md"))
 		mkfifo(t, filepath.Join(cat, "intro.en.md"))
-	}, "special-file", "intro.en.md"},
+	}, "special-file", "intro.en.md", ""},
 	{"catalog.yaml named pipe", func(t *testing.T, cat, outside string) {
 		remove(t, filepath.Join(cat, "catalog.yaml"))
 		mkfifo(t, filepath.Join(cat, "catalog.yaml"))
-	}, "special-file", "catalog.yaml"},
+	}, "special-file", "catalog.yaml", ""},
 	{"template named pipe", func(t *testing.T, cat, outside string) {
 		mkdir(t, filepath.Join(cat, "templates", "html"))
 		mkfifo(t, filepath.Join(cat, "templates", "html", "practice.html"))
-	}, "special-file", "templates/html/practice.html"},
+	}, "special-file", "templates/html/practice.html", ""},
 	{"media named pipe", func(t *testing.T, cat, outside string) {
 		mkdir(t, filepath.Join(cat, "media"))
 		mkfifo(t, filepath.Join(cat, "media", "foto.png"))
 		appendBody(t, cat, "gt-svet.es.md", "\n![foto](../media/foto.png)\n")
-	}, "special-file", "media/foto.png"},
+	}, "special-file", "media/foto.png", ""},
 	{"practice is a device", func(t *testing.T, cat, outside string) {
 		mkdev(t, filepath.Join(cat, "practices", "zz-cero.es.md"))
-	}, "special-file", "practices/zz-cero.es.md"},
+	}, "special-file", "practices/zz-cero.es.md", ""},
 	{"a link inside the catalog is followed", func(t *testing.T, cat, outside string) {
 		mkdir(t, filepath.Join(cat, "drafts"))
 		if err := os.Rename(filepath.Join(cat, "practices", "gt-svet.es.md"), filepath.Join(cat, "drafts", "gt-svet.es.md")); err != nil {
 			t.Fatal(err)
 		}
 		link(t, "../drafts/gt-svet.es.md", filepath.Join(cat, "practices", "gt-svet.es.md"))
-	}, "", ""},
+	}, "", "", ""},
+	{"template counts without end", runaway(`{{define "main"}}{{range 2000000000000}}{{end}}{{end}}`),
+		"", "", "templates/html/practice.html:1: {{range 2000000000000}}: a catalog's template may count to 1000 at most"},
+	{"template writes without end", runaway(`{{define "main"}}{{range 1000}}{{range 1000}}{{range 1000}}` + strings.Repeat("llena el disco ", 70) + `{{end}}{{end}}{{end}}{{end}}`),
+		"", "", "the page grew past 64 MiB"},
+	// The page's time runs out: ten seconds, the limit a real page never
+	// comes near.
+	{"template loops without end, writing nothing", runaway(`{{define "main"}}{{range 1000}}{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}{{end}}{{end}}`),
+		"", "", "the page took longer than 10s"},
 }
 
 // TestHostileCatalogs: each hostile catalog is refused by validate (exit
@@ -140,6 +159,11 @@ func TestHostileCatalogs(t *testing.T) {
 
 			code, stdout, stderr = catalogWithin(t, "build", "--dir", cat, "--out", out)
 			switch {
+			case tc.stops != "" && (code != 1 || !strings.Contains(stdout+stderr, tc.stops)):
+				t.Errorf("build: exit %d, want 1 and %q\n%s%s", code, tc.stops, stdout, stderr)
+			case tc.stops != "" && treeSum(t, out) != before:
+				t.Errorf("the failed build changed %s", out)
+			case tc.stops != "":
 			case tc.rule == "" && code != 0:
 				t.Errorf("build: exit %d, want 0\n%s%s", code, stdout, stderr)
 			case tc.rule != "" && (code != 1 || !hasProblem(stdout+stderr, where, tc.rule)):
@@ -149,6 +173,11 @@ func TestHostileCatalogs(t *testing.T) {
 			}
 			if strings.Contains(stdout+stderr, secret) {
 				t.Errorf("build printed what is outside the catalog:\n%s%s", stdout, stderr)
+			}
+			for _, line := range strings.Split(stdout+stderr, "\n") {
+				if strings.HasPrefix(line, "::") || strings.ContainsAny(line, "\x1b\r") {
+					t.Errorf("build printed a raw workflow command or control: %q", line)
+				}
 			}
 			if file := holding(t, out, secret); file != "" {
 				t.Errorf("%s holds what is outside the catalog", file)

@@ -615,3 +615,32 @@ func TestRunawayTemplate(t *testing.T) {
 		t.Errorf("the terminal does not say which template:\n%s", log)
 	}
 }
+
+// TestRunStopsDuringRunawayBuild: Ctrl-C ends Run within a moment even
+// while the first build runs a catalog's template that loops without end
+// (it would run for the whole time budget of a page).
+func TestRunStopsDuringRunawayBuild(t *testing.T) {
+	dir := copyCatalog(t)
+	loop := `{{define "main"}}{{range 1000}}{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}{{end}}{{end}}`
+	if err := os.MkdirAll(filepath.Join(dir, "templates", "html"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "templates", "html", "practice.html"), []byte(loop))
+	log := &logBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() {
+		code, _ := Run(ctx, Options{IO: &iostreams.IO{Out: log, ErrOut: log, Getenv: func(string) string { return "" }}, Dir: dir, Date: testDate, Limits: site.Limits{Time: time.Minute}})
+		done <- code
+	}()
+	time.Sleep(300 * time.Millisecond) // into the first build
+	cancel()
+	select {
+	case code := <-done:
+		if code != ExitOK {
+			t.Errorf("Run after Ctrl-C: exit %d, want 0", code)
+		}
+	case <-time.After(20 * time.Second): // far less than the page's minute
+		t.Fatalf("Run still running 20 s after Ctrl-C:\n%s", log)
+	}
+}
