@@ -121,6 +121,11 @@ func Render(src []byte, opt Options) (*Document, error) {
 		}
 	}
 	var unwrap []ast.Node
+	// collapsed is the image being unwrapped that the walk is inside:
+	// it becomes its whole text at once, so what it holds is not
+	// unwrapped again (with images nested n deep, that was n copies of
+	// the text).
+	var collapsed ast.Node
 	// The text and the HTML are each about as long as the source: sized
 	// once, they are not copied again and again as they grow.
 	var words strings.Builder
@@ -129,6 +134,9 @@ func Render(src []byte, opt Options) (*Document, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
 				words.WriteByte('\n')
+			}
+			if n == collapsed {
+				collapsed = nil
 			}
 			return ast.WalkContinue, nil
 		}
@@ -144,6 +152,9 @@ func Render(src []byte, opt Options) (*Document, error) {
 			n.SetAttributeString("id", []byte(id))
 			out.Headings = append(out.Headings, Heading{Level: n.Level, ID: id, Text: label})
 		case *ast.Link:
+			if collapsed != nil {
+				break
+			}
 			dest, ok := resolve(opt, string(n.Destination), false)
 			if !ok {
 				unwrap = append(unwrap, n)
@@ -151,13 +162,20 @@ func Render(src []byte, opt Options) (*Document, error) {
 			}
 			n.Destination = []byte(dest)
 		case *ast.Image:
+			if collapsed != nil {
+				break
+			}
 			dest, ok := resolve(opt, string(n.Destination), true)
 			if !ok {
 				unwrap = append(unwrap, n)
+				collapsed = n
 				break
 			}
 			n.Destination = []byte(dest)
 		case *ast.AutoLink:
+			if collapsed != nil {
+				break
+			}
 			if _, ok := resolve(opt, string(n.URL(src)), false); !ok {
 				unwrap = append(unwrap, n)
 			}
@@ -260,8 +278,11 @@ func unwrapNode(n ast.Node, src []byte) {
 func plain(n ast.Node, src []byte) string { return string(plainBytes(n, src)) }
 
 // plainBytes is the text of n's inline content.
-func plainBytes(n ast.Node, src []byte) []byte {
-	var b []byte
+func plainBytes(n ast.Node, src []byte) []byte { return appendPlain(nil, n, src) }
+
+// appendPlain appends the text of n's inline content to b: each byte is
+// copied once, however deep the content nests.
+func appendPlain(b []byte, n ast.Node, src []byte) []byte {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -274,7 +295,7 @@ func plainBytes(n ast.Node, src []byte) []byte {
 		case *ast.AutoLink:
 			b = append(b, c.Label(src)...)
 		default:
-			b = append(b, plainBytes(c, src)...)
+			b = appendPlain(b, c, src)
 		}
 	}
 	return b
