@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"catalog/internal/markdown"
 )
 
 // bodyParser reads bodies as the renderers do: CommonMark with GitHub
@@ -52,7 +54,10 @@ func parseBody(src []byte, firstLine int) *body {
 			b.lineStart = append(b.lineStart, i+1)
 		}
 	}
-	doc := bodyParser.Parse(text.NewReader(src))
+	doc, err := markdown.ParseWith(bodyParser, src)
+	if err != nil {
+		return b // body reports the nesting, and checks nothing else
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil

@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"catalog/internal/markdown"
 )
 
 const body = `# Descripción
@@ -170,6 +172,8 @@ func TestLowerEdges(t *testing.T) {
 		{"indented code", "    a\n\tb\n", "code [\"a\" \"b\"]\n"},
 		{"nested emphasis", "*a **b ~~c~~** `d`*", "p [\"a \"|i][\"b \"|bi][\"c\"|bis][\" \"|i][\"d\"|im]\n"},
 		{"ordered from zero", "0. a\n", "ol start=0 tight\n  li\n    p [\"a\"]\n"},
+		{"nested past the limit, as written", "a\n" + strings.Repeat(">", markdown.MaxNesting+1) + " *b*\n",
+			"p [\"a\"][\"\\n\"][\"" + strings.Repeat(">", markdown.MaxNesting+1) + " *b*\"][\"\\n\"]\n"},
 		{"loose list", "- a\n\n  b\n- c\n", "ul\n  li\n    p [\"a\"]\n    p [\"b\"]\n  li\n    p [\"c\"]\n"},
 		{"two footnote refs", "a[^x] b[^y] c[^x]\n\n[^y]: Y\n[^x]: X\n", "p [\"a\"][\"1\"|^|#fn:1][\" b\"][\"2\"|^|#fn:2][\" c\"][\"1\"|^|#fn:1]\n" +
 			"footnotes\n  fn 1\n    p [\"X\"]\n  fn 2\n    p [\"Y\"]\n"},

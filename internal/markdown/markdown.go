@@ -55,9 +55,20 @@ var md = goldmark.New(
 
 var tableOptions = []extension.TableOption{extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)}
 
-// Parser returns the parser the site uses, so that another renderer of a
-// body (the PDF book's) reads exactly the same tree.
-func Parser() parser.Parser { return md.Parser() }
+// Parse parses a body with the parser the site uses, so that another
+// renderer of a body (the PDF book's) reads exactly the same tree. A body
+// that nests deeper than MaxNesting is not parsed: the error is its Deep.
+func Parse(src []byte) (ast.Node, error) { return ParseWith(md.Parser(), src) }
+
+// ParseWith parses src with p once Nesting has vouched for it. Every parse
+// of a body or an intro goes through here: goldmark's time grows with the
+// square of some nestings, and a catalog comes from anyone.
+func ParseWith(p parser.Parser, src []byte) (ast.Node, error) {
+	if deep, over := Nesting(src); over {
+		return nil, deep
+	}
+	return p.Parse(text.NewReader(src)), nil
+}
 
 // Without html.WithUnsafe, goldmark writes raw HTML as a comment that says
 // it was omitted; validate warns about it.
@@ -96,9 +107,13 @@ type Heading struct {
 	Text  string
 }
 
-// Render renders src.
+// Render renders src. A body that nests deeper than MaxNesting (which
+// validate refuses) is shown as it is written, as preformatted text.
 func Render(src []byte, opt Options) (*Document, error) {
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc, err := Parse(src)
+	if err != nil {
+		return asText(src), nil
+	}
 	out := &Document{}
 	ids := map[string]bool{}
 	for _, r := range opt.Reserved {
@@ -209,6 +224,16 @@ func Render(src []byte, opt Options) (*Document, error) {
 	out.HTML = buf.Bytes()
 	out.Text = words.String()
 	return out, nil
+}
+
+// asText is src shown as it is written, escaped, in linear time.
+func asText(src []byte) *Document {
+	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/8 + 16)
+	b.WriteString("<pre>")
+	b.WriteString(html.EscapeString(string(src)))
+	b.WriteString("</pre>\n")
+	return &Document{HTML: b.Bytes(), Text: string(src)}
 }
 
 // resolve judges a destination as a browser will read it (character

@@ -176,3 +176,21 @@ func FuzzNesting(f *testing.F) {
 		}
 	})
 }
+
+// A body past the limit is shown as written, escaped, and never parsed.
+func TestTooDeepAsText(t *testing.T) {
+	src := []byte(nested(List, MaxNesting+1) + "<script>x</script> <!-- nota -->\n")
+	if _, err := Parse(src); err == nil {
+		t.Fatal("Parse parsed a body past the limit")
+	}
+	doc, err := Render(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(doc.HTML); !strings.HasPrefix(got, "<pre>Texto.\n- - ") || strings.Contains(got, "<script") || !strings.Contains(got, "&lt;script&gt;") {
+		t.Errorf("Render: %.200q", got)
+	}
+	if out := string(WithoutHTML(src)); strings.Contains(out, "<") || strings.Contains(out, "nota") || strings.Contains(out, "script") {
+		t.Errorf("WithoutHTML: %q", out)
+	}
+}
