@@ -47,7 +47,9 @@ type link struct {
 	image bool
 }
 
-func parseBody(src []byte, firstLine int) *body {
+// parseBody parses a body, unless it nests deeper than markdown.Parse
+// goes (the error says where).
+func parseBody(src []byte, firstLine int) (*body, error) {
 	b := &body{src: src, firstLine: firstLine, lineStart: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
@@ -56,7 +58,7 @@ func parseBody(src []byte, firstLine int) *body {
 	}
 	doc, err := markdown.ParseWith(bodyParser, src)
 	if err != nil {
-		return b // body reports the nesting, and checks nothing else
+		return nil, err
 	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -95,7 +97,7 @@ func parseBody(src []byte, firstLine int) *body {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b
+	return b, nil
 }
 
 // addText records visible text, merging it with the previous stretch when
