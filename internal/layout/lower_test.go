@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -196,5 +197,25 @@ func BenchmarkLower(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		Lower(src, LowerOptions{})
+	}
+}
+
+// BenchmarkDeepest lowers the worst bodies that validate accepts
+// (markdown.Deepest), at doubling sizes: the time per byte must not grow
+// with the size.
+func BenchmarkDeepest(b *testing.B) {
+	for k := range markdown.Kinds {
+		for _, size := range []int{32 << 10, 64 << 10, 128 << 10} {
+			src := markdown.Deepest(k, size)
+			if d, over := markdown.Nesting(src); over {
+				b.Fatalf("%s: refused: %v", k, d)
+			}
+			b.Run(fmt.Sprintf("%s/KB=%d", k, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					Lower(src, LowerOptions{})
+				}
+			})
+		}
 	}
 }

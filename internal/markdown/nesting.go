@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/util"
@@ -26,7 +27,7 @@ const (
 	Bracket              // link and image brackets: '[' not yet closed
 	Emphasis             // '*', '_' and '~' that may open emphasis, not yet closed
 	Paren                // '(' not yet closed within a word: a link destination
-	kinds
+	Kinds                // how many kinds there are
 )
 
 func (k Kind) String() string {
@@ -48,7 +49,7 @@ func (k Kind) String() string {
 // Deep says where a text first nests deeper than MaxNesting.
 type Deep struct {
 	Line  int // 1-based line of the text
-	Depth int // the depth measured there, MaxNesting+1
+	Depth int // the depth measured there: more than MaxNesting
 	Kind  Kind
 }
 
@@ -90,7 +91,7 @@ func Nesting(src []byte) (Deep, bool) {
 
 // measure returns the deepest nesting of each kind in src and, when limit
 // is positive, stops at the first place that passes it.
-func measure(src []byte, limit int) (deepest [kinds]int, deep Deep) {
+func measure(src []byte, limit int) (deepest [Kinds]int, deep Deep) {
 	var (
 		line     = 0
 		brackets int
@@ -417,3 +418,25 @@ func autolink(s []byte) int {
 }
 
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// Deepest returns a text of size bytes or so that nests kind k exactly
+// MaxNesting deep, again and again, in one paragraph where k allows: the
+// worst that Nesting accepts, for the benchmarks that show a render's
+// time linear in the size of such a text.
+func Deepest(k Kind, size int) []byte {
+	var unit string
+	switch k {
+	case List:
+		unit = strings.Repeat("- ", MaxNesting) + "x\n"
+	case Quote:
+		unit = strings.Repeat(">", MaxNesting) + " x\n"
+	case Bracket:
+		unit = strings.Repeat("[", MaxNesting) + "x" + strings.Repeat("](u)", MaxNesting) + "\n"
+	case Emphasis:
+		unit = strings.Repeat("*", MaxNesting) + "x" + strings.Repeat("*", MaxNesting) + "\n"
+	case Paren:
+		// A paragraph each: the brackets inside a destination count on.
+		unit = strings.Repeat("[a](", MaxNesting) + "x\n\n"
+	}
+	return []byte(strings.Repeat(unit, max(1, size/len(unit))))
+}

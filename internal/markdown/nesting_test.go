@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,7 +31,7 @@ func nested(k Kind, d int) string {
 }
 
 func TestNestingLimit(t *testing.T) {
-	for k := range kinds {
+	for k := range Kinds {
 		t.Run(k.String(), func(t *testing.T) {
 			if d, over := Nesting([]byte(nested(k, MaxNesting))); over {
 				t.Errorf("at the limit: refused: %v", d)
@@ -83,14 +84,14 @@ func TestNestingMeasures(t *testing.T) {
 func TestNestingPractices(t *testing.T) {
 	files, _ := filepath.Glob("../../catalog/practices/*.md")
 	intros, _ := filepath.Glob("../../catalog/intro*.md")
-	var deepest [kinds]int
+	var deepest [Kinds]int
 	for _, f := range append(files, intros...) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got, _ := measure(src, 0)
-		for k := range kinds {
+		for k := range Kinds {
 			deepest[k] = max(deepest[k], got[k])
 		}
 	}
@@ -98,7 +99,7 @@ func TestNestingPractices(t *testing.T) {
 	legal := legalText(6, 40)
 	got, _ := measure([]byte(legal), 0)
 	t.Logf("legal text, deepest: %v", got)
-	for k := range kinds {
+	for k := range Kinds {
 		if deepest[k] > MaxNesting/4 || got[k] > MaxNesting/2 {
 			t.Errorf("%s: measured %d in the sample, %d in a legal text: too near the limit %d", k, deepest[k], got[k], MaxNesting)
 		}
@@ -150,24 +151,24 @@ func treeDepths(doc ast.Node) (blocks, links, emphasis int) {
 // FuzzNesting: the scan never panics, and what it accepts goldmark builds
 // no deeper than it measured.
 func FuzzNesting(f *testing.F) {
-	for k := range kinds {
+	for k := range Kinds {
 		f.Add(nested(k, 3))
 	}
 	for _, s := range []string{
 		"[a `]` ![b `]` ![c](x)](y)](z)", "*a **b** c*", "> - > - x\n  - y", "[^1]: [^2]: x\n\n[^1]\n[^2]",
 		"a|b\n-|-\n*[x|]*", "_a_b_ __c__", "[a](b \"t\n]]\") [c", "<a title=']]'>[[x](u)](v)",
-		legalText(3, 2),
+		legalText(2, 1),
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		src := []byte(s)
-		if len(src) > 4096 {
-			return // goldmark's time on a long text is not this target's subject
-		}
 		deepest, _ := measure(src, 0)
 		if d, over := Nesting(src); over != (max(deepest[List], deepest[Quote], deepest[Bracket], deepest[Emphasis], deepest[Paren]) > MaxNesting) {
 			t.Fatalf("Nesting says %+v, %v; the measures are %v", d, over, deepest)
+		}
+		if len(src) > 1024 {
+			return // goldmark's time on a deep long text is not this target's subject
 		}
 		doc := md.Parser().Parse(text.NewReader(src))
 		blocks, links, emphasis := treeDepths(doc)
@@ -192,5 +193,31 @@ func TestTooDeepAsText(t *testing.T) {
 	}
 	if out := string(WithoutHTML(src)); strings.Contains(out, "<") || strings.Contains(out, "nota") || strings.Contains(out, "script") {
 		t.Errorf("WithoutHTML: %q", out)
+	}
+}
+
+// benchSizes are the sizes of the texts the benchmarks render: doubling,
+// so that a time that doubles with them is linear.
+var benchSizes = []int{32 << 10, 64 << 10, 128 << 10}
+
+// BenchmarkDeepest renders the worst texts that validate accepts, each
+// kind nested to the limit again and again, at doubling sizes: the time
+// per byte must not grow with the size.
+func BenchmarkDeepest(b *testing.B) {
+	for k := range Kinds {
+		for _, size := range benchSizes {
+			src := Deepest(k, size)
+			if d, over := Nesting(src); over {
+				b.Fatalf("%s: refused: %v", k, d)
+			}
+			b.Run(fmt.Sprintf("%s/KB=%d", k, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					if _, err := Render(src, Options{TopLevel: 2}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }
