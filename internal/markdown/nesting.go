@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -118,13 +119,12 @@ func measure(src []byte, limit int) (deepest [Kinds]int, deep Deep) {
 	}
 	for start := 0; start < len(src); {
 		line++
-		end := start
-		for end < len(src) && src[end] != '\n' {
-			end++
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src) - start
 		}
-		l := src[start:end]
-		next := end + 1
-		start = next
+		l := src[start : start+end]
+		start += end + 1
 
 		// The line's containers.
 		quotes, markers, cols, p := 0, 0, 0, 0
@@ -189,6 +189,26 @@ func measure(src []byte, limit int) (deepest [Kinds]int, deep Deep) {
 		content := p
 		parens = 0
 		for i := content; i < len(l); i++ {
+			// Most bytes are letters: pass them eight at a time. White
+			// space and quotes matter only in a word with a parenthesis
+			// open, or in a destination.
+			class := &inlineClass
+			if parens > 0 || zone {
+				class = &wordClass
+			}
+			for i+8 <= len(l) {
+				b := l[i : i+8 : i+8]
+				if class[b[0]]|class[b[1]]|class[b[2]]|class[b[3]]|class[b[4]]|class[b[5]]|class[b[6]]|class[b[7]] != 0 {
+					break
+				}
+				i += 8
+			}
+			for i < len(l) && class[l[i]] == 0 {
+				i++
+			}
+			if i == len(l) {
+				break
+			}
 			c := l[i]
 			switch c {
 			case '\\':
@@ -286,6 +306,19 @@ func measure(src []byte, limit int) (deepest [Kinds]int, deep Deep) {
 	}
 	return deepest, deep
 }
+
+// The bytes that the inline scan looks at: inlineClass outside a word
+// with a parenthesis open and outside a link destination, wordClass
+// inside.
+var inlineClass, wordClass = func() (in, word [256]byte) {
+	for _, c := range []byte("\\`<[]()*_~") {
+		in[c], word[c] = 1, 1
+	}
+	for _, c := range []byte(" \t\"'") {
+		word[c] = 1
+	}
+	return
+}()
 
 // flanking says whether the run of r delimiters at l[i:] can open and can
 // close emphasis, as goldmark's parser.ScanDelimiter decides. sure is

@@ -221,3 +221,21 @@ func BenchmarkDeepest(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNesting is the scan on the sample catalog's texts, which
+// validate makes of every body it reads.
+func BenchmarkNesting(b *testing.B) {
+	files, _ := filepath.Glob("../../catalog/practices/*.md")
+	var src []byte
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		src = append(src, text...)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		Nesting(src)
+	}
+}
