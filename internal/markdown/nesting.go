@@ -75,7 +75,8 @@ func (d Deep) Error() string {
 //   - Emphasis: every run of '*', '_' or '~' that may open counts its
 //     length; a run that can only close (goldmark's own flanking rules)
 //     takes off openers that cannot close, which it always matches, under
-//     the same conditions as ']'.
+//     the same conditions as ']'. A '~' is never taken off: goldmark's
+//     strikethrough matches runs by rules of its own.
 //   - Parentheses: within a run of characters without white space (a link
 //     destination has none), each '(' counts and a ')' takes one off.
 //     goldmark scans a destination to its end at each "](" inside it.
