@@ -157,6 +157,7 @@ func FuzzNesting(f *testing.F) {
 	for _, s := range []string{
 		"[a `]` ![b `]` ![c](x)](y)](z)", "*a **b** c*", "> - > - x\n  - y", "[^1]: [^2]: x\n\n[^1]\n[^2]",
 		"a|b\n-|-\n*[x|]*", "_a_b_ __c__", "[a](b \"t\n]]\") [c", "<a title=']]'>[[x](u)](v)",
+		"a**b c* d** *e*", "*a _b* c_ d", "**(a)**; *b*", "[a](b(c)d) [e](f 'g') ![h](<i>)", "`]` ] *a` *b",
 		legalText(2, 1),
 	} {
 		f.Add(s)
