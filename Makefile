@@ -21,8 +21,11 @@ lint:
 # Benchmarks over generated catalogs of 1,000 and 10,000 practices: validate,
 # rendering the site, the PDF books (one language, and both as build draws
 # them; MB-sys is the memory the process took from the system), and serve's
-# time from a save to the reload.
+# time from a save to the reload. BenchmarkDeepest: the worst bodies that
+# validate accepts, at doubling sizes, through the site's render, the
+# book's and the checks' parse (time per byte must not grow).
 bench:
+	$(GO) test -run '^$$' -bench Deepest -benchtime 10x ./internal/markdown/ ./internal/layout/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./internal/check/
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 1x ./internal/site/
 	$(GO) test -run '^$$' -bench BenchmarkBook -benchmem -benchtime 1x ./internal/book/
@@ -45,6 +48,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseURL -fuzztime 300000x ./internal/check/
 	$(GO) test -run '^$$' -fuzz FuzzRender -fuzztime 40000x ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzWithoutHTML -fuzztime 40000x ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzNesting -fuzztime 150000x ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 1000x ./internal/book/
 	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/

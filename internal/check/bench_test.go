@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"catalog/internal/diag"
+	"catalog/internal/markdown"
 	"catalog/internal/synth"
 )
 
@@ -98,5 +99,27 @@ func BenchmarkParseBody(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		parseBody(src, 1)
+	}
+}
+
+// BenchmarkDeepest is the body parse of the checks on the worst bodies
+// that validate accepts (markdown.Deepest), at doubling sizes: the time
+// per byte must not grow with the size.
+func BenchmarkDeepest(b *testing.B) {
+	for k := range markdown.Kinds {
+		for _, size := range []int{32 << 10, 64 << 10, 128 << 10} {
+			src := markdown.Deepest(k, size)
+			if d, over := markdown.Nesting(src); over {
+				b.Fatalf("%s: refused: %v", k, d)
+			}
+			b.Run(fmt.Sprintf("%s/KB=%d", k, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					if _, err := parseBody(src, 1); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
 	}
 }

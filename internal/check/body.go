@@ -10,6 +10,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"catalog/internal/markdown"
 )
 
 // bodyParser reads bodies as the renderers do: CommonMark with GitHub
@@ -45,14 +47,19 @@ type link struct {
 	image bool
 }
 
-func parseBody(src []byte, firstLine int) *body {
+// parseBody parses a body, unless it nests deeper than markdown.Parse
+// goes (the error says where).
+func parseBody(src []byte, firstLine int) (*body, error) {
 	b := &body{src: src, firstLine: firstLine, lineStart: []int{0}}
 	for i, c := range src {
 		if c == '\n' {
 			b.lineStart = append(b.lineStart, i+1)
 		}
 	}
-	doc := bodyParser.Parse(text.NewReader(src))
+	doc, err := markdown.ParseWith(bodyParser, src)
+	if err != nil {
+		return nil, err
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -90,7 +97,7 @@ func parseBody(src []byte, firstLine int) *body {
 		}
 		return ast.WalkContinue, nil
 	})
-	return b
+	return b, nil
 }
 
 // addText records visible text, merging it with the previous stretch when

@@ -40,7 +40,7 @@ func All() []*diag.Rule {
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,
 		RuleCountryCode, RuleVocabulary, RuleFieldValue, RuleDuplicateValue, RuleSummaryLength,
 		RulePeriod, RuleLastReviewed, RuleRelated, RuleExchange, RuleURL,
-		RuleSection, RuleLink, RuleMedia, RuleBookImage, RuleRawHTML, RuleGlyph, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
+		load.RuleNesting, RuleSection, RuleLink, RuleMedia, RuleBookImage, RuleRawHTML, RuleGlyph, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
 		load.RuleIgnore, RuleUnusedIgnore, load.RuleInternal,
 	}
 }
@@ -707,9 +707,13 @@ func (ps *pass) bodyGlyphs(t *model.Text, src []byte, pos func(off int) (line, c
 	})
 }
 
-// parsedBody checks the body src of t with its syntax tree.
+// parsedBody checks the body src of t with its syntax tree. A body that
+// nests too deep has no tree: loading reported it (load.RuleNesting).
 func (ps *pass) parsedBody(t *model.Text, src []byte) {
-	b := parseBody(src, t.File.BodyLine)
+	b, err := parseBody(src, t.File.BodyLine)
+	if err != nil {
+		return
+	}
 	report := func(r *diag.Rule, off int, format string, args ...any) {
 		line, col := b.pos(off)
 		ps.diags = append(ps.diags, diag.New(r, t.File.Path, line, col, format, args...))

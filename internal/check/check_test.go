@@ -34,8 +34,8 @@ type want struct {
 var wantRE = regexp.MustCompile(`want ([a-z0-9-]+) "((?:[^"\\]|\\.)*)"`)
 
 // wants reads the expectations of a fixture catalog: `# want RULE "regexp"`
-// (front matter) and `<!-- want RULE "regexp" -->` (body) on the offending
-// line, and want.txt for files that cannot carry a comment.
+// (front matter) and `<!-- want RULE "regexp" -->` (body, intro) on the
+// offending line, and want.txt for files that cannot carry a comment.
 func wants(t *testing.T, dir string) []*want {
 	t.Helper()
 	var out []*want
@@ -47,7 +47,8 @@ func wants(t *testing.T, dir string) []*want {
 		out = append(out, &want{file: file, line: line, rule: rule, re: re})
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "practices", "*.md"))
-	for _, f := range files {
+	intros, _ := filepath.Glob(filepath.Join(dir, "intro*.md"))
+	for _, f := range append(files, intros...) {
 		src, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

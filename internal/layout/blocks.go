@@ -18,7 +18,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	ghtml "github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
 	"catalog/internal/markdown"
@@ -149,11 +148,30 @@ type LowerOptions struct {
 
 // Lower parses a body as the site does and returns its blocks. Raw HTML
 // is dropped; an unsafe or refused link leaves its text; footnotes come
-// last, in one Footnotes block.
+// last, in one Footnotes block. A body that nests deeper than
+// markdown.MaxNesting (which validate refuses) is not parsed: it is one
+// paragraph of its lines as they are written.
 func Lower(src []byte, opt LowerOptions) []Block {
-	doc := markdown.Parser().Parse(text.NewReader(src))
+	doc, err := markdown.Parse(src)
+	if err != nil {
+		return asText(src)
+	}
 	l := &lowerer{src: src, opt: opt}
 	return l.blocks(doc)
+}
+
+// asText is src as one paragraph, a line a line.
+func asText(src []byte) []Block {
+	var runs []Run
+	for i, line := range strings.Split(string(src), "\n") {
+		if i > 0 {
+			runs = append(runs, Run{Text: hardBreak})
+		}
+		if line != "" {
+			runs = append(runs, Run{Text: line})
+		}
+	}
+	return []Block{Paragraph{Runs: runs}}
 }
 
 type lowerer struct {

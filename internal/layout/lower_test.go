@@ -1,9 +1,12 @@
 package layout
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
+
+	"catalog/internal/markdown"
 )
 
 const body = `# Descripción
@@ -170,6 +173,8 @@ func TestLowerEdges(t *testing.T) {
 		{"indented code", "    a\n\tb\n", "code [\"a\" \"b\"]\n"},
 		{"nested emphasis", "*a **b ~~c~~** `d`*", "p [\"a \"|i][\"b \"|bi][\"c\"|bis][\" \"|i][\"d\"|im]\n"},
 		{"ordered from zero", "0. a\n", "ol start=0 tight\n  li\n    p [\"a\"]\n"},
+		{"nested past the limit, as written", "a\n" + strings.Repeat(">", markdown.MaxNesting+1) + " *b*\n",
+			"p [\"a\"][\"\\n\"][\"" + strings.Repeat(">", markdown.MaxNesting+1) + " *b*\"][\"\\n\"]\n"},
 		{"loose list", "- a\n\n  b\n- c\n", "ul\n  li\n    p [\"a\"]\n    p [\"b\"]\n  li\n    p [\"c\"]\n"},
 		{"two footnote refs", "a[^x] b[^y] c[^x]\n\n[^y]: Y\n[^x]: X\n", "p [\"a\"][\"1\"|^|#fn:1][\" b\"][\"2\"|^|#fn:2][\" c\"][\"1\"|^|#fn:1]\n" +
 			"footnotes\n  fn 1\n    p [\"X\"]\n  fn 2\n    p [\"Y\"]\n"},
@@ -192,5 +197,25 @@ func BenchmarkLower(b *testing.B) {
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
 		Lower(src, LowerOptions{})
+	}
+}
+
+// BenchmarkDeepest lowers the worst bodies that validate accepts
+// (markdown.Deepest), at doubling sizes: the time per byte must not grow
+// with the size.
+func BenchmarkDeepest(b *testing.B) {
+	for k := range markdown.Kinds {
+		for _, size := range []int{32 << 10, 64 << 10, 128 << 10} {
+			src := markdown.Deepest(k, size)
+			if d, over := markdown.Nesting(src); over {
+				b.Fatalf("%s: refused: %v", k, d)
+			}
+			b.Run(fmt.Sprintf("%s/KB=%d", k, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for b.Loop() {
+					Lower(src, LowerOptions{})
+				}
+			})
+		}
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
 	"catalog/internal/gate"
+	"catalog/internal/markdown"
 	"catalog/internal/model"
 )
 
@@ -335,6 +336,7 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	p.file.BodyLine = doc.BodyLine
 	p.file.Ignores = ignores(doc, path, &p.diags)
 	placeholders(doc, path, &p.diags)
+	nesting(doc.Body, doc.BodyLine, path, &p.diags)
 	p.body = doc.Body
 	if doc.Root == nil {
 		if opt.Body != nil {
@@ -580,13 +582,49 @@ func intros(folder *gate.Folder, cfg *config.Config) (map[string][]byte, []diag.
 				tds[j].File = path
 			}
 			ds = append(ds, tds...)
-			if tds == nil {
+			// An intro that nests too deep is left out: the renderers
+			// would show it as plain text.
+			if tds == nil && !nesting(text, 1, path, &ds) {
 				out[lang] = text
 			}
 			break
 		}
 	}
 	return out, ds
+}
+
+// RuleNesting reports a body or an intro that nests deeper than any
+// Markdown parse may go.
+var RuleNesting = &diag.Rule{ID: "markdown-nesting", Severity: diag.Error,
+	Doc: fmt.Sprintf("Lists, block quotes, link brackets `[`, emphasis or the parentheses of a link nest deeper than %d levels in a body or an intro. "+
+		"No real text comes near (the sample practices measure 2 at most; a law's articles with numbered lists six deep and bold, italics and links on every line measure 12, and 25 for emphasis), while such nesting makes the Markdown parser's time grow with its square; "+
+		"the text is not parsed. Counted widely: list markers and two columns of indentation are a level each, and a `[`, `*` or `_` counts until what surely closes it.", markdown.MaxNesting)}
+
+// nesting reports the first line of a body (or an intro) whose first line
+// is firstLine that passes markdown.MaxNesting, and whether there is one.
+func nesting(text []byte, firstLine int, path string, ds *[]diag.Diagnostic) bool {
+	deep, over := markdown.Nesting(text)
+	if over {
+		*ds = append(*ds, diag.New(RuleNesting, path, firstLine+deep.Line-1, 0, "%s", nestingMessage(deep)))
+	}
+	return over
+}
+
+func nestingMessage(d markdown.Deep) string {
+	const most = "a text may nest %d at most"
+	switch d.Kind {
+	case markdown.List:
+		return fmt.Sprintf("lists nest %d deep here (a level for each marker and each two columns of indentation); "+most+": flatten the list, or indent it less", d.Depth, markdown.MaxNesting)
+	case markdown.Quote:
+		return fmt.Sprintf("block quotes nest %d deep here; "+most+": remove some of the '>'", d.Depth, markdown.MaxNesting)
+	case markdown.Bracket:
+		return fmt.Sprintf("%d link brackets '[' are open here; "+most+": close them, or write a bracket that is text as \\[", d.Depth, markdown.MaxNesting)
+	case markdown.Emphasis:
+		return fmt.Sprintf("%d emphasis marks ('*', '_', '~') are open here; "+most+": close them, or write a mark that is text as \\*", d.Depth, markdown.MaxNesting)
+	case markdown.Paren:
+		return fmt.Sprintf("%d parentheses are open in one word here; "+most+": close them, or write a parenthesis that is text as \\(", d.Depth, markdown.MaxNesting)
+	}
+	return fmt.Sprintf("%s nest %d deep here; "+most, d.Kind, d.Depth, markdown.MaxNesting)
 }
 
 // RulePlaceholder reports what `catalog new` left for the writer to fill.

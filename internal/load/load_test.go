@@ -28,7 +28,7 @@ func TestModel(t *testing.T) {
 	for _, p := range cat.Practices {
 		ids = append(ids, p.ID)
 	}
-	if want := []string{"gl-emoji", "ok-base", "ok-tricky", "tr-mismatch", "tr-restricted"}; !reflect.DeepEqual(ids, want) {
+	if want := []string{"gl-emoji", "ok-base", "ok-nesting", "ok-tricky", "tr-mismatch", "tr-restricted"}; !reflect.DeepEqual(ids, want) {
 		t.Fatalf("practices %v, want %v", ids, want)
 	}
 	base, tricky := cat.Practice("ok-base"), cat.Practice("ok-tricky")
@@ -131,8 +131,8 @@ func TestHugeFile(t *testing.T) {
 	if i < 0 || ds[i].Rule != gate.RuleFileSize || !strings.Contains(ds[i].Message, "3.1 MiB") {
 		t.Errorf("no file-size problem for a 3 MiB file: %v", ds)
 	}
-	if len(cat.Practices) != 5 {
-		t.Errorf("%d practices loaded beside the huge file, want 5", len(cat.Practices))
+	if len(cat.Practices) != 6 {
+		t.Errorf("%d practices loaded beside the huge file, want 6", len(cat.Practices))
 	}
 }
 

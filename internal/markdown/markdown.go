@@ -55,9 +55,20 @@ var md = goldmark.New(
 
 var tableOptions = []extension.TableOption{extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)}
 
-// Parser returns the parser the site uses, so that another renderer of a
-// body (the PDF book's) reads exactly the same tree.
-func Parser() parser.Parser { return md.Parser() }
+// Parse parses a body with the parser the site uses, so that another
+// renderer of a body (the PDF book's) reads exactly the same tree. A body
+// that nests deeper than MaxNesting is not parsed: the error is its Deep.
+func Parse(src []byte) (ast.Node, error) { return ParseWith(md.Parser(), src) }
+
+// ParseWith parses src with p once Nesting has vouched for it. Every parse
+// of a body or an intro goes through here: goldmark's time grows with the
+// square of some nestings, and a catalog comes from anyone.
+func ParseWith(p parser.Parser, src []byte) (ast.Node, error) {
+	if deep, over := Nesting(src); over {
+		return nil, deep
+	}
+	return p.Parse(text.NewReader(src)), nil
+}
 
 // Without html.WithUnsafe, goldmark writes raw HTML as a comment that says
 // it was omitted; validate warns about it.
@@ -96,9 +107,13 @@ type Heading struct {
 	Text  string
 }
 
-// Render renders src.
+// Render renders src. A body that nests deeper than MaxNesting (which
+// validate refuses) is shown as it is written, as preformatted text.
 func Render(src []byte, opt Options) (*Document, error) {
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc, err := Parse(src)
+	if err != nil {
+		return asText(src), nil
+	}
 	out := &Document{}
 	ids := map[string]bool{}
 	for _, r := range opt.Reserved {
@@ -121,6 +136,11 @@ func Render(src []byte, opt Options) (*Document, error) {
 		}
 	}
 	var unwrap []ast.Node
+	// collapsed is the image being unwrapped that the walk is inside:
+	// it becomes its whole text at once, so what it holds is not
+	// unwrapped again (with images nested n deep, that was n copies of
+	// the text).
+	var collapsed ast.Node
 	// The text and the HTML are each about as long as the source: sized
 	// once, they are not copied again and again as they grow.
 	var words strings.Builder
@@ -129,6 +149,9 @@ func Render(src []byte, opt Options) (*Document, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
 				words.WriteByte('\n')
+			}
+			if n == collapsed {
+				collapsed = nil
 			}
 			return ast.WalkContinue, nil
 		}
@@ -144,6 +167,9 @@ func Render(src []byte, opt Options) (*Document, error) {
 			n.SetAttributeString("id", []byte(id))
 			out.Headings = append(out.Headings, Heading{Level: n.Level, ID: id, Text: label})
 		case *ast.Link:
+			if collapsed != nil {
+				break
+			}
 			dest, ok := resolve(opt, string(n.Destination), false)
 			if !ok {
 				unwrap = append(unwrap, n)
@@ -151,13 +177,20 @@ func Render(src []byte, opt Options) (*Document, error) {
 			}
 			n.Destination = []byte(dest)
 		case *ast.Image:
+			if collapsed != nil {
+				break
+			}
 			dest, ok := resolve(opt, string(n.Destination), true)
 			if !ok {
 				unwrap = append(unwrap, n)
+				collapsed = n
 				break
 			}
 			n.Destination = []byte(dest)
 		case *ast.AutoLink:
+			if collapsed != nil {
+				break
+			}
 			if _, ok := resolve(opt, string(n.URL(src)), false); !ok {
 				unwrap = append(unwrap, n)
 			}
@@ -191,6 +224,16 @@ func Render(src []byte, opt Options) (*Document, error) {
 	out.HTML = buf.Bytes()
 	out.Text = words.String()
 	return out, nil
+}
+
+// asText is src shown as it is written, escaped, in linear time.
+func asText(src []byte) *Document {
+	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/8 + 16)
+	b.WriteString("<pre>")
+	b.WriteString(html.EscapeString(string(src)))
+	b.WriteString("</pre>\n")
+	return &Document{HTML: b.Bytes(), Text: string(src)}
 }
 
 // resolve judges a destination as a browser will read it (character
@@ -260,8 +303,11 @@ func unwrapNode(n ast.Node, src []byte) {
 func plain(n ast.Node, src []byte) string { return string(plainBytes(n, src)) }
 
 // plainBytes is the text of n's inline content.
-func plainBytes(n ast.Node, src []byte) []byte {
-	var b []byte
+func plainBytes(n ast.Node, src []byte) []byte { return appendPlain(nil, n, src) }
+
+// appendPlain appends the text of n's inline content to b: each byte is
+// copied once, however deep the content nests.
+func appendPlain(b []byte, n ast.Node, src []byte) []byte {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Text:
@@ -274,7 +320,7 @@ func plainBytes(n ast.Node, src []byte) []byte {
 		case *ast.AutoLink:
 			b = append(b, c.Label(src)...)
 		default:
-			b = append(b, plainBytes(c, src)...)
+			b = appendPlain(b, c, src)
 		}
 	}
 	return b

@@ -34,6 +34,10 @@ func TestRender(t *testing.T) {
 			want: []string{"<p>una imagen</p>"}, not: []string{"<img"}},
 		{name: "safe links stay", src: "[a](https://example.org/x) [b](mailto:info@example.org) [c](#seccion) [d](otra.md)",
 			want: []string{`href="https://example.org/x"`, `href="mailto:info@example.org"`, `href="#seccion"`, `href="otra.md"`}},
+		{name: "unsafe images nested become their description once", src: "![a ![b ![c](javascript:x) d](javascript:y) e](javascript:z)",
+			want: []string{"<p>a b c d e</p>"}, not: []string{"<img"}},
+		{name: "a safe image inside an unsafe one is its description", src: "![a ![b](x.png) c](javascript:z)",
+			want: []string{"<p>a b c</p>"}, not: []string{"<img"}},
 		{name: "mailto images are refused", src: "![x](mailto:a@b.org)", not: []string{"<img"}},
 		{name: "the page maps links", src: "[otra](otra.es.md) [fuera](fuera.md)",
 			opt: Options{Link: func(dest string, image bool) (string, bool) {

@@ -14,12 +14,18 @@ import (
 // which no page shows and no check reads for personal data, was
 // published with them. Cutting a tag out can join what is left into a
 // new one ("<<!-- -->b>"), so it cuts again until none is left.
+//
+// A body that nests deeper than MaxNesting, which validate refuses, is
+// not parsed: everything that might be a tag or a comment is cut.
 func WithoutHTML(src []byte) []byte {
 	for range 8 {
 		if !mayHoldHTML(src) {
 			return src
 		}
-		cuts := htmlSegments(src)
+		cuts, err := htmlSegments(src)
+		if err != nil {
+			return cutTags(src)
+		}
 		if len(cuts) == 0 {
 			return src
 		}
@@ -29,9 +35,12 @@ func WithoutHTML(src []byte) []byte {
 }
 
 // htmlSegments returns the byte ranges of src that are raw HTML.
-func htmlSegments(src []byte) []text.Segment {
+func htmlSegments(src []byte) ([]text.Segment, error) {
 	var cuts []text.Segment
-	doc := md.Parser().Parse(text.NewReader(src))
+	doc, err := Parse(src)
+	if err != nil {
+		return nil, err
+	}
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -53,7 +62,36 @@ func htmlSegments(src []byte) []text.Segment {
 		}
 		return ast.WalkContinue, nil
 	})
-	return cuts
+	return cuts, nil
+}
+
+// cutTags returns src without anything that might be raw HTML, read
+// more widely than CommonMark does: from "<!--" to "-->", and from a '<'
+// before a letter, '/', '!' or '?' to the next '>' (or the end). Any other
+// '<' is written "&lt;", so that what is left cannot join into a tag.
+func cutTags(src []byte) []byte {
+	out := make([]byte, 0, len(src))
+	for {
+		i := bytes.IndexByte(src, '<')
+		if i < 0 {
+			return append(out, src...)
+		}
+		if i+1 == len(src) || !tagStart(src[i+1]) {
+			out = append(append(out, src[:i]...), "&lt;"...)
+			src = src[i+1:]
+			continue
+		}
+		out = append(out, src[:i]...)
+		end := []byte(">")
+		if bytes.HasPrefix(src[i:], []byte("<!--")) {
+			end = []byte("-->")
+		}
+		j := bytes.Index(src[i+1:], end)
+		if j < 0 {
+			return out
+		}
+		src = src[i+1+j+len(end):]
+	}
 }
 
 // cut returns src without the ranges cuts.
@@ -68,6 +106,10 @@ func cut(src []byte, cuts []text.Segment) []byte {
 		at = max(at, c.Stop)
 	}
 	return append(out, src[min(at, len(src)):]...)
+}
+
+func tagStart(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || c == '/' || c == '!' || c == '?'
 }
 
 // mayHoldHTML reports whether src has what could start raw HTML: "<!",
