@@ -28,6 +28,14 @@ type hostile struct {
 	stops string
 }
 
+// deep appends to a practice's body a paragraph of n times open, then
+// rest.
+func deep(open string, n int, rest string) func(t *testing.T, cat, outside string) {
+	return func(t *testing.T, cat, outside string) {
+		appendBody(t, cat, "gt-svet.es.md", "\n"+strings.Repeat(open, n)+rest+"\n")
+	}
+}
+
 // runaway puts a template of the catalog's own in place of the practice
 // page's.
 func runaway(template string) func(t *testing.T, cat, outside string) {
@@ -101,6 +109,16 @@ var hostileCatalogs = []hostile{
 	{"practice is a device", func(t *testing.T, cat, outside string) {
 		mkdev(t, filepath.Join(cat, "practices", "zz-cero.es.md"))
 	}, "special-file", "practices/zz-cero.es.md", ""},
+	// Bodies that nest past the bound, which would make the Markdown
+	// parser's time grow with the square of their size.
+	{"lists nested 50,000 deep", deep("- ", 50_000, "x"), "markdown-nesting", "practices/gt-svet.es.md", ""},
+	{"quotes nested 100,000 deep", deep(">", 100_000, " x"), "markdown-nesting", "practices/gt-svet.es.md", ""},
+	{"brackets nested 970,000 deep", deep("[", 970_000, ""), "markdown-nesting", "practices/gt-svet.es.md", ""},
+	{"emphasis nested 50,000 deep", deep("*a ", 50_000, ""), "markdown-nesting", "practices/gt-svet.es.md", ""},
+	{"link parentheses nested 50,000 deep", deep("[a](", 50_000, ""), "markdown-nesting", "practices/gt-svet.es.md", ""},
+	{"an intro nested deep", func(t *testing.T, cat, outside string) {
+		write(t, filepath.Join(cat, "intro.en.md"), strings.Repeat(">", 100_000)+" x\n")
+	}, "markdown-nesting", "intro.en.md", ""},
 	{"a link inside the catalog is followed", func(t *testing.T, cat, outside string) {
 		mkdir(t, filepath.Join(cat, "drafts"))
 		if err := os.Rename(filepath.Join(cat, "practices", "gt-svet.es.md"), filepath.Join(cat, "drafts", "gt-svet.es.md")); err != nil {
