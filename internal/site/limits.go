@@ -95,8 +95,12 @@ type halted struct{ where string }
 
 func (h *halted) Error() string { return "stopped: a page ran out of time" }
 
-// errTooBig is what a page's writer returns past Limits.Size.
-var errTooBig = errors.New("output past the size limit")
+// errTooBig is what a page's writer returns past Limits.Size, and
+// errValueTooBig what a function that makes a string does (capped).
+var (
+	errTooBig      = errors.New("output past the size limit")
+	errValueTooBig = errors.New("a value past the size limit")
+)
 
 // limitWriter collects a page or a partial, refusing bytes past its
 // limit and any write once the render is halted. text/template turns
@@ -182,6 +186,8 @@ func (s *site) executeLimited(t *template.Template, name string, data any, buf *
 			te.Page = p.Path
 		}
 		return te
+	case errors.Is(err, errValueTooBig):
+		return &TemplateError{File: file, Page: p.Path, Msg: fmt.Sprintf("a value grew past %s, the most a page may have (does a {{range}} make it longer and longer?)", mebibytes(w.size))}
 	case errors.Is(err, errTooBig):
 		return &TemplateError{File: file, Page: p.Path, Msg: fmt.Sprintf("the page grew past %s, the most a page may have (does a {{range}} write without end?)", mebibytes(w.size))}
 	case errors.As(err, &h) && late.Load():
@@ -286,4 +292,30 @@ func tickAction(tree *parse.Tree, pos parse.Pos) parse.Node {
 		Decl: []*parse.VariableNode{{NodeType: parse.NodeVariable, Pos: pos, Ident: []string{tickVar}}},
 		Cmds: []*parse.CommandNode{call},
 	}}
+}
+
+// capped are text/template's functions that make a string longer than
+// their arguments (print, printf, println; html, js and urlquery escape
+// and may make it a few times longer), each refusing a result past the
+// size a page may have: a loop of a catalog's template that doubles a
+// variable ({{$x = print $x $x}}) writes nothing that the page's writer
+// could refuse, and would take all the memory before the page's time is
+// up. A function of the FuncMap takes the place of the built-in one of
+// the same name.
+func (s *site) capped() template.FuncMap {
+	size := s.opt.Limits.size()
+	check := func(out string) (string, error) {
+		if len(out) > size {
+			return "", errValueTooBig
+		}
+		return out, nil
+	}
+	return template.FuncMap{
+		"print":    func(args ...any) (string, error) { return check(fmt.Sprint(args...)) },
+		"printf":   func(format string, args ...any) (string, error) { return check(fmt.Sprintf(format, args...)) },
+		"println":  func(args ...any) (string, error) { return check(fmt.Sprintln(args...)) },
+		"html":     func(args ...any) (string, error) { return check(template.HTMLEscaper(args...)) },
+		"js":       func(args ...any) (string, error) { return check(template.JSEscaper(args...)) },
+		"urlquery": func(args ...any) (string, error) { return check(template.URLQueryEscaper(args...)) },
+	}
 }

@@ -99,6 +99,16 @@ func TestTemplateLimits(t *testing.T) {
 			[]string{"templates/html/practice.html:1: page ", "longer than 200ms"},
 		},
 		{
+			"value that doubles",
+			map[string]string{"html/practice.html": `{{define "main"}}{{$x := "ab"}}{{range 60}}{{$x = print $x $x}}{{end}}{{len $x}}{{end}}`},
+			[]string{"templates/html/practice.html: page ", "/practices/", "a value grew past 1 MiB"},
+		},
+		{
+			"value that an escaper makes longer and longer",
+			map[string]string{"html/practice.html": `{{define "main"}}{{$x := "<&>"}}{{range 60}}{{$x = html $x $x}}{{end}}{{len $x}}{{end}}`},
+			[]string{"templates/html/practice.html: page ", "a value grew past 1 MiB"},
+		},
+		{
 			"partial that shows itself",
 			map[string]string{"html/partials.html": strings.Replace(builtinFile(t, "html/partials.html"), `{{define "card" -}}`, `{{define "card" -}}{{.P.CardHTML .X}}`, 1)},
 			[]string{"templates/html/partials.html: page ", `more than 16 deep`, `"card"`},

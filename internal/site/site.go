@@ -305,7 +305,7 @@ func (s *site) load(templates *readLog) error {
 		s.tmpl[lang] = map[string]*template.Template{}
 		c := s.constants(lang)
 		for _, kind := range pageKinds {
-			t := template.New(kind).Option("missingkey=error").Funcs(funcs).Funcs(template.FuncMap{tickFunc: s.tick})
+			t := template.New(kind).Option("missingkey=error").Funcs(funcs).Funcs(s.capped()).Funcs(template.FuncMap{tickFunc: s.tick})
 			for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
 				if _, err := t.New(name).Parse(src[name]); err != nil {
 					return fmt.Errorf("templates/%s: %w", name, err)
