@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"text/template"
 	"time"
 
@@ -324,11 +325,23 @@ func render(opt Options, cfg *config.Config) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A catalog's skeleton is as untrusted as the rest of it: a value is
+	// no longer than a practice may be (print and printf could double
+	// one until memory runs out).
+	capped := func(s string) (string, error) {
+		if len(s) > gate.MaxText {
+			return "", errSkeletonSize
+		}
+		return s, nil
+	}
 	tmpl, err := template.New(name).Option("missingkey=error").Funcs(template.FuncMap{
-		"str":   func(v, placeholder string) string { return yamlString(or(v, placeholder)) },
-		"code":  func(v, placeholder string) string { return or(v, placeholder) },
-		"list":  yamlList,
-		"first": func(list []string) string { return or(first(list), "") },
+		"str":     func(v, placeholder string) string { return yamlString(or(v, placeholder)) },
+		"code":    func(v, placeholder string) string { return or(v, placeholder) },
+		"list":    yamlList,
+		"first":   func(list []string) string { return or(first(list), "") },
+		"print":   func(args ...any) (string, error) { return capped(fmt.Sprint(args...)) },
+		"printf":  func(f string, args ...any) (string, error) { return capped(fmt.Sprintf(f, args...)) },
+		"println": func(args ...any) (string, error) { return capped(fmt.Sprintln(args...)) },
 	}).Parse(string(src))
 	if err != nil {
 		return nil, fmt.Errorf("skeleton %s: %w", name, err)
@@ -345,11 +358,42 @@ func render(opt Options, cfg *config.Config) ([]byte, error) {
 		"Status": opt.Status, "Level": opt.Level, "Start": yearMonth(opt.Start),
 		"Today": opt.Now.Format(time.DateOnly), "Sections": sections, "Hints": sectionHints,
 	}
-	var b bytes.Buffer
-	if err := tmpl.Execute(&b, data); err != nil {
-		return nil, fmt.Errorf("skeleton %s: %w", name, err)
+	b := &skeletonWriter{}
+	done := make(chan error, 1)
+	go func() { done <- tmpl.Execute(b, data) }()
+	select {
+	case err = <-done:
+	case <-time.After(skeletonTime):
+		// The execution is left running: catalog new ends now.
+		b.halt.Store(true)
+		err = fmt.Errorf("took longer than %s (does a {{range}} never end?)", skeletonTime)
 	}
-	return bytes.TrimRight(b.Bytes(), "\n"), nil
+	if errors.Is(err, errSkeletonSize) {
+		err = fmt.Errorf("made more than %d MiB (does a {{range}} never end?)", gate.MaxText>>20)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("skeleton templates/%s: %w", name, err)
+	}
+	return bytes.TrimRight(b.buf.Bytes(), "\n"), nil
+}
+
+// skeletonTime is how long a skeleton may take: one takes microseconds.
+var skeletonTime = 10 * time.Second
+
+var errSkeletonSize = errors.New("the skeleton is too large")
+
+// skeletonWriter collects a skeleton up to the size of a practice file,
+// and refuses every write once its time is up.
+type skeletonWriter struct {
+	buf  bytes.Buffer
+	halt atomic.Bool
+}
+
+func (w *skeletonWriter) Write(p []byte) (int, error) {
+	if w.halt.Load() || w.buf.Len()+len(p) > gate.MaxText {
+		return 0, errSkeletonSize
+	}
+	return w.buf.Write(p)
 }
 
 // yearMonth quotes "2013-02" so that YAML keeps it as text.

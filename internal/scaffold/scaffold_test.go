@@ -326,3 +326,35 @@ func TestSectionHints(t *testing.T) {
 		}
 	}
 }
+
+// TestRunawaySkeleton: a catalog's own skeleton that loops without end,
+// writes without end or doubles a value is stopped with an error that
+// names it, and no file is written.
+func TestRunawaySkeleton(t *testing.T) {
+	defer func(d time.Duration) { skeletonTime = d }(skeletonTime)
+	skeletonTime = 200 * time.Millisecond
+	for _, tc := range []struct{ name, skeleton, want string }{
+		{"loop", "{{range 1000}}{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}{{end}}", "took longer than 200ms"},
+		{"writing", "{{range 1000}}{{range 1000}}{{range 1000}}texto{{end}}{{end}}{{end}}", "made more than 2 MiB"},
+		{"doubling", `{{$x := "ab"}}{{range 60}}{{$x = print $x $x}}{{end}}{{$x}}`, "made more than 2 MiB"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := newCatalog(t)
+			skeleton := filepath.Join(dir, "templates", "new", "practice.es.md")
+			if err := os.MkdirAll(filepath.Dir(skeleton), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(skeleton, []byte(tc.skeleton), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			io, _, _ := iostreams.Test("")
+			_, err := Run(Options{IO: io, Dir: dir, Now: today, ID: "cr-eri"})
+			if err == nil || !strings.Contains(err.Error(), "skeleton templates/new/practice.es.md: "+tc.want) {
+				t.Errorf("got %v, want %q", err, tc.want)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "practices", "cr-eri.es.md")); err == nil {
+				t.Error("a runaway skeleton wrote a file")
+			}
+		})
+	}
+}
