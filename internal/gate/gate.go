@@ -143,14 +143,12 @@ func (f *Folder) ReadHead(path string, n int, limit int64) ([]byte, error) {
 // file of at most limit bytes, and reads it, or its first head bytes when
 // head > 0 (into buf's memory when it is large enough).
 func (f *Folder) read(root *os.Root, path string, limit int64, buf []byte, head int) ([]byte, error) {
-	name := path
+	name := filepath.Base(path) // in the folder of path (Files)
 	if root == f.root {
 		var err error
 		if name, err = f.name(path); err != nil {
 			return nil, err
 		}
-	} else {
-		name = filepath.Base(path)
 	}
 	file, err := root.OpenFile(name, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
