@@ -17,6 +17,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -153,8 +154,19 @@ type partSet struct {
 func newPartSet() partSet { return partSet{now: new(sync.Map)} }
 
 // Render writes the site for cat to out. It never changes a file's bytes
-// once written: out may keep them rather than a copy.
+// once written: out may keep them rather than a copy. A TemplateError
+// names its file as the catalog's other problems do, in the catalog's
+// folder.
 func Render(cat *model.Catalog, opt Options, out output.Writer) error {
+	err := renderSite(cat, opt, out)
+	var te *TemplateError
+	if errors.As(err, &te) {
+		te.File = filepath.Join(cat.Dir, filepath.FromSlash(te.File))
+	}
+	return err
+}
+
+func renderSite(cat *model.Catalog, opt Options, out output.Writer) error {
 	if opt.Templates == nil {
 		return fmt.Errorf("site: no templates")
 	}
