@@ -39,14 +39,7 @@ I/O error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.Dir = catalogDir(cmd)
-			code, err := build.Run(opt)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				return exitError{code}
-			}
-			return nil
+			return exit(build.Run(opt))
 		},
 	}
 	cmd.Flags().StringVarP(&opt.Out, "out", "o", "public", "the folder to write the site to")

@@ -46,6 +46,18 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
+// exit is what a command returns for the exit code and error of the
+// internal Run it calls: the error, or the code when it is not 0.
+func exit(code int, err error) error {
+	switch {
+	case err != nil:
+		return err
+	case code != 0:
+		return exitError{code}
+	}
+	return nil
+}
+
 // run executes the command line and returns the exit code. A panic becomes
 // a one-line message: no Go stack trace ever reaches a user.
 func run(io *iostreams.IO, args []string) (code int) {

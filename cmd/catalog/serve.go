@@ -41,14 +41,7 @@ use, a folder that is not a catalog).`,
 			opt.Dir = catalogDir(cmd)
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			code, err := serve.Run(ctx, opt)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				return exitError{code}
-			}
-			return nil
+			return exit(serve.Run(ctx, opt))
 		},
 	}
 	cmd.Flags().IntVarP(&opt.Port, "port", "p", 8080, "the port to serve on (0: any free port)")

@@ -47,14 +47,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
 			}
 			opt.Dir = catalogDir(cmd)
 			opt.Files = args
-			code, err := validate.Run(opt)
-			if err != nil {
-				return err
-			}
-			if code != 0 {
-				return exitError{code}
-			}
-			return nil
+			return exit(validate.Run(opt))
 		},
 	}
 	cmd.Flags().StringVar(&opt.Format, "format", "text", "output format: text, json or github")
