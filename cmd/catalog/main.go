@@ -1,6 +1,8 @@
 // Command catalog compiles a Catalog of Best Practices from Markdown files
-// with YAML front matter: it validates the entries, and (in later versions)
-// renders them as a static site and a PDF book.
+// with YAML front matter: it starts new entries (new), checks them
+// (validate), renders them as a static site, PDF books and data (build),
+// and previews the site while they are written (serve). Each command
+// parses its flags and calls one internal package.
 package main
 
 import (
@@ -106,7 +108,9 @@ func newRootCmd(io *iostreams.IO) *cobra.Command {
 		Short: "Compile a Catalog of Best Practices from Markdown files",
 		Long: `catalog keeps a Catalog of Best Practices: practices written as Markdown
 files with YAML front matter, in a folder with a catalog.yaml. It starts
-new entries (catalog new) and checks them (catalog validate).`,
+new entries (catalog new), checks them (catalog validate), builds the site,
+the PDF books and the data (catalog build), and previews the site while
+you write (catalog serve).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),

@@ -40,7 +40,7 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
 				// Validating allocates far more than it keeps (every
 				// body's syntax tree is garbage once checked). Collecting
 				// sooner keeps the peak memory of 10,000 practices at
-				// ~0.85 GB instead of ~1.3 GB (closing note of issue 2).
+				// ~0.85 GB instead of ~1.3 GB.
 				// Not for build: drawing the books allocates so fast that
 				// it costs a fifth of the time there.
 				debug.SetGCPercent(50)

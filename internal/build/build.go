@@ -55,52 +55,45 @@ type Options struct {
 	Limits site.Limits
 }
 
-// Exit codes, as SPEC gives them.
-const (
-	ExitOK       = 0
-	ExitProblems = 1
-	ExitUsage    = 2
-)
-
 // Run builds and returns the exit code; err is a usage or I/O error.
 func Run(opt Options) (int, error) {
 	start := time.Now()
 	targets, err := pick(opt.Targets)
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if opt.Out == "" {
-		return ExitUsage, errors.New("--out is empty")
+		return diag.ExitUsage, errors.New("--out is empty")
 	}
 	out, err := filepath.Abs(opt.Out)
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if err := checkOut(out, opt.Dir); err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if opt.Date.IsZero() {
 		if opt.Date, err = sourceDate(opt.IO.Getenv("SOURCE_DATE_EPOCH")); err != nil {
-			return ExitUsage, err
+			return diag.ExitUsage, err
 		}
 	}
 
 	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if err := diag.WriteText(opt.IO.ErrOut, ds); err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if errs, _ := diag.Count(ds); errs > 0 {
 		fmt.Fprintf(opt.IO.ErrOut, "build stopped: %s; %s left as it was\n", diag.Tally(diag.Count(ds)), diag.Escape(opt.Out))
-		return ExitProblems, nil
+		return diag.ExitProblems, nil
 	}
 
 	pub := cat.Public()
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	// Two builds beside one another wait in turn: the second removed the
 	// first one's folder as a killed build's, and the first swapped in
@@ -109,13 +102,13 @@ func Run(opt Options) (int, error) {
 		fmt.Fprintf(opt.IO.ErrOut, "waiting for another build in %s to finish\n", diag.Escape(parent))
 	})
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	defer unlock()
 	cleanStale(out)
 	tmp, err := newFolder(parent, "."+filepath.Base(out)+".tmp-", out)
 	if err != nil {
-		return ExitUsage, fmt.Errorf("build writes the new output beside --out, in %s, then swaps it in: %w", parent, err)
+		return diag.ExitUsage, fmt.Errorf("build writes the new output beside --out, in %s, then swaps it in: %w", parent, err)
 	}
 	if err := render(pub, opt, targets, tmp); err != nil {
 		removeTree(tmp)
@@ -123,16 +116,16 @@ func Run(opt Options) (int, error) {
 		// catalog's problem, as an error in a practice is.
 		if te := (*site.TemplateError)(nil); errors.As(err, &te) {
 			fmt.Fprintf(opt.IO.ErrOut, "%s\nbuild stopped: a template failed; %s left as it was\n", diag.Escape(te.Error()), diag.Escape(opt.Out))
-			return ExitProblems, nil
+			return diag.ExitProblems, nil
 		}
-		return ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
+		return diag.ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
 	_, err = os.Lstat(out)
 	replaced := err == nil
 	left, err := swap(tmp, out)
 	if err != nil {
 		removeTree(tmp)
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if left != nil {
 		fmt.Fprintf(opt.IO.ErrOut, "warning: the new output is in place, but the previous one could not be removed (%s): the next build removes it\n", diag.Escape(left.Error()))
@@ -143,7 +136,7 @@ func Run(opt Options) (int, error) {
 	if len(targets) < len(Targets) && replaced {
 		fmt.Fprintf(opt.IO.ErrOut, "%s holds only these now: a build replaces all of it (build every target to have them all)\n", diag.Escape(opt.Out))
 	}
-	return ExitOK, nil
+	return diag.ExitOK, nil
 }
 
 func pick(list []string) ([]string, error) {

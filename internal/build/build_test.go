@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"catalog/internal/diag"
 	"catalog/internal/iostreams"
 	"catalog/internal/site"
 )
@@ -117,7 +118,7 @@ func TestRefusesForeignFolder(t *testing.T) {
 	mine := filepath.Join(out, "thesis.docx")
 	os.WriteFile(mine, []byte("years of work"), 0o644)
 	code, err, _ := run(t, "../../catalog", out, epoch())
-	if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "not empty and was not made by catalog build") {
+	if code != diag.ExitUsage || err == nil || !strings.Contains(err.Error(), "not empty and was not made by catalog build") {
 		t.Fatalf("got %d, %v", code, err)
 	}
 	if b, _ := os.ReadFile(mine); string(b) != "years of work" {
@@ -130,13 +131,13 @@ func TestRefusesForeignFolder(t *testing.T) {
 	cat := t.TempDir()
 	copyDir(t, "../../catalog", filepath.Join(cat, "catalog"))
 	code, err, _ = run(t, filepath.Join(cat, "catalog"), cat, epoch())
-	if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "holds the catalog") {
+	if code != diag.ExitUsage || err == nil || !strings.Contains(err.Error(), "holds the catalog") {
 		t.Fatalf("--out around the catalog: got %d, %v", code, err)
 	}
 
 	file := filepath.Join(t.TempDir(), "public")
 	os.WriteFile(file, nil, 0o644)
-	if code, err, _ := run(t, "../../catalog", file, epoch()); code != ExitUsage || err == nil {
+	if code, err, _ := run(t, "../../catalog", file, epoch()); code != diag.ExitUsage || err == nil {
 		t.Fatalf("--out a file: got %d, %v", code, err)
 	}
 }
@@ -199,7 +200,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	src, _ := os.ReadFile(p)
 	os.WriteFile(p, bytes.Replace(src, []byte("countries: [GT]"), []byte("countries: [XX]"), 1), 0o644)
 	code, err, msg := run(t, cat, out, epoch())
-	if code != ExitProblems || err != nil || !strings.Contains(msg, "build stopped") || !strings.Contains(msg, "[country-code]") {
+	if code != diag.ExitProblems || err != nil || !strings.Contains(msg, "build stopped") || !strings.Contains(msg, "[country-code]") {
 		t.Fatalf("got %d, %v\n%s", code, err, msg)
 	}
 	os.WriteFile(p, src, 0o644)
@@ -208,7 +209,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	os.MkdirAll(filepath.Join(cat, "templates", "html"), 0o755)
 	os.WriteFile(filepath.Join(cat, "templates", "html", "practice.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644)
 	code, err, _ = run(t, cat, out, epoch())
-	if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "practice.html") {
+	if code != diag.ExitUsage || err == nil || !strings.Contains(err.Error(), "practice.html") {
 		t.Fatalf("broken template: got %d, %v", code, err)
 	}
 
@@ -241,7 +242,7 @@ func TestTemplateLimits(t *testing.T) {
 			io, _, stderr := iostreams.Test("")
 			io.Getenv = func(k string) string { return epoch()[k] }
 			code, err := Run(Options{IO: io, Dir: cat, Out: out, Limits: site.Limits{Time: 200 * time.Millisecond, Size: 1 << 20}})
-			if code != ExitProblems || err != nil || !strings.Contains(stderr.String(), tc.want) || !strings.Contains(stderr.String(), "build stopped") {
+			if code != diag.ExitProblems || err != nil || !strings.Contains(stderr.String(), tc.want) || !strings.Contains(stderr.String(), "build stopped") {
 				t.Fatalf("got %d, %v\n%s", code, err, stderr)
 			}
 			sameTree(t, tree(t, out), before, "changed")
@@ -293,12 +294,12 @@ func TestTargets(t *testing.T) {
 		t.Errorf("a build of the books over the data did not say the data is gone:\n%s", stderr)
 	}
 	for _, bad := range []string{"epub", "html,docx"} {
-		if code, err := Run(Options{IO: io, Dir: "../../catalog", Out: out, Targets: []string{bad}}); code != ExitUsage || err == nil {
+		if code, err := Run(Options{IO: io, Dir: "../../catalog", Out: out, Targets: []string{bad}}); code != diag.ExitUsage || err == nil {
 			t.Errorf("--targets %s: %d %v", bad, code, err)
 		}
 	}
 	for _, bad := range []string{"yesterday", "-1", "100000000000000"} {
-		if code, err, _ := run(t, "../../catalog", out, map[string]string{"SOURCE_DATE_EPOCH": bad}); code != ExitUsage || err == nil {
+		if code, err, _ := run(t, "../../catalog", out, map[string]string{"SOURCE_DATE_EPOCH": bad}); code != diag.ExitUsage || err == nil {
 			t.Errorf("SOURCE_DATE_EPOCH=%s: %d %v", bad, code, err)
 		}
 	}
@@ -410,7 +411,7 @@ func TestRefusesCatalogTrees(t *testing.T) {
 	copyDir(t, "../../catalog", cat)
 	for _, out := range []string{filepath.Join(cat, "practices", "site"), filepath.Join(cat, "media", "x")} {
 		code, err, _ := run(t, cat, out, epoch())
-		if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "which build reads") {
+		if code != diag.ExitUsage || err == nil || !strings.Contains(err.Error(), "which build reads") {
 			t.Errorf("--out %s: %d %v", out, code, err)
 		}
 		if _, err := os.Stat(out); err == nil {
@@ -425,7 +426,7 @@ func TestRefusesCatalogTrees(t *testing.T) {
 	t.Chdir(empty)
 	for _, out := range []string{".", ".."} {
 		code, err, _ := run(t, cat, out, epoch())
-		if code != ExitUsage || err == nil || !strings.Contains(err.Error(), "holds the current folder") {
+		if code != diag.ExitUsage || err == nil || !strings.Contains(err.Error(), "holds the current folder") {
 			t.Errorf("--out %s: %d %v", out, code, err)
 		}
 	}

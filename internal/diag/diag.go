@@ -14,6 +14,15 @@ import (
 	"slices"
 )
 
+// The exit codes of every command: 0 success (warnings allowed unless
+// --strict), 1 the catalog has problems that fail the command, 2 a usage
+// or I/O error.
+const (
+	ExitOK       = 0
+	ExitProblems = 1
+	ExitUsage    = 2
+)
+
 // Severity says whether a problem fails `catalog validate`.
 type Severity int
 

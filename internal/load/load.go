@@ -407,7 +407,7 @@ func Body(folder *gate.Folder, f *model.File) ([]byte, error) {
 	return doc.Body, nil
 }
 
-// ValidID reports whether id can name a practice: the SPEC's practice ID
+// ValidID reports whether id can name a practice: a practice ID
 // is lowercase ASCII letters, digits and hyphens, starting with a letter.
 func ValidID(id string) bool {
 	if id == "" || id[0] < 'a' || id[0] > 'z' {

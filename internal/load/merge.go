@@ -196,7 +196,7 @@ func fieldValue(p *model.Practice, key string) any {
 	case "sources":
 		return p.Sources
 	case "visibility":
-		// Left out, it is public (SPEC): a translation that says so
+		// Left out, it is public: a translation that says so
 		// repeats the source.
 		if p.Visibility == "" {
 			return "public"

@@ -62,12 +62,6 @@ type Options struct {
 	Limits site.Limits
 }
 
-// Exit codes, as SPEC gives them.
-const (
-	ExitOK    = 0
-	ExitUsage = 2
-)
-
 // DefaultBind is where serve listens unless told otherwise: only this
 // machine can see the drafts.
 const DefaultBind = "127.0.0.1"
@@ -101,12 +95,12 @@ func Run(ctx context.Context, opt Options) (int, error) {
 		select {
 		case r = <-start:
 		case <-time.After(stopGrace):
-			return ExitOK, nil
+			return diag.ExitOK, nil
 		}
 	}
 	s, err := r.s, r.err
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	s.logf("Serving %s at %s (Ctrl-C to stop)", opt.Dir, s.URL())
 	if !s.loopback {
@@ -128,9 +122,9 @@ func Run(ctx context.Context, opt Options) (int, error) {
 		}
 	}
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
-	return ExitOK, nil
+	return diag.ExitOK, nil
 }
 
 // Server is a running preview.

@@ -507,7 +507,7 @@ func TestRun(t *testing.T) {
 	cancel()
 	select {
 	case r := <-done:
-		if r.code != ExitOK || r.err != nil {
+		if r.code != diag.ExitOK || r.err != nil {
 			t.Errorf("Run after the stop: %d, %v; want 0", r.code, r.err)
 		}
 	case <-time.After(waitFor):
@@ -637,7 +637,7 @@ func TestRunStopsDuringRunawayBuild(t *testing.T) {
 	cancel()
 	select {
 	case code := <-done:
-		if code != ExitOK {
+		if code != diag.ExitOK {
 			t.Errorf("Run after Ctrl-C: exit %d, want 0", code)
 		}
 	case <-time.After(20 * time.Second): // far less than the page's minute

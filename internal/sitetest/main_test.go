@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"catalog/internal/build"
+	"catalog/internal/diag"
 	"catalog/internal/frontmatter"
 	"catalog/internal/iostreams"
 	"catalog/internal/synth"
@@ -92,7 +93,7 @@ func buildInto(dir, out string, targets []string) (string, error) {
 	switch {
 	case err != nil:
 		return "", fmt.Errorf("build: %v\n%s", err, stderr)
-	case code != build.ExitOK:
+	case code != diag.ExitOK:
 		return "", fmt.Errorf("build exited %d:\n%s", code, stderr)
 	}
 	return out, nil

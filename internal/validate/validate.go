@@ -26,26 +26,19 @@ type Options struct {
 	Now    time.Time
 }
 
-// Exit codes, as SPEC gives them.
-const (
-	ExitOK       = 0
-	ExitProblems = 1
-	ExitUsage    = 2
-)
-
 // Run validates and returns the exit code; err is a usage or I/O error.
 func Run(opt Options) (int, error) {
 	if !slices.Contains(diag.Formats, opt.Format) {
-		return ExitUsage, fmt.Errorf("unknown format %q: use text, json or github", opt.Format)
+		return diag.ExitUsage, fmt.Errorf("unknown format %q: use text, json or github", opt.Format)
 	}
 	abs := realPaths()
 	only, err := resolve(opt.Files, abs)
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now, NoBodies: true})
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	if only != nil {
 		known := map[string]bool{abs(cat.Config.Path): true}
@@ -54,7 +47,7 @@ func Run(opt Options) (int, error) {
 		}
 		for _, f := range opt.Files {
 			if !known[abs(f)] {
-				return ExitUsage, fmt.Errorf("%s is not a file of the catalog in %s (practices are in %s)", f, opt.Dir, filepath.Join(opt.Dir, "practices"))
+				return diag.ExitUsage, fmt.Errorf("%s is not a file of the catalog in %s (practices are in %s)", f, opt.Dir, filepath.Join(opt.Dir, "practices"))
 			}
 		}
 		// The errors of catalog.yaml bear on every file: a pre-commit
@@ -77,7 +70,7 @@ func Run(opt Options) (int, error) {
 		err = diag.WriteText(opt.IO.Out, ds)
 	}
 	if err != nil {
-		return ExitUsage, err
+		return diag.ExitUsage, err
 	}
 	errs, warns := diag.Count(ds)
 	if opt.Format == "text" {
@@ -88,9 +81,9 @@ func Run(opt Options) (int, error) {
 		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"), diag.Escape(untranslated(cat)))
 	}
 	if errs > 0 || (opt.Strict && warns > 0) {
-		return ExitProblems, nil
+		return diag.ExitProblems, nil
 	}
-	return ExitOK, nil
+	return diag.ExitOK, nil
 }
 
 func appendSummary(path string, ds []diag.Diagnostic, files int) error {
