@@ -1,6 +1,8 @@
 package book
 
 import (
+	"catalog/internal/media"
+
 	"catalog/internal/gate"
 
 	"slices"
@@ -314,7 +316,7 @@ func (b *book) picture(im layout.Image, width float64) (data []byte, w, h float6
 	if err != nil {
 		return nil, 0, 0
 	}
-	wPx, hPx, _, err := pdfdraw.ImageSize(data)
+	wPx, hPx, _, err := media.ImageSize(data)
 	if err != nil || wPx == 0 || hPx == 0 {
 		return nil, 0, 0
 	}

@@ -5,6 +5,8 @@
 package check
 
 import (
+	"catalog/internal/media"
+
 	"bytes"
 	"fmt"
 	"html"
@@ -26,7 +28,6 @@ import (
 	"catalog/internal/gate"
 	"catalog/internal/load"
 	"catalog/internal/model"
-	"catalog/internal/pdfdraw"
 	"catalog/internal/suggest"
 )
 
@@ -976,7 +977,7 @@ type imageKey struct {
 const imageHead = 256 << 10
 
 // bookImageProblem says why the PDF book cannot draw the image at path,
-// or "": the book draws what pdfdraw.ImageSize accepts, and leaves any
+// or "": the book draws what media.ImageSize accepts, and leaves any
 // other image out for its description, without a word.
 func bookImageProblem(cat *model.Catalog, path string, stamp fileStamp) string {
 	key := imageKey{path, stamp}
@@ -990,11 +991,11 @@ func bookImageProblem(cat *model.Catalog, path string, stamp fileStamp) string {
 		head, err = folder.ReadHead(path, imageHead, gate.MaxMedia)
 	}
 	if err == nil {
-		if _, _, _, err = pdfdraw.ImageSize(head); err != nil && len(head) == imageHead {
+		if _, _, _, err = media.ImageSize(head); err != nil && len(head) == imageHead {
 			// The header runs past what was read: read it all.
 			var all []byte
 			if all, err = folder.ReadFile(path, gate.MaxMedia); err == nil {
-				_, _, _, err = pdfdraw.ImageSize(all)
+				_, _, _, err = media.ImageSize(all)
 			}
 		}
 	}

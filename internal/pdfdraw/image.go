@@ -1,15 +1,14 @@
 package pdfdraw
 
 import (
+	"catalog/internal/media"
+
 	"bytes"
-	"errors"
 	"fmt"
 	"image"
 	"image/color"
 	"image/draw"
-	_ "image/jpeg" // for image.DecodeConfig
 	"image/png"
-	"strings"
 )
 
 // imageRec is an image XObject, ready to write.
@@ -23,38 +22,11 @@ type imageRec struct {
 	smask    []byte // deflated 8-bit alpha, nil when the image is opaque
 }
 
-// maxImagePixels bounds the images the book accepts: PNGs are fully decoded
-// to check them, and a full A4 page at 300 dpi is under 9 megapixels.
-const maxImagePixels = 40_000_000
-
-// ImageSize returns the pixel size and format ("png" or "jpeg") of an
-// image, reading only its header. Any other format, and images of more than
-// 40 megapixels, are errors.
-func ImageSize(data []byte) (wPx, hPx int, format string, err error) {
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		if errors.Is(err, image.ErrFormat) {
-			return 0, 0, "", errors.New("not a PNG or JPEG image")
-		}
-		return 0, 0, "", err
-	}
-	if format != "png" && format != "jpeg" {
-		return 0, 0, "", fmt.Errorf("%s image: only PNG and JPEG are supported", strings.ToUpper(format))
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return 0, 0, "", fmt.Errorf("%s image has no pixels (%d×%d)", format, cfg.Width, cfg.Height)
-	}
-	if cfg.Width*cfg.Height > maxImagePixels {
-		return 0, 0, "", fmt.Errorf("image is %d×%d pixels; reduce it below %d megapixels", cfg.Width, cfg.Height, maxImagePixels/1_000_000)
-	}
-	return cfg.Width, cfg.Height, format, nil
-}
-
 // newImage checks data completely (a PNG is decoded; a JPEG's header is
 // read and the file embedded as it is, so that a damaged JPEG damages only
 // its own picture) and prepares the XObject.
 func newImage(data []byte) (*imageRec, error) {
-	w, h, format, err := ImageSize(data)
+	w, h, format, err := media.ImageSize(data)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package pdfdraw
 
 import (
+	"catalog/internal/media"
+
 	"bytes"
 	"compress/zlib"
 	"fmt"
@@ -562,8 +564,8 @@ func TestImages(t *testing.T) {
 		"truncated": good[:len(good)/2],
 	}
 	for name, data := range bad {
-		if _, _, _, err := ImageSize(data); err == nil && name != "truncated" {
-			t.Errorf("ImageSize(%s) accepted it", name)
+		if _, _, _, err := media.ImageSize(data); err == nil && name != "truncated" {
+			t.Errorf("media.ImageSize(%s) accepted it", name)
 		}
 		if err := d.Image(name, data, 10, 10, 20, 20); err == nil {
 			t.Errorf("Image(%s) = nil error", name)
@@ -581,8 +583,8 @@ func TestImages(t *testing.T) {
 	if err := png.Encode(&deepBuf, deep); err != nil {
 		t.Fatal(err)
 	}
-	if w, h, format, err := ImageSize(deepBuf.Bytes()); err != nil || w != 8 || h != 8 || format != "png" {
-		t.Errorf("ImageSize(16-bit PNG) = %d, %d, %q, %v", w, h, format, err)
+	if w, h, format, err := media.ImageSize(deepBuf.Bytes()); err != nil || w != 8 || h != 8 || format != "png" {
+		t.Errorf("media.ImageSize(16-bit PNG) = %d, %d, %q, %v", w, h, format, err)
 	}
 	grayImg := image.NewGray(image.Rect(0, 0, 8, 4))
 	for i := range grayImg.Pix {
