@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path"
 	"os"
 	"path/filepath"
 	"strings"
@@ -251,5 +252,37 @@ func TestHostileFileNames(t *testing.T) {
 		if !strings.Contains(stdout+stderr, `zz\n::error file=x::INJECTED.es.md`) || !strings.Contains(stdout+stderr, `esc\x1b]0;pwned\x07\u202e.es.md`) {
 			t.Errorf("catalog %s: the names are not shown escaped:\n%s%s", strings.Join(args, " "), stdout, stderr)
 		}
+	}
+}
+
+// TestLayoutNamesEveryPackage: the README's layout table names every
+// package of internal/ (a package below one it names counts as named).
+func TestLayoutNamesEveryPackage(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := func(pkg string) bool {
+		for p := filepath.ToSlash(pkg); strings.Contains(p, "/"); p = path.Dir(p) {
+			if strings.Contains(string(readme), "`"+p+"`") {
+				return true
+			}
+		}
+		return false
+	}
+	seen := map[string]bool{}
+	err = filepath.WalkDir("../../internal", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		pkg, _ := filepath.Rel("../..", filepath.Dir(path))
+		if !named(pkg) && !seen[pkg] {
+			t.Errorf("README.md's layout table does not name %s", filepath.ToSlash(pkg))
+		}
+		seen[pkg] = true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
