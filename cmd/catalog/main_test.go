@@ -2,8 +2,8 @@ package main
 
 import (
 	"encoding/json"
-	"path"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
