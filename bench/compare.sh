@@ -7,7 +7,7 @@
 #   SIZES=1000 RUNS=3 bash bench/compare.sh
 #
 # For each size it generates a catalog (internal/synth, seed 1), converts it
-# to an equivalent Hugo site (internal/synth/cmd/hugosite: same bodies, same
+# to an equivalent Hugo site (bench/hugosite: same bodies, same
 # fields, a page per practice and per country and theme, in es and en), runs
 # each tool once untimed, then RUNS times in turn, timed by /usr/bin/time
 # (wall seconds, peak RSS). Hugo gets a fresh output folder and an empty
@@ -44,9 +44,9 @@ trap 'rm -rf "$TMP"' EXIT
 
 echo "building catalog and the helper commands…" >&2
 go build -o "$TMP/bin/catalog" ./cmd/catalog
-go build -o "$TMP/bin/synth" ./internal/synth/cmd/synth
-go build -o "$TMP/bin/hugosite" ./internal/synth/cmd/hugosite
-go build -o "$TMP/bin/floor" ./internal/synth/cmd/floor
+go build -o "$TMP/bin/synth" ./bench/synth
+go build -o "$TMP/bin/hugosite" ./bench/hugosite
+go build -o "$TMP/bin/floor" ./bench/floor
 
 # timed LOG CMD...: runs CMD under /usr/bin/time and appends "wall rssKB" to
 # LOG. Whatever CMD prints is kept in LOG.out (and shown if it fails).

@@ -4,7 +4,7 @@
 // else — no validation, no templates, no writing. No site generator that
 // renders the same bodies with goldmark can be faster than this.
 //
-//	go run ./internal/synth/cmd/floor -catalog /tmp/cat [-workers N]
+//	go run ./bench/floor -catalog /tmp/cat [-workers N]
 //
 // It prints one line for N workers (default GOMAXPROCS), then one for a
 // single worker:

@@ -2,7 +2,7 @@
 // equivalent multilingual Hugo site, for the speed comparison with Hugo
 // (bench/compare.sh):
 //
-//	go run ./internal/synth/cmd/hugosite -catalog /tmp/cat -out /tmp/hugo-site
+//	go run ./bench/hugosite -catalog /tmp/cat -out /tmp/hugo-site
 //
 // Each practice becomes content/practices/ID.LANG.md with the same Markdown
 // body, byte for byte, and front matter holding what our practice, country
@@ -70,7 +70,7 @@ var pageWords = []string{"practices", "countries", "themes", "institutions", "pe
 	"level", "last_reviewed", "summary", "details", "pillar", "all_practices", "other_languages"}
 
 func main() {
-	cat := flag.String("catalog", "", "catalog folder written by internal/synth/cmd/synth")
+	cat := flag.String("catalog", "", "catalog folder written by bench/synth")
 	out := flag.String("out", "", "Hugo site folder to write (must not exist, or be empty)")
 	flag.Parse()
 	if *cat == "" || *out == "" || flag.NArg() > 0 {

@@ -1,6 +1,6 @@
 // Command synth writes a synthetic practice catalog for benchmarks and tests:
 //
-//	go run ./internal/synth/cmd/synth -n 1000 -seed 1 -out /tmp/cat
+//	go run ./bench/synth -n 1000 -seed 1 -out /tmp/cat
 package main
 
 import (
