@@ -51,7 +51,6 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzNesting -fuzztime 150000x ./internal/markdown/
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 1000x ./internal/book/
 	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
-	$(GO) test -run '^$$' -fuzz FuzzPageDeflate -fuzztime 12000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzRelative -fuzztime 100000x ./internal/site/
 	$(GO) test -run '^$$' -fuzz FuzzSearchWords -fuzztime 100000x ./internal/site/
 	$(GO) test -run '^$$' -fuzz FuzzPrinters -fuzztime 100000x ./internal/diag/

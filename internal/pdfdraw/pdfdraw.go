@@ -23,9 +23,8 @@
 // emptied), with the exact advance widths that Measure adds up and a
 // ToUnicode map so that text can be extracted. Consecutive lines of text
 // share one text object and are placed relative to each other. Page
-// content is deflated by the encoder of deflate.go, which shares its
-// Huffman codes among a document's pages; short chunks are stored as they
-// are. Every string goes through fonts.Drawable first: a
+// content is deflated by compress/zlib at BestSpeed; short chunks are
+// stored as they are. Every string goes through fonts.Drawable first: a
 // character the fonts lack becomes '?' and never fails the document.
 //
 // Units are millimetres and font sizes points; the origin is the top-left
@@ -104,8 +103,7 @@ type Doc struct {
 	content bytes.Buffer
 	open    bool
 	gs      gstate
-	zc      *pageDeflater
-	zbuf    []byte // a chunk compressed
+	zbuf    bytes.Buffer // a chunk compressed
 
 	// out writes the file from New on: to Options.Out, or to mem (when
 	// memory is true) until Output gives the writer.
@@ -129,8 +127,9 @@ type pageRec struct {
 
 // storeBelow is the length under which a chunk is stored, not deflated:
 // such as the running header and footer that frame adds to every page at
-// the end, about 290 bytes, which deflate to as many (the Huffman codes'
-// header is about 70 bytes, see deflate.go).
+// the end, about 290 bytes, which deflate by no more than a quarter (a
+// dynamic block's Huffman codes cost tens of bytes before the first
+// token), not worth a compressor's run per page.
 const storeBelow = 512
 
 // link is a link annotation: a rectangle in PDF points and either a URI or
@@ -314,11 +313,9 @@ func (d *Doc) closeChunk() {
 	d.content.WriteString("Q\n")
 	data, dict := d.content.Bytes(), ""
 	if len(data) >= storeBelow {
-		if d.zc == nil {
-			d.zc = new(pageDeflater)
-		}
-		d.zbuf = d.zc.deflate(d.zbuf[:0], data)
-		data, dict = d.zbuf, "/Filter /FlateDecode"
+		d.zbuf.Reset()
+		deflate(&d.zbuf, data) // writing to a bytes.Buffer cannot fail
+		data, dict = d.zbuf.Bytes(), "/Filter /FlateDecode"
 	}
 	num := d.out.alloc(1)
 	d.out.stream(num, dict, data)
