@@ -162,9 +162,26 @@ func TestQuietTakesPlainBodies(t *testing.T) {
 }
 
 // FuzzQuiet: for any body, quiet vouching for it changes no diagnostic.
+// With parseAll, sameDiagnostics also holds the full check of the body to
+// bodyRules and to quiet's word (heldToBodyRules).
 func FuzzQuiet(f *testing.F) {
 	for _, s := range bodySnippets {
 		f.Add("## Descripción\n\nTexto " + s + " más.\n\n## Resultados\n\n[a](otra.es.md)\n\n## Lecciones aprendidas\n\nFin.\n")
+	}
+	// The bodies of the fixtures and of the sample catalog.
+	var files []string
+	for _, dir := range []string{"../../testdata/broken", "../../testdata/validate", "../../catalog"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "practices", "*.md"))
+		files = append(files, more...)
+	}
+	for _, p := range files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if _, rest, ok := bytes.Cut(src, []byte("\n---\n")); ok && bytes.HasPrefix(src, []byte("---\n")) {
+			f.Add(string(rest))
+		}
 	}
 	dir := f.TempDir()
 	write := func(name, text string) {
