@@ -97,7 +97,7 @@ type scans struct {
 // quiet cannot vouch for it from the scan, or glyphs will look at it.
 func (s *scans) keep(cfg *config.Config, f *model.File, body []byte) bool {
 	sc := scanBody(body)
-	if !sc.plain || !sc.drawable || !sc.hasSections(s.sections(cfg, f.Lang)) {
+	if !quietCovers || !sc.plain || !sc.drawable || !sc.hasSections(s.sections(cfg, f.Lang)) {
 		return true
 	}
 	// The headings are in body, which loading reuses; quiet will not need
@@ -667,36 +667,68 @@ func short(s string) string {
 	return s
 }
 
+// bodyRules are the rules that parsedBody, and what it calls, may report:
+// the rules whose silence quiet must vouch for (quietVouches) or check
+// itself. A report of any other rule from parsedBody is a bug that
+// heldToBodyRules reports, so that a rule added to parsedBody fails the
+// first test that sees it until it is declared here, and declaring it
+// here turns quiet off (quietCovers) until quiet vouches for it too.
+var bodyRules = []*diag.Rule{
+	RuleSection, RuleRawHTML, RulePersonalData, RuleCaseNumber, // from the tree
+	RuleURL, RuleLink, RuleMedia, RuleBookImage, gate.RuleSymlink, gate.RuleSpecialFile, // link and media
+	RuleGlyph, // bodyGlyphs
+}
+
 // body checks the Markdown body. Only a body that quiet cannot vouch for
-// is parsed.
+// is parsed (but for the tests' parseAll, which parses every body and
+// holds quiet's word to what the parse reports).
 func (ps *pass) body(t *model.Text) {
 	src := t.Body
-	if !ps.parseAll {
-		sc := ps.scans.get(t.File)
-		if sc == nil {
-			sc = scanBody(src)
+	sc := ps.scans.get(t.File)
+	kept := sc == nil
+	if kept {
+		sc = scanBody(src)
+	}
+	vouched := ps.quiet(t, sc)
+	if vouched && !ps.parseAll {
+		if !sc.drawable { // so loading kept the body
+			ps.bodyGlyphs(t, src, func(off int) (int, int) { return bodyPos(src, t.File.BodyLine, off) })
 		}
-		if ps.quiet(t, sc) {
-			if !sc.drawable { // so loading kept the body
-				ps.bodyGlyphs(t, src, func(off int) (int, int) { return bodyPos(src, t.File.BodyLine, off) })
-			}
+		return
+	}
+	if !kept {
+		// Loading did not keep this body, as the scan was clean, but a
+		// link in it fails its check (a link to a practice that is
+		// missing or restricted): read it again for the full check.
+		folder, err := ps.cat.Gate()
+		if err == nil {
+			src, err = load.Body(folder, t.File)
+		}
+		if err != nil {
+			ps.diags = append(ps.diags, diag.New(fm.RuleEncoding, t.File.Path, 0, 0, "cannot read: %v", err))
 			return
 		}
-		if ps.scans.get(t.File) != nil {
-			// Loading did not keep this body, as the scan was clean, but a
-			// link in it fails its check (a link to a practice that is
-			// missing or restricted): read it again for the full check.
-			folder, err := ps.cat.Gate()
-			if err == nil {
-				src, err = load.Body(folder, t.File)
-			}
-			if err != nil {
-				ps.diags = append(ps.diags, diag.New(fm.RuleEncoding, t.File.Path, 0, 0, "cannot read: %v", err))
-				return
-			}
+	}
+	from := len(ps.diags)
+	ps.parsedBody(t, src)
+	ps.heldToBodyRules(t, from, vouched, sc.drawable)
+}
+
+// heldToBodyRules reports, as internal errors, the diagnostics from
+// ps.diags[from:] (parsedBody's) of a rule outside bodyRules, and, when
+// quiet vouched for the body, any but the glyph warnings that the quick
+// path reports itself (when the body is not drawable).
+func (ps *pass) heldToBodyRules(t *model.Text, from int, vouched, drawable bool) {
+	for _, d := range ps.diags[from:] {
+		switch {
+		case !slices.Contains(bodyRules, d.Rule):
+			ps.diags = append(ps.diags, diag.New(load.RuleInternal, t.File.Path, d.Line, d.Col,
+				"the full check of the body reported the rule %q, which is not in bodyRules: the quick path does not vouch for it", d.Rule.ID))
+		case vouched && (d.Rule != RuleGlyph || drawable):
+			ps.diags = append(ps.diags, diag.New(load.RuleInternal, t.File.Path, d.Line, d.Col,
+				"the quick path vouched for this body, but its full check reported %q: %s", d.Rule.ID, d.Message))
 		}
 	}
-	ps.parsedBody(t, src)
 }
 
 // bodyGlyphs reports the characters of the body that the book cannot draw.

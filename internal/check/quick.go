@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"catalog/internal/diag"
+	"catalog/internal/gate"
 	"catalog/internal/model"
 )
 
@@ -51,8 +52,12 @@ import (
 // The scan of the text (scanBody) needs nothing but the text, so that
 // validate can do it as each file is read and keep no body; quiet then
 // adds what needs the catalog: the required sections and the link checks.
+//
+// What quiet vouches for is quietVouches; with the glyph check that the
+// quick path makes itself, it must cover bodyRules, the rules of the full
+// check, or quiet vouches for nothing.
 func (ps *pass) quiet(t *model.Text, sc *bodyScan) bool {
-	if !sc.plain || !sc.sections && !sc.hasSections(normalHeadings(ps.cfg.Sections[t.Lang])) {
+	if !quietCovers || !sc.plain || !sc.sections && !sc.hasSections(normalHeadings(ps.cfg.Sections[t.Lang])) {
 		return false
 	}
 	reported := false
@@ -68,6 +73,23 @@ func (ps *pass) quiet(t *model.Text, sc *bodyScan) bool {
 	}
 	return true
 }
+
+// quietVouches are the rules that quiet proves silent: those the tests
+// above rule out, and those of link and media, which it runs.
+var quietVouches = []*diag.Rule{
+	RuleSection, RuleRawHTML, RulePersonalData, RuleCaseNumber,
+	RuleURL, RuleLink, RuleMedia, RuleBookImage, gate.RuleSymlink, gate.RuleSpecialFile,
+}
+
+// quickChecks are the rules of the full check that the quick path checks
+// itself rather than vouch for: body runs bodyGlyphs on a body that
+// quiet vouches for, unless the scan found it drawable.
+var quickChecks = []*diag.Rule{RuleGlyph}
+
+// quietCovers: quietVouches and quickChecks hold every rule of bodyRules.
+var quietCovers = !slices.ContainsFunc(bodyRules, func(r *diag.Rule) bool {
+	return !slices.Contains(quietVouches, r) && !slices.Contains(quickChecks, r)
+})
 
 // bodyScan is what quiet needs to know of a body's text.
 type bodyScan struct {

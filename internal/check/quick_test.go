@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,6 +89,13 @@ func sameDiagnostics(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// parseAll holds the full check of each body to bodyRules, and to
+	// quiet's word where quiet vouched (heldToBodyRules).
+	for _, d := range full {
+		if d.Rule == load.RuleInternal {
+			t.Fatalf("%s:%d:%d: %s", d.File, d.Line, d.Col, d.Message)
+		}
+	}
 	var lean *model.Catalog
 	for _, way := range []struct {
 		name string
@@ -154,9 +162,26 @@ func TestQuietTakesPlainBodies(t *testing.T) {
 }
 
 // FuzzQuiet: for any body, quiet vouching for it changes no diagnostic.
+// With parseAll, sameDiagnostics also holds the full check of the body to
+// bodyRules and to quiet's word (heldToBodyRules).
 func FuzzQuiet(f *testing.F) {
 	for _, s := range bodySnippets {
 		f.Add("## Descripción\n\nTexto " + s + " más.\n\n## Resultados\n\n[a](otra.es.md)\n\n## Lecciones aprendidas\n\nFin.\n")
+	}
+	// The bodies of the fixtures and of the sample catalog.
+	var files []string
+	for _, dir := range []string{"../../testdata/broken", "../../testdata/validate", "../../catalog"} {
+		more, _ := filepath.Glob(filepath.Join(dir, "practices", "*.md"))
+		files = append(files, more...)
+	}
+	for _, p := range files {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if _, rest, ok := bytes.Cut(src, []byte("\n---\n")); ok && bytes.HasPrefix(src, []byte("---\n")) {
+			f.Add(string(rest))
+		}
 	}
 	dir := f.TempDir()
 	write := func(name, text string) {
@@ -220,6 +245,65 @@ func TestLinkedPractice(t *testing.T) {
 		"a.es.MD", "a/b.md", "./a.md", "../practices/a.es.md", "a#b.md", "a?b.md", "a.md.md", "a.-.md", "a.é.md", "é.es.md", "", "md"} {
 		if got, want := linkedPractice(path), model.LinkedPractice(path); got != want {
 			t.Errorf("linkedPractice(%q) = %q, model.LinkedPractice %q", path, got, want)
+		}
+	}
+}
+
+// TestQuietVouchesForBodyRules: what the quick path vouches for, with what
+// it checks itself, is exactly what the full check of a body may report
+// (bodyRules, which heldToBodyRules holds parsedBody to).
+func TestQuietVouchesForBodyRules(t *testing.T) {
+	claim := append(slices.Clone(quietVouches), quickChecks...)
+	ids := func(rules []*diag.Rule) []string {
+		out := make([]string, len(rules))
+		for i, r := range rules {
+			out[i] = r.ID
+		}
+		slices.Sort(out)
+		return out
+	}
+	if got, want := ids(claim), ids(bodyRules); !slices.Equal(got, want) {
+		t.Errorf("the quick path vouches for or checks %q; the full check of a body may report %q", got, want)
+	}
+	if !quietCovers {
+		t.Error("quietCovers is false: quiet vouches for no body")
+	}
+	for _, r := range bodyRules {
+		if Lookup(r.ID) != r {
+			t.Errorf("body rule %q is not in All()", r.ID)
+		}
+	}
+}
+
+// TestHeldToBodyRules: a report of the full check outside bodyRules, or
+// against quiet's word, is an internal error.
+func TestHeldToBodyRules(t *testing.T) {
+	text := &model.Text{File: &model.File{Path: "practices/x.es.md"}}
+	for _, c := range []struct {
+		rule              *diag.Rule
+		vouched, drawable bool
+		internal          bool
+	}{
+		{RuleLink, false, false, false},
+		{RuleGlyph, false, false, false},
+		{RuleCountryCode, false, false, true}, // not a rule of bodies
+		{RuleCountryCode, true, true, true},
+		{RuleLink, true, false, true},
+		{RuleSection, true, true, true},
+		{RuleGlyph, true, false, false}, // the quick path checks glyphs itself
+		{RuleGlyph, true, true, true},   // but not those of a drawable body
+	} {
+		ps := &pass{diags: []diag.Diagnostic{diag.New(RuleVocabulary, text.File.Path, 1, 1, "before")}}
+		ps.diags = append(ps.diags, diag.New(c.rule, text.File.Path, 3, 4, "m"))
+		ps.heldToBodyRules(text, 1, c.vouched, c.drawable)
+		internal := 0
+		for _, d := range ps.diags {
+			if d.Rule == load.RuleInternal {
+				internal++
+			}
+		}
+		if want := map[bool]int{false: 0, true: 1}[c.internal]; internal != want {
+			t.Errorf("%s, vouched %v, drawable %v: %d internal errors, want %d", c.rule.ID, c.vouched, c.drawable, internal, want)
 		}
 	}
 }
