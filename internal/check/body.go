@@ -6,19 +6,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
 
 	"catalog/internal/markdown"
 )
-
-// bodyParser reads bodies as the renderers do: CommonMark with GitHub
-// tables, strikethrough and footnotes. (Leaving out the inline parsers the
-// checks do not need saved only a tenth of the time: not worth reading
-// bodies differently from the renderers.)
-var bodyParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Footnote)).Parser()
 
 // body is what the checks need from a parsed body; the tree itself is not
 // kept.
@@ -56,7 +48,8 @@ func parseBody(src []byte, firstLine int) (*body, error) {
 			b.lineStart = append(b.lineStart, i+1)
 		}
 	}
-	doc, err := markdown.ParseWith(bodyParser, src)
+	// The parse of the site and the book: the checks see the same tree.
+	doc, err := markdown.Parse(src)
 	if err != nil {
 		return nil, err
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -55,19 +54,16 @@ var md = goldmark.New(
 
 var tableOptions = []extension.TableOption{extension.WithTableCellAlignMethod(extension.TableCellAlignStyle)}
 
-// Parse parses a body with the parser the site uses, so that another
-// renderer of a body (the PDF book's) reads exactly the same tree. A body
-// that nests deeper than MaxNesting is not parsed: the error is its Deep.
-func Parse(src []byte) (ast.Node, error) { return ParseWith(md.Parser(), src) }
-
-// ParseWith parses src with p once Nesting has vouched for it. Every parse
-// of a body or an intro goes through here: goldmark's time grows with the
-// square of some nestings, and a catalog comes from anyone.
-func ParseWith(p parser.Parser, src []byte) (ast.Node, error) {
+// Parse parses a body or an intro, once Nesting has vouched for it: the
+// one parse of Markdown in catalog, so that the checks, the site, the book
+// and the data read the same tree (goldmark's time grows with the square
+// of some nestings, and a catalog comes from anyone). A body that nests
+// deeper than MaxNesting is not parsed: the error is its Deep.
+func Parse(src []byte) (ast.Node, error) {
 	if deep, over := Nesting(src); over {
 		return nil, deep
 	}
-	return p.Parse(text.NewReader(src)), nil
+	return md.Parser().Parse(text.NewReader(src)), nil
 }
 
 // Without html.WithUnsafe, goldmark writes raw HTML as a comment that says
