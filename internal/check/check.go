@@ -290,14 +290,16 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 		}
 	}()
 	src := p.Source
-	ps.countries(src, "countries", p.Countries)
-	ps.enum(src, "scope", p.Scope, Scopes)
-	ps.enum(src, "status", p.Status, Statuses)
-	ps.enum(src, "level", p.Level, Levels)
-	ps.enum(src, "visibility", p.Visibility, visibilities)
-	ps.vocabulary(src, "themes", p.Themes, &ps.cfg.Themes)
-	ps.vocabulary(src, "target_groups", p.TargetGroups, &ps.cfg.TargetGroups)
-	ps.vocabulary(src, "exploitation_forms", p.ExploitationForms, &ps.cfg.ExploitationForms)
+	for i := range load.Fields {
+		switch f := &load.Fields[i]; f.Kind {
+		case load.KindCountries:
+			ps.countries(src, f.Name, f.Codes(p))
+		case load.KindCode:
+			ps.enum(src, f.Name, f.Code(p), f.Values)
+		case load.KindVocabulary:
+			ps.vocabulary(src, f.Name, f.Codes(p), f.Vocabulary(ps.cfg))
+		}
+	}
 	ps.period(src)
 	ps.related(src)
 	for i, s := range p.Sources {
@@ -321,13 +323,9 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 	return ps.diags, ps.mediaSeen
 }
 
-// The values of the fields that take one of a few (catalog new's flags
-// complete them).
+// The values of the parts of fields that take one of a few (catalog new's
+// flags complete the institution types); a field's own are in load.Fields.
 var (
-	Scopes           = []string{"local", "subnational", "national", "binational", "regional"}
-	Statuses         = []string{"ongoing", "ended", "unknown"}
-	Levels           = []string{"good", "promising", "emerging"}
-	visibilities     = []string{"public", "restricted"}
 	InstitutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
 	ratings          = []string{"evidenced", "reported", "not-assessed"}
 	kinds            = []string{"internship", "study-visit", "adaptation"}
