@@ -51,23 +51,25 @@ var Fields = []Field{
 	{Name: "criteria", Translatable: true, Kind: KindCriteria,
 		Vocabulary: func(c *config.Config) *config.Vocabulary { return &c.Criteria },
 		value:      inText(func(t *model.Text) *[]model.Rating { return &t.Criteria }, criteria),
-		inherit: func(name string, t, source *model.Text, given bool, mismatch func(path, what string)) {
-			if given {
-				t.Criteria = mergeCriteria(name, source.Criteria, t.Criteria, mismatch)
-			} else {
+		inherit: func(name string, t, source *model.Text, given bool) (ms []mismatch) {
+			if !given {
 				t.Criteria = source.Criteria
+				return nil
 			}
+			t.Criteria = mergeCriteria(name, source.Criteria, t.Criteria, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+			return ms
 		}},
 	{Name: "related", Kind: KindPractices,
 		value: inPractice(func(p *model.Practice) *[]string { return &p.Related }, (*fm.Decoder).Codes)},
 	{Name: "exchanges", Translatable: true, Kind: KindExchanges,
 		value: inText(func(t *model.Text) *[]model.Exchange { return &t.Exchanges }, exchanges),
-		inherit: func(name string, t, source *model.Text, given bool, mismatch func(path, what string)) {
-			if given {
-				t.Exchanges = mergeExchanges(name, source.Exchanges, t.Exchanges, mismatch)
-			} else {
+		inherit: func(name string, t, source *model.Text, given bool) (ms []mismatch) {
+			if !given {
 				t.Exchanges = source.Exchanges
+				return nil
 			}
+			t.Exchanges = mergeExchanges(name, source.Exchanges, t.Exchanges, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+			return ms
 		}},
 	{Name: "sources", Need: InSource, Kind: KindSources,
 		value: inPractice(func(p *model.Practice) *[]model.Source { return &p.Sources }, sources)},
@@ -80,10 +82,11 @@ var Fields = []Field{
 		value: inPractice(func(p *model.Practice) *string { return &p.Visibility }, (*fm.Decoder).Code)},
 	{Name: "last_reviewed", Need: InSource, Translatable: true, Kind: KindDate,
 		value: inText(func(t *model.Text) *time.Time { return &t.LastReviewed }, date),
-		inherit: func(_ string, t, source *model.Text, _ bool, _ func(path, what string)) {
+		inherit: func(_ string, t, source *model.Text, _ bool) []mismatch {
 			if t.LastReviewed.IsZero() {
 				t.LastReviewed = source.LastReviewed
 			}
+			return nil
 		}},
 }
 
@@ -107,14 +110,19 @@ type Field struct {
 
 	value
 	// inherit completes a translatable field of a translation t from its
-	// source, and reports through mismatch what the translation changed
-	// that it may not; name is the field's, given says whether the
-	// translation's file gives it. Nil: the translation keeps what it
-	// gives, nothing is inherited (title, summary).
+	// source, and returns what the translation changed that it may not;
+	// name is the field's, given says whether the translation's file
+	// gives it. Nil: the translation keeps what it gives, nothing is
+	// inherited (title, summary).
 	inherit inheritFunc
 }
 
-type inheritFunc func(name string, t, source *model.Text, given bool, mismatch func(path, what string))
+type inheritFunc func(name string, t, source *model.Text, given bool) []mismatch
+
+// mismatch is what a translation changed of what it inherits: the path of
+// the value, and how it differs. A list returned, not a function called,
+// so that merging a translation that changes nothing allocates nothing.
+type mismatch struct{ path, what string }
 
 // Need says which files must give a field.
 type Need int
@@ -256,26 +264,27 @@ func summary(d *fm.Decoder, v *yaml.Node, key string, s *sheet) {
 // inheritInstitutions takes names (and acronyms) from the translation and
 // everything else from the source, entry by entry.
 func inheritInstitutions(at func(*model.Text) *[]model.Institution) inheritFunc {
-	return func(name string, t, source *model.Text, given bool, mismatch func(path, what string)) {
-		*at(t) = mergeInstitutions(*at(source), *at(t), given, name, mismatch)
+	return func(name string, t, source *model.Text, given bool) (ms []mismatch) {
+		*at(t) = mergeInstitutions(*at(source), *at(t), given, name, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+		return ms
 	}
 }
 
 // inheritContact takes the contact from the translation, its address and
 // e-mail from the source.
-func inheritContact(_ string, t, source *model.Text, _ bool, mismatch func(path, what string)) {
+func inheritContact(_ string, t, source *model.Text, _ bool) (ms []mismatch) {
 	if t.Contact == nil {
 		t.Contact = source.Contact
-		return
+		return nil
 	}
 	if source.Contact == nil {
-		return
+		return nil
 	}
 	if t.Contact.URL != source.Contact.URL && t.Contact.URL != "" {
-		mismatch("contact.url", fmt.Sprintf("%q here, %q there", t.Contact.URL, source.Contact.URL))
+		ms = append(ms, mismatch{"contact.url", fmt.Sprintf("%q here, %q there", t.Contact.URL, source.Contact.URL)})
 	}
 	if t.Contact.Email != source.Contact.Email && t.Contact.Email != "" {
-		mismatch("contact.email", fmt.Sprintf("%q here, %q there", t.Contact.Email, source.Contact.Email))
+		ms = append(ms, mismatch{"contact.email", fmt.Sprintf("%q here, %q there", t.Contact.Email, source.Contact.Email)})
 	}
 	c := *t.Contact
 	c.URL, c.Email = source.Contact.URL, source.Contact.Email
@@ -283,6 +292,7 @@ func inheritContact(_ string, t, source *model.Text, _ bool, mismatch func(path,
 		c.Institution = source.Contact.Institution
 	}
 	t.Contact = &c
+	return ms
 }
 
 func show(v any) string {

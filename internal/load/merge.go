@@ -136,7 +136,9 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 				mismatch(f.Name, fmt.Sprintf("%v here, %v there", show(b), show(a)))
 			}
 		case f.inherit != nil:
-			f.inherit(f.Name, &t, source, given, mismatch)
+			for _, m := range f.inherit(f.Name, &t, source, given) {
+				mismatch(m.path, m.what)
+			}
 		}
 	}
 	return &t
