@@ -369,25 +369,19 @@ func (ps *pass) vocabulary(t *model.Text, path string, slugs []string, v *config
 			continue
 		}
 		if !v.Has(s) {
-			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; the codes are listed under %s in catalog.yaml, or in the README's Vocabularies when it lists none", singular(v.Name), s, v.Hint(s), v.Name)
+			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; the codes are listed under %s in catalog.yaml, or in the README's Vocabularies when it lists none", singular(v), s, v.Hint(s), v.Name)
 		} else if slices.Index(slugs, s) < i {
-			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", singular(v.Name), s)
+			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", singular(v), s)
 		}
 	}
 }
 
-func singular(name string) string {
-	switch name {
-	case "themes":
-		return "theme"
-	case "target_groups":
-		return "target group"
-	case "exploitation_forms":
-		return "form of exploitation"
-	case "criteria":
-		return "criterion"
+// singular is what messages call one of v's terms.
+func singular(v *config.Vocabulary) string {
+	if v.Singular != "" {
+		return v.Singular
 	}
-	return name
+	return v.Name
 }
 
 func (ps *pass) period(t *model.Text) {
