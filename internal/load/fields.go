@@ -254,6 +254,25 @@ func FieldValues(name string) []string {
 	return nil
 }
 
+// FieldsDoc is the README's table of the fields: which files must give
+// each, and what a translation does with it.
+func FieldsDoc() string {
+	var b strings.Builder
+	b.WriteString("| field | required | in a translation |\n| --- | --- | --- |\n")
+	for _, f := range Fields {
+		need := map[Need]string{Optional: "no", InSource: "yes", InEveryFile: "yes, in every file"}[f.Need]
+		tr := "the source's; repeated, it must be the same"
+		switch {
+		case f.Translatable && f.inherit == nil:
+			tr = "its own, translated"
+		case f.Translatable:
+			tr = "translated, or the source's when left out"
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", f.Name, need, tr)
+	}
+	return b.String()
+}
+
 // summary reads the summary and whether, as written, it has several
 // paragraphs.
 func summary(d *fm.Decoder, v *yaml.Node, key string, s *sheet) {

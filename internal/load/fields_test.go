@@ -1,12 +1,39 @@
 package load
 
 import (
+	"flag"
+	"os"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"catalog/internal/config"
 	"catalog/internal/model"
+	"catalog/internal/readme"
 )
+
+var update = flag.Bool("update", false, "rewrite README.md's table of fields")
+
+// TestFieldsDoc: the README's table of fields is the table's, and its
+// example front matter, written by hand, gives the table's fields in the
+// table's order.
+func TestFieldsDoc(t *testing.T) {
+	readme.Section(t, "../../README.md", "fields", FieldsDoc(), *update)
+	src, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ref, _ := strings.Cut(string(src), "## Front matter reference\n\n```yaml\n---\n")
+	ref, _, _ = strings.Cut(ref, "\n---\n")
+	var keys []string
+	for _, m := range regexp.MustCompile(`(?m)^([a-z_]+):`).FindAllStringSubmatch(ref, -1) {
+		keys = append(keys, m[1])
+	}
+	if !slices.Equal(keys, fieldNames) {
+		t.Errorf("README.md's front matter reference gives\n%v\nthe table has\n%v", keys, fieldNames)
+	}
+}
 
 // TestFields holds each row of the table to what the stages that iterate
 // it assume of it.
