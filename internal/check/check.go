@@ -487,11 +487,10 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 	if !t.LastReviewed.IsZero() && afterDay(t.LastReviewed, ps.now) {
 		ps.at(t, RuleLastReviewed, "last_reviewed", "last_reviewed %s is in the future", t.LastReviewed.Format(time.DateOnly))
 	}
-	if isSource || t.File.Has("institutions") {
-		ps.institutions(t, "institutions", t.Institutions)
-	}
-	if isSource || t.File.Has("partners") {
-		ps.institutions(t, "partners", t.Partners)
+	for i := range load.Fields {
+		if f := &load.Fields[i]; f.Kind == load.KindInstitutions && (isSource || t.File.Has(f.Name)) {
+			ps.institutions(t, f.Name, f.Institutions(t))
+		}
 	}
 	if isSource {
 		for _, r := range t.Criteria {

@@ -199,6 +199,17 @@ func (f *Field) Codes(p *model.Practice) []string {
 	return nil
 }
 
+// Institutions is a KindInstitutions field's value in t (nil for a field
+// of another kind).
+func (f *Field) Institutions(t *model.Text) []model.Institution {
+	if f.text != nil {
+		if s, ok := f.text(t).(*[]model.Institution); ok {
+			return *s
+		}
+	}
+	return nil
+}
+
 // shared is a shared field's value in p, its default when left out, for
 // comparing a translation's with its source's.
 func (f *Field) shared(p *model.Practice) any {

@@ -79,6 +79,10 @@ func TestFields(t *testing.T) {
 			if _, ok := f.practice(&p).(*[]string); !ok {
 				t.Errorf("%s: Codes cannot read it", f.Name)
 			}
+		case KindInstitutions:
+			if f.Institutions(&model.Text{Institutions: []model.Institution{{}}, Partners: []model.Institution{{}}}) == nil {
+				t.Errorf("%s: Institutions cannot read it", f.Name)
+			}
 		case 0:
 			t.Errorf("%s: no kind", f.Name)
 		}
