@@ -94,10 +94,10 @@ var Fields = []Field{
 type Field struct {
 	Name string
 	Need Need
-	// Translatable: a translation may give the field in its own language
-	// (it lives in model.Text); it inherits every other field from the
-	// source, and may repeat it but never change it (it lives in
-	// model.Practice).
+	// Translatable: a translation may give the field in its own
+	// language, and the value lives in each model.Text. Any other field
+	// lives once in model.Practice: a translation inherits it from the
+	// source, and may repeat it but never change it.
 	Translatable bool
 	Kind         Kind
 	// Values are the values a KindCode field takes; Default is its value
