@@ -9,6 +9,7 @@ import (
 	"catalog/internal/config"
 	"catalog/internal/country"
 	"catalog/internal/iostreams"
+	"catalog/internal/load"
 	"catalog/internal/scaffold"
 )
 
@@ -68,9 +69,9 @@ are copied from the source, each marked TODO to translate.`,
 	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
 	}
-	_ = cmd.RegisterFlagCompletionFunc("scope", fixed(check.Scopes...))
-	_ = cmd.RegisterFlagCompletionFunc("status", fixed(check.Statuses...))
-	_ = cmd.RegisterFlagCompletionFunc("level", fixed(check.Levels...))
+	_ = cmd.RegisterFlagCompletionFunc("scope", fixed(load.FieldValues("scope")...))
+	_ = cmd.RegisterFlagCompletionFunc("status", fixed(load.FieldValues("status")...))
+	_ = cmd.RegisterFlagCompletionFunc("level", fixed(load.FieldValues("level")...))
 	_ = cmd.RegisterFlagCompletionFunc("institution-type", fixed(check.InstitutionTypes...))
 	_ = cmd.RegisterFlagCompletionFunc("country", fixed(country.Codes()...))
 	fromConfig := func(list func(*config.Config) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {

@@ -290,14 +290,16 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 		}
 	}()
 	src := p.Source
-	ps.countries(src, "countries", p.Countries)
-	ps.enum(src, "scope", p.Scope, Scopes)
-	ps.enum(src, "status", p.Status, Statuses)
-	ps.enum(src, "level", p.Level, Levels)
-	ps.enum(src, "visibility", p.Visibility, visibilities)
-	ps.vocabulary(src, "themes", p.Themes, &ps.cfg.Themes)
-	ps.vocabulary(src, "target_groups", p.TargetGroups, &ps.cfg.TargetGroups)
-	ps.vocabulary(src, "exploitation_forms", p.ExploitationForms, &ps.cfg.ExploitationForms)
+	for i := range load.Fields {
+		switch f := &load.Fields[i]; f.Kind {
+		case load.KindCountries:
+			ps.countries(src, f.Name, f.Codes(p))
+		case load.KindCode:
+			ps.enum(src, f.Name, f.Code(p), f.Values)
+		case load.KindVocabulary:
+			ps.vocabulary(src, f.Name, f.Codes(p), f.Vocabulary(ps.cfg))
+		}
+	}
 	ps.period(src)
 	ps.related(src)
 	for i, s := range p.Sources {
@@ -321,13 +323,9 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 	return ps.diags, ps.mediaSeen
 }
 
-// The values of the fields that take one of a few (catalog new's flags
-// complete them).
+// The values of the parts of fields that take one of a few (catalog new's
+// flags complete the institution types); a field's own are in load.Fields.
 var (
-	Scopes           = []string{"local", "subnational", "national", "binational", "regional"}
-	Statuses         = []string{"ongoing", "ended", "unknown"}
-	Levels           = []string{"good", "promising", "emerging"}
-	visibilities     = []string{"public", "restricted"}
 	InstitutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
 	ratings          = []string{"evidenced", "reported", "not-assessed"}
 	kinds            = []string{"internship", "study-visit", "adaptation"}
@@ -371,25 +369,19 @@ func (ps *pass) vocabulary(t *model.Text, path string, slugs []string, v *config
 			continue
 		}
 		if !v.Has(s) {
-			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; the codes are listed under %s in catalog.yaml, or in the README's Vocabularies when it lists none", singular(v.Name), s, v.Hint(s), v.Name)
+			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; the codes are listed under %s in catalog.yaml, or in the README's Vocabularies when it lists none", singular(v), s, v.Hint(s), v.Name)
 		} else if slices.Index(slugs, s) < i {
-			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", singular(v.Name), s)
+			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", singular(v), s)
 		}
 	}
 }
 
-func singular(name string) string {
-	switch name {
-	case "themes":
-		return "theme"
-	case "target_groups":
-		return "target group"
-	case "exploitation_forms":
-		return "form of exploitation"
-	case "criteria":
-		return "criterion"
+// singular is what messages call one of v's terms.
+func singular(v *config.Vocabulary) string {
+	if v.Singular != "" {
+		return v.Singular
 	}
-	return name
+	return v.Name
 }
 
 func (ps *pass) period(t *model.Text) {
@@ -495,11 +487,10 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 	if !t.LastReviewed.IsZero() && afterDay(t.LastReviewed, ps.now) {
 		ps.at(t, RuleLastReviewed, "last_reviewed", "last_reviewed %s is in the future", t.LastReviewed.Format(time.DateOnly))
 	}
-	if isSource || t.File.Has("institutions") {
-		ps.institutions(t, "institutions", t.Institutions)
-	}
-	if isSource || t.File.Has("partners") {
-		ps.institutions(t, "partners", t.Partners)
+	for i := range load.Fields {
+		if f := &load.Fields[i]; f.Kind == load.KindInstitutions && (isSource || t.File.Has(f.Name)) {
+			ps.institutions(t, f.Name, f.Institutions(t))
+		}
 	}
 	if isSource {
 		for _, r := range t.Criteria {

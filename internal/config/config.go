@@ -64,9 +64,11 @@ type Term struct {
 
 // Vocabulary is an ordered list of terms.
 type Vocabulary struct {
-	Name  string // the catalog.yaml key, for messages
-	Terms []Term
-	index map[string]int
+	Name string // the catalog.yaml key, for messages
+	// Singular is what messages call one of its terms ("target group").
+	Singular string
+	Terms    []Term
+	index    map[string]int
 }
 
 // Has reports whether slug is in the vocabulary.
@@ -181,6 +183,32 @@ func (c *Config) Label(v *Vocabulary, slug, lang string) string {
 var keys = []string{"title", "subtitle", "publisher", "languages", "base_url", "chapters", "sections",
 	"pillars", "themes", "target_groups", "exploitation_forms", "criteria", "regions"}
 
+// vocabularies are the keys of catalog.yaml that hold a vocabulary: what
+// one of its terms is called, where the Config keeps it, and whether each
+// term names its pillar.
+var vocabularies = []struct {
+	key, singular string
+	at            func(*Config) *Vocabulary
+	pillar        bool
+}{
+	{"pillars", "pillar", func(c *Config) *Vocabulary { return &c.Pillars }, false},
+	{"themes", "theme", func(c *Config) *Vocabulary { return &c.Themes }, true},
+	{"target_groups", "target group", func(c *Config) *Vocabulary { return &c.TargetGroups }, false},
+	{"exploitation_forms", "form of exploitation", func(c *Config) *Vocabulary { return &c.ExploitationForms }, false},
+	{"criteria", "criterion", func(c *Config) *Vocabulary { return &c.Criteria }, false},
+}
+
+// Vocabulary returns the vocabulary under key in catalog.yaml ("themes"),
+// or nil when key names none.
+func (c *Config) Vocabulary(key string) *Vocabulary {
+	for _, v := range vocabularies {
+		if v.key == key {
+			return v.at(c)
+		}
+	}
+	return nil
+}
+
 // Default returns the built-in configuration.
 func Default() *Config {
 	c, ds := parse(nil, defaultYAML, "default.yaml")
@@ -279,18 +307,14 @@ func parse(base *Config, src []byte, path string) (*Config, []diag.Diagnostic) {
 			d.Map(v, key, func(lang string, _, hv *yaml.Node, kp string) {
 				c.Sections[lang] = d.Strings(hv, kp)
 			})
-		case "pillars":
-			c.Pillars = vocabulary(d, v, key, false)
-		case "themes":
-			c.Themes = vocabulary(d, v, key, true)
-		case "target_groups":
-			c.TargetGroups = vocabulary(d, v, key, false)
-		case "exploitation_forms":
-			c.ExploitationForms = vocabulary(d, v, key, false)
-		case "criteria":
-			c.Criteria = vocabulary(d, v, key, false)
 		case "regions":
 			c.Regions = regions(d, v)
+		default:
+			for _, row := range vocabularies {
+				if row.key == key {
+					*row.at(c) = vocabulary(d, v, key, row.singular, row.pillar)
+				}
+			}
 		}
 	})
 	if !userSections {
@@ -366,8 +390,8 @@ func languages(d *fm.Decoder, n *yaml.Node) []string {
 // validLanguage keeps language codes usable as file-name suffixes.
 var validLanguage = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})*$`)
 
-func vocabulary(d *fm.Decoder, n *yaml.Node, name string, themes bool) Vocabulary {
-	v := Vocabulary{Name: name}
+func vocabulary(d *fm.Decoder, n *yaml.Node, name, singular string, themes bool) Vocabulary {
+	v := Vocabulary{Name: name, Singular: singular}
 	d.Map(n, name, func(slug string, k, tv *yaml.Node, kp string) {
 		t := Term{Slug: slug, Labels: Localized{}}
 		if !validSlug.MatchString(slug) {

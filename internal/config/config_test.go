@@ -2,6 +2,7 @@ package config
 
 import (
 	"flag"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,5 +135,21 @@ func TestByLabel(t *testing.T) {
 		if got := c.Themes.ByLabel(in); got != want {
 			t.Errorf("ByLabel(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestVocabularyTable(t *testing.T) {
+	c := Default()
+	for _, row := range vocabularies {
+		if !slices.Contains(keys, row.key) {
+			t.Errorf("%s: a vocabulary that catalog.yaml may not give", row.key)
+		}
+		v := c.Vocabulary(row.key)
+		if v == nil || v.Name != row.key || v.Singular != row.singular || len(v.Terms) == 0 {
+			t.Errorf("%s: Vocabulary gives %+v", row.key, v)
+		}
+	}
+	if c.Vocabulary("regions") != nil || c.Vocabulary("no-such") != nil {
+		t.Error("Vocabulary finds a vocabulary that is none")
 	}
 }

@@ -12,16 +12,17 @@ import (
 func VocabulariesDoc() string {
 	c := Default()
 	var b strings.Builder
-	for _, v := range []*Vocabulary{&c.Pillars, &c.Themes, &c.TargetGroups, &c.ExploitationForms, &c.Criteria} {
+	for _, row := range vocabularies {
+		v := row.at(c)
 		fmt.Fprintf(&b, "`%s`:\n\n", v.Name)
-		if v.Name == "themes" {
+		if row.pillar {
 			b.WriteString("| code | es | en | pillar |\n| --- | --- | --- | --- |\n")
 		} else {
 			b.WriteString("| code | es | en |\n| --- | --- | --- |\n")
 		}
 		for _, t := range v.Terms {
 			fmt.Fprintf(&b, "| `%s` | %s | %s |", t.Slug, t.Labels["es"], t.Labels["en"])
-			if v.Name == "themes" {
+			if row.pillar {
 				fmt.Fprintf(&b, " `%s` |", t.Pillar)
 			}
 			b.WriteString("\n")

@@ -12,20 +12,6 @@ import (
 	"catalog/internal/model"
 )
 
-// Fields lists the front matter keys of a practice, in the order the
-// skeleton and the README give them.
-var Fields = []string{"title", "summary", "countries", "scope", "institutions", "partners", "themes",
-	"target_groups", "exploitation_forms", "period", "status", "level", "criteria", "related",
-	"exchanges", "sources", "contact", "visibility", "last_reviewed"}
-
-// Translatable lists the fields a translation may give in its own
-// language; it inherits every other field from the source.
-var Translatable = []string{"title", "summary", "institutions", "partners", "criteria", "exchanges", "contact", "last_reviewed"}
-
-// required lists the fields a source must give; a translation must give
-// its own title and summary.
-var required = []string{"title", "summary", "countries", "scope", "institutions", "themes", "period", "status", "level", "sources", "last_reviewed"}
-
 var (
 	institutionFields = []string{"name", "acronym", "country", "type"}
 	periodFields      = []string{"start", "end"}
@@ -59,71 +45,19 @@ type field struct {
 	comment bool
 }
 
-// fieldIndex is the position of each of Fields.
-var fieldIndex = func() map[string]int {
-	m := make(map[string]int, len(Fields))
-	for i, f := range Fields {
-		m[f] = i
-	}
-	return m
-}()
-
-// has reports whether the file gives key.
-func (s *sheet) has(key string) bool { return s.present[fieldIndex[key]].given }
-
 // decode reads a practice's front matter. It reports wrong types and
 // unknown keys; the values themselves are judged by package check.
 func decode(d *fm.Decoder, root *yaml.Node) *sheet {
 	s := &sheet{present: make([]field, len(Fields))}
-	t, p := &s.text, &s.shared
-	d.Fields(root, "", Fields, func(key string, k, v *yaml.Node) {
-		s.present[fieldIndex[key]] = field{
+	d.Fields(root, "", fieldNames, func(key string, k, v *yaml.Node) {
+		i := fieldIndex[key]
+		s.present[i] = field{
 			given: true,
 			filled: !fm.IsNull(v) && !(v.Kind != yaml.ScalarNode && len(v.Content) == 0) &&
 				!(v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) == ""),
 			comment: fm.IsNull(v) && (strings.HasPrefix(v.LineComment, "#") || strings.HasPrefix(k.LineComment, "#")),
 		}
-		switch key {
-		case "title":
-			t.Title = d.String(v, key)
-		case "summary":
-			t.Summary = d.String(v, key)
-			t.SummaryParagraphs = paragraphs(v)
-		case "countries":
-			p.Countries = countries(d, v, key)
-		case "scope":
-			p.Scope = d.Code(v, key)
-		case "institutions":
-			t.Institutions = institutions(d, v, key)
-		case "partners":
-			t.Partners = institutions(d, v, key)
-		case "themes":
-			p.Themes = d.Codes(v, key)
-		case "target_groups":
-			p.TargetGroups = d.Codes(v, key)
-		case "exploitation_forms":
-			p.ExploitationForms = d.Codes(v, key)
-		case "period":
-			p.Period = period(d, v, key)
-		case "status":
-			p.Status = d.Code(v, key)
-		case "level":
-			p.Level = d.Code(v, key)
-		case "criteria":
-			t.Criteria = criteria(d, v, key)
-		case "related":
-			p.Related = d.Codes(v, key)
-		case "exchanges":
-			t.Exchanges = exchanges(d, v, key)
-		case "sources":
-			p.Sources = sources(d, v, key)
-		case "contact":
-			t.Contact = contact(d, v, key)
-		case "visibility":
-			p.Visibility = d.Code(v, key)
-		case "last_reviewed":
-			t.LastReviewed = date(d, v, key)
-		}
+		Fields[i].decode(d, v, key, s)
 	})
 	return s
 }

@@ -289,6 +289,10 @@ type worker struct {
 	opt   Options
 	paths *fm.Paths
 	langs string // cfg's languages, what a file name is read against
+	// decoder is reused from file to file: decode hands it to each
+	// field's decode function, through which it would escape, one
+	// allocation a file.
+	decoder fm.Decoder
 }
 
 func (w *worker) parseFile(path string) (p *parsed) {
@@ -349,8 +353,9 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	}
 	// The positions, sized for the tree's keys and items so that they do
 	// not grow (the model keeps them for every file).
-	d := &fm.Decoder{File: path, LineOffset: doc.LineOffset, Paths: w.paths,
-		Positions: make(fm.Positions, 0, entries(doc.Root))}
+	w.decoder = fm.Decoder{File: path, LineOffset: doc.LineOffset, Paths: w.paths,
+		Positions: make(fm.Positions, 0, entries(doc.Root)), Diags: w.decoder.Diags[:0]}
+	d := &w.decoder
 	s := decode(d, doc.Root)
 	if n := len(doc.Root.Content) / 2; n > 0 {
 		p.file.Keys = make([]string, 0, n)
@@ -359,7 +364,8 @@ func (w *worker) parseFile(path string) (p *parsed) {
 		p.file.Keys = append(p.file.Keys, doc.Root.Content[i].Value)
 	}
 	p.file.Positions = d.Positions
-	p.diags = append(p.diags, d.Diags...)
+	p.diags = append(p.diags, d.Diags...) // a copy: d's are the next file's
+	d.Positions = nil
 	p.sheet = s
 	// Nothing keeps a node: the next file's tree can take its memory.
 	doc.Release()

@@ -5,7 +5,6 @@ import (
 	"hash/maphash"
 	"path/filepath"
 	"reflect"
-	"strings"
 
 	"catalog/internal/config"
 	"catalog/internal/diag"
@@ -45,13 +44,13 @@ func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnos
 	p := &shared
 	p.ID = id
 	p.Texts = map[string]*model.Text{}
-	if p.Visibility == "" {
-		p.Visibility = "public"
+	for i := range Fields {
+		Fields[i].setDefault(p)
 	}
 	source := sourceText(src)
 	p.Source = source
 	p.Texts[source.Lang] = source
-	requireFields(src, required, ds)
+	requireFields(src, InSource, ds)
 	// The hash covers each file's language with its bytes: the same text
 	// saved as x.pt.md instead of x.en.md is another practice's model.
 	type langHash struct {
@@ -72,7 +71,7 @@ func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnos
 		if tr.sheet == nil {
 			continue
 		}
-		requireFields(tr, []string{"title", "summary"}, ds)
+		requireFields(tr, InEveryFile, ds)
 		p.Texts[lang] = translate(source, src, tr, ds)
 	}
 	p.Hash = h
@@ -87,9 +86,15 @@ func sourceText(f *parsed) *model.Text {
 	return &t
 }
 
-func requireFields(f *parsed, fields []string, ds *[]diag.Diagnostic) {
-	for _, key := range fields {
-		v := f.sheet.present[fieldIndex[key]]
+// requireFields reports the fields f leaves out or empty among those it
+// must give: the fields whose Need is need or stronger.
+func requireFields(f *parsed, need Need, ds *[]diag.Diagnostic) {
+	for i, field := range Fields {
+		if field.Need < need || field.Need == Optional {
+			continue
+		}
+		key := field.Name
+		v := f.sheet.present[i]
 		if v.filled {
 			continue
 		}
@@ -120,104 +125,23 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 			"%s differs from the source %s: %s; a translation inherits it, so give it only in the source",
 			fm.Label(path), filepath.Base(src.file.Path), what))
 	}
-	// Structured fields: a translation may repeat them, never change them.
-	for _, key := range Fields {
-		if !tr.sheet.has(key) || isTranslatable(key) {
-			continue
+	for i := range Fields {
+		f := &Fields[i]
+		given := tr.sheet.present[i].given
+		switch {
+		case f.practice != nil && given:
+			// A shared field: a translation may repeat it, never change it.
+			a, b := f.shared(&src.sheet.shared), f.shared(&tr.sheet.shared)
+			if !reflect.DeepEqual(a, b) {
+				mismatch(f.Name, fmt.Sprintf("%v here, %v there", show(b), show(a)))
+			}
+		case f.inherit != nil:
+			for _, m := range f.inherit(f.Name, &t, source, given) {
+				mismatch(m.path, m.what)
+			}
 		}
-		a, b := fieldValue(&src.sheet.shared, key), fieldValue(&tr.sheet.shared, key)
-		if !reflect.DeepEqual(a, b) {
-			mismatch(key, fmt.Sprintf("%v here, %v there", show(b), show(a)))
-		}
-	}
-	t.Institutions = mergeInstitutions(source.Institutions, t.Institutions, tr.sheet.has("institutions"), "institutions", mismatch)
-	t.Partners = mergeInstitutions(source.Partners, t.Partners, tr.sheet.has("partners"), "partners", mismatch)
-	if tr.sheet.has("criteria") {
-		t.Criteria = mergeCriteria(source.Criteria, t.Criteria, mismatch)
-	} else {
-		t.Criteria = source.Criteria
-	}
-	if tr.sheet.has("exchanges") {
-		t.Exchanges = mergeExchanges(source.Exchanges, t.Exchanges, mismatch)
-	} else {
-		t.Exchanges = source.Exchanges
-	}
-	if t.Contact == nil {
-		t.Contact = source.Contact
-	} else if source.Contact != nil {
-		if t.Contact.URL != source.Contact.URL && t.Contact.URL != "" {
-			mismatch("contact.url", fmt.Sprintf("%q here, %q there", t.Contact.URL, source.Contact.URL))
-		}
-		if t.Contact.Email != source.Contact.Email && t.Contact.Email != "" {
-			mismatch("contact.email", fmt.Sprintf("%q here, %q there", t.Contact.Email, source.Contact.Email))
-		}
-		c := *t.Contact
-		c.URL, c.Email = source.Contact.URL, source.Contact.Email
-		if c.Institution == "" {
-			c.Institution = source.Contact.Institution
-		}
-		t.Contact = &c
-	}
-	if t.LastReviewed.IsZero() {
-		t.LastReviewed = source.LastReviewed
 	}
 	return &t
-}
-
-func isTranslatable(key string) bool {
-	for _, k := range Translatable {
-		if k == key {
-			return true
-		}
-	}
-	return false
-}
-
-func fieldValue(p *model.Practice, key string) any {
-	switch key {
-	case "countries":
-		return p.Countries
-	case "scope":
-		return p.Scope
-	case "themes":
-		return p.Themes
-	case "target_groups":
-		return p.TargetGroups
-	case "exploitation_forms":
-		return p.ExploitationForms
-	case "period":
-		return p.Period
-	case "status":
-		return p.Status
-	case "level":
-		return p.Level
-	case "related":
-		return p.Related
-	case "sources":
-		return p.Sources
-	case "visibility":
-		// Left out, it is public: a translation that says so
-		// repeats the source.
-		if p.Visibility == "" {
-			return "public"
-		}
-		return p.Visibility
-	}
-	panic("load: fieldValue: unknown field " + key)
-}
-
-func show(v any) string {
-	switch v := v.(type) {
-	case []string:
-		return "[" + strings.Join(v, ", ") + "]"
-	case string:
-		return fmt.Sprintf("%q", v)
-	case model.Period:
-		return fmt.Sprintf("%s–%s", v.Start, v.End)
-	case []model.Source:
-		return fmt.Sprintf("%d sources", len(v))
-	}
-	return fmt.Sprint(v)
 }
 
 // mergeInstitutions takes names (and acronyms) from the translation and
@@ -251,7 +175,7 @@ func mergeInstitutions(src, tr []model.Institution, present bool, path string, m
 	return out
 }
 
-func mergeCriteria(src, tr []model.Rating, mismatch func(path, what string)) []model.Rating {
+func mergeCriteria(path string, src, tr []model.Rating, mismatch func(path, what string)) []model.Rating {
 	notes := map[string]model.Rating{}
 	for _, r := range tr {
 		notes[r.Criterion] = r
@@ -265,7 +189,7 @@ func mergeCriteria(src, tr []model.Rating, mismatch func(path, what string)) []m
 		}
 		delete(notes, s.Criterion)
 		if t.Rating != "" && t.Rating != s.Rating {
-			mismatch(fm.Key("criteria."+s.Criterion, "rating"), fmt.Sprintf("%q here, %q there", t.Rating, s.Rating))
+			mismatch(fm.Key(fm.Key(path, s.Criterion), "rating"), fmt.Sprintf("%q here, %q there", t.Rating, s.Rating))
 		}
 		if t.Note != "" {
 			out[i].Note = t.Note
@@ -273,21 +197,21 @@ func mergeCriteria(src, tr []model.Rating, mismatch func(path, what string)) []m
 	}
 	for _, r := range tr {
 		if _, extra := notes[r.Criterion]; extra {
-			mismatch("criteria."+r.Criterion, "the source does not rate this criterion")
+			mismatch(fm.Key(path, r.Criterion), "the source does not rate this criterion")
 		}
 	}
 	return out
 }
 
-func mergeExchanges(src, tr []model.Exchange, mismatch func(path, what string)) []model.Exchange {
+func mergeExchanges(path string, src, tr []model.Exchange, mismatch func(path, what string)) []model.Exchange {
 	if len(tr) != len(src) {
-		mismatch("exchanges", fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		mismatch(path, fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
 		return src
 	}
 	out := make([]model.Exchange, len(src))
 	for i, s := range src {
 		t := tr[i]
-		ip := fm.Item("exchanges", i)
+		ip := fm.Item(path, i)
 		if t.Year != 0 && t.Year != s.Year {
 			mismatch(fm.Key(ip, "year"), fmt.Sprintf("%d here, %d there", t.Year, s.Year))
 		}

@@ -174,9 +174,9 @@ func normalise(opt *Options, cfg *config.Config) error {
 		flag, value string
 		allowed     []string
 	}{
-		{"--scope", opt.Scope, check.Scopes},
-		{"--status", opt.Status, check.Statuses},
-		{"--level", opt.Level, check.Levels},
+		{"--scope", opt.Scope, load.FieldValues("scope")},
+		{"--status", opt.Status, load.FieldValues("status")},
+		{"--level", opt.Level, load.FieldValues("level")},
 		{"--institution-type", opt.InstitutionType, check.InstitutionTypes},
 	} {
 		if f.value != "" && !slices.Contains(f.allowed, f.value) {

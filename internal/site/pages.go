@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 
+	"catalog/internal/load"
 	"catalog/internal/markdown"
 	"catalog/internal/model"
 )
@@ -203,7 +204,7 @@ func (s *site) home(lang string) error {
 // homeData fills the home page p.
 func (s *site) homeData(p *page) error {
 	lang := p.Lang
-	d := &homeData{Practices: p.Sorted(s.cat.Practices), Levels: []string{"good", "promising", "emerging"}}
+	d := &homeData{Practices: p.Sorted(s.cat.Practices), Levels: load.FieldValues("level")}
 	if src := s.cat.Intro[lang]; src != nil {
 		doc, err := markdown.Render(src, markdown.Options{Link: s.linker(p.Path, lang, &p.links), TopLevel: 3, Reserved: homeIDs, TableLabel: s.word(lang, "table")})
 		if err != nil {

@@ -629,19 +629,8 @@ func (p *page) Country(cc string) string {
 
 // Label is a vocabulary term's label in the page's language.
 func (p *page) Label(vocab, slug string) string {
-	var v *config.Vocabulary
-	switch vocab {
-	case "pillars":
-		v = &p.s.cfg.Pillars
-	case "themes":
-		v = &p.s.cfg.Themes
-	case "target_groups":
-		v = &p.s.cfg.TargetGroups
-	case "exploitation_forms":
-		v = &p.s.cfg.ExploitationForms
-	case "criteria":
-		v = &p.s.cfg.Criteria
-	default:
+	v := p.s.cfg.Vocabulary(vocab)
+	if v == nil {
 		return slug
 	}
 	return p.s.cfg.Label(v, slug, p.Lang)
