@@ -7,8 +7,10 @@
 // Each practice becomes content/practices/ID.LANG.md with the same Markdown
 // body, byte for byte, and front matter holding what our practice, country
 // and theme pages show: title, summary, countries and themes (Hugo
-// taxonomies), pillars, status, level, period, institution names, last
-// review. A translation inherits the structured fields of its source, as in
+// taxonomies), pillars, status, level, period, institution and partner
+// names, criteria with their notes, related practices (linked, by title),
+// exchanges, sources, last review; labels of codes are written out in the
+// page's language. A translation inherits the structured fields of its source, as in
 // catalog. Restricted practices are left out, as catalog leaves them out.
 // Country and theme term pages get their names (content/countries/cc and
 // content/themes/SLUG), and i18n/LANG.yaml the words of the pages, so that
@@ -50,7 +52,38 @@ type hugoFM struct {
 	Level        string   `yaml:"level"`
 	Period       period   `yaml:"period"`
 	Institutions []string `yaml:"institutions"`
+	Partners     []string `yaml:"partners,omitempty"`
+	Criteria     []crit   `yaml:"criteria,omitempty"`
+	Related      []link   `yaml:"related,omitempty"`
+	Exchanges    []visit  `yaml:"exchanges,omitempty"`
+	Sources      []source `yaml:"sources"`
 	LastReviewed string   `yaml:"last_reviewed"`
+}
+
+type crit struct {
+	Name   string `yaml:"name"`
+	Rating string `yaml:"rating"`
+	Note   string `yaml:"note,omitempty"`
+}
+
+type link struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+}
+
+type visit struct {
+	Year         string   `yaml:"year"`
+	Visitors     []string `yaml:"visitors"`
+	Institutions []string `yaml:"institutions"`
+	Kind         string   `yaml:"kind"`
+	Note         string   `yaml:"note,omitempty"`
+}
+
+type source struct {
+	Title     string `yaml:"title"`
+	Publisher string `yaml:"publisher,omitempty"`
+	Year      string `yaml:"year,omitempty"`
+	URL       string `yaml:"url,omitempty"`
 }
 
 type period struct {
@@ -67,7 +100,8 @@ type file struct {
 
 // pageWords are the words of our site that the Hugo pages use.
 var pageWords = []string{"practices", "countries", "themes", "institutions", "period", "status",
-	"level", "last_reviewed", "summary", "details", "pillar", "all_practices", "other_languages"}
+	"level", "last_reviewed", "summary", "details", "pillar", "all_practices", "other_languages",
+	"partners", "criteria", "related", "exchanges", "sources"}
 
 func main() {
 	cat := flag.String("catalog", "", "catalog folder written by bench/synth")
@@ -135,6 +169,16 @@ func convert(catDir, out string) (int, error) {
 			sources[id] = m
 		}
 	}
+	titles := map[string]string{} // by ID.LANG, a translation's or else its source's
+	for _, f := range files {
+		titles[f.id+"."+f.lang] = str(f.fm["title"])
+	}
+	title := func(id, lang string) string {
+		if t, ok := titles[id+"."+lang]; ok {
+			return t
+		}
+		return titles[id+"."+def]
+	}
 
 	countries := map[string]bool{}
 	themes := map[string]bool{}
@@ -188,6 +232,44 @@ func convert(catDir, out string) (int, error) {
 			if m, ok := in.(map[string]any); ok {
 				h.Institutions = append(h.Institutions, str(m["name"]))
 			}
+		}
+		for _, in := range list(get("partners")) {
+			if m, ok := in.(map[string]any); ok {
+				h.Partners = append(h.Partners, str(m["name"]))
+			}
+		}
+		crits, _ := get("criteria").(map[string]any)
+		for _, slug := range cfg.Criteria.Slugs() { // in the vocabulary's order
+			if m, ok := crits[slug].(map[string]any); ok {
+				h.Criteria = append(h.Criteria, crit{
+					Name:   cfg.Label(&cfg.Criteria, slug, f.lang),
+					Rating: ws.Get(f.lang, "rating."+str(m["rating"])),
+					Note:   str(m["note"]),
+				})
+			}
+		}
+		for _, r := range list(src["related"]) {
+			id := str(r)
+			if s := sources[id]; s == nil || str(s["visibility"]) == "restricted" {
+				continue
+			}
+			h.Related = append(h.Related, link{ID: id, Title: title(id, f.lang)})
+		}
+		for _, e := range list(get("exchanges")) {
+			m, _ := e.(map[string]any)
+			v := visit{Year: str(m["year"]), Kind: ws.Get(f.lang, "kind."+str(m["kind"])), Note: str(m["note"])}
+			for _, c := range list(m["visitors"]) {
+				cc, _ := country.Canonical(str(c))
+				v.Visitors = append(v.Visitors, country.Name(cc, f.lang))
+			}
+			for _, in := range list(m["institutions"]) {
+				v.Institutions = append(v.Institutions, str(in))
+			}
+			h.Exchanges = append(h.Exchanges, v)
+		}
+		for _, so := range list(src["sources"]) {
+			m, _ := so.(map[string]any)
+			h.Sources = append(h.Sources, source{Title: str(m["title"]), Publisher: str(m["publisher"]), Year: str(m["year"]), URL: str(m["url"])})
 		}
 		fmOut, err := yaml.Marshal(&h)
 		if err != nil {

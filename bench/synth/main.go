@@ -18,8 +18,8 @@ func main() {
 	seed := flag.Int64("seed", 1, "random seed; the same seed gives the same files")
 	out := flag.String("out", "synth-catalog", "catalog folder to write (created if missing)")
 	langs := flag.String("langs", "es,en", "comma-separated languages; the first is the source language")
-	minW := flag.Int("min-words", 500, "fewest words in a body")
-	maxW := flag.Int("max-words", 1500, "most words in a body")
+	minW := flag.Int("min-words", synth.DefaultMinWords, "fewest words in a body")
+	maxW := flag.Int("max-words", synth.DefaultMaxWords, "most words in a body")
 	flag.Parse()
 	if flag.NArg() > 0 {
 		fmt.Fprintf(os.Stderr, "synth: unexpected argument %q\n", flag.Arg(0))

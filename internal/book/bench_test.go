@@ -65,8 +65,8 @@ func pdfPages(pdf []byte) int { return len(pageObject.FindAllIndex(pdf, -1)) }
 
 var pageObject = regexp.MustCompile(`/Type\s*/Page[^s]`)
 
-// BenchmarkBook renders the book of generated catalogs (bodies of
-// 500–1,500 words; loading excluded): one language alone (Render), and
+// BenchmarkBook renders the book of generated catalogs (practices as
+// rich and long as the sample's, internal/synth's default; loading excluded): one language alone (Render), and
 // every language as build does it (Write: a goroutine per language). The
 // target is under 2 s for 1,000 practices, both languages. It reports the
 // pages and MB of one book and the memory the process took from the

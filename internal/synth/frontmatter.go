@@ -82,10 +82,14 @@ func (g *gen) frontMatter(source bool) {
 			g.str(s.title)
 			g.key(2, "publisher")
 			g.str(s.publisher)
-			g.key(2, "year")
-			g.s(strconv.Itoa(s.year))
-			g.key(2, "url")
-			g.str(s.url)
+			if s.year != 0 {
+				g.key(2, "year")
+				g.s(strconv.Itoa(s.year))
+			}
+			if s.url != "" {
+				g.key(2, "url")
+				g.str(s.url)
+			}
 		}
 		if p.contact {
 			in := p.insts[p.contactIn]

@@ -71,6 +71,7 @@ type prac struct {
 	level     string
 	crits     []crit
 	related   []int
+	linked    int // how many of related the body links to, the first ones
 	exchanges []exchange
 	sources   []source
 	contact   bool
@@ -136,15 +137,18 @@ func (g *gen) fields(i int) *prac {
 		p.scope = "regional"
 	}
 
+	// The counts below follow the sample catalog (catalog/practices, see
+	// docs/speed.md): one lead institution, now and then two, and mostly
+	// one or two partners.
 	used := map[string]bool{}
-	p.insts = g.institutions(1+r.IntN(3), sk.countries, used, false)
-	if r.IntN(10) < 4 {
-		p.partners = g.institutions(1+r.IntN(2), sk.countries, used, true)
+	p.insts = g.institutions(1+b2i(r.IntN(10) == 0), sk.countries, used, false)
+	if np := draw(r, partnerCounts); np > 0 {
+		p.partners = g.institutions(np, sk.countries, used, true)
 	}
 
 	// Themes: the kind's own first, then others.
 	k := kinds[sk.kind]
-	n := 1 + r.IntN(4)
+	n := 4 + b2i(r.IntN(5) != 0)
 	for _, t := range k.themes {
 		if len(p.themes) < n && r.IntN(4) != 0 || len(p.themes) == 0 {
 			p.themes = append(p.themes, t)
@@ -156,11 +160,11 @@ func (g *gen) fields(i int) *prac {
 			p.themes = append(p.themes, t)
 		}
 	}
-	if r.IntN(10) < 6 {
-		p.groups = pickSlugs(r, targetGroupSlugs, 1+r.IntN(3))
+	if r.IntN(10) != 0 {
+		p.groups = pickSlugs(r, targetGroupSlugs, 2+r.IntN(3))
 	}
-	if r.IntN(100) < 55 {
-		p.forms = pickSlugs(r, exploitationFormSlugs, 1+r.IntN(3))
+	if r.IntN(10) != 0 {
+		p.forms = pickSlugs(r, exploitationFormSlugs, draw(r, formCounts))
 	}
 
 	// Period and status.
@@ -197,39 +201,29 @@ func (g *gen) fields(i int) *prac {
 	p.endStyle = []int{0, 0, 0, 1, 1, 2}[r.IntN(6)]
 	p.level = levels[r.IntN(len(levels))]
 
-	if r.IntN(2) == 0 {
-		for _, c := range pickDistinct(r, len(criterionSlugs), 1+r.IntN(4)) {
-			rating := ratings[r.IntN(len(ratings))]
-			notes := criterionNotes[rating]
-			p.crits = append(p.crits, crit{criterionSlugs[c], rating, notes[r.IntN(len(notes))]})
-		}
-		slices.SortFunc(p.crits, func(a, b crit) int {
-			return slices.Index(criterionSlugs, a.slug) - slices.Index(criterionSlugs, b.slug)
-		})
+	for _, c := range pickDistinct(r, len(criterionSlugs), draw(r, criterionCounts)) {
+		rating := ratings[r.IntN(len(ratings))]
+		p.crits = append(p.crits, crit{criterionSlugs[c], rating, g.criterionNote(p, rating)})
 	}
+	slices.SortFunc(p.crits, func(a, b crit) int {
+		return slices.Index(criterionSlugs, a.slug) - slices.Index(criterionSlugs, b.slug)
+	})
 
 	p.related = g.related(i)
+	p.linked = min(len(p.related), draw(r, linkedCounts))
 
-	if r.IntN(10) < 3 {
-		for range 1 + r.IntN(2) {
+	if r.IntN(5) == 0 {
+		for range 1 + b2i(r.IntN(8) == 0) {
 			p.exchanges = append(p.exchanges, g.exchange(p))
 		}
 	}
 
-	for range 1 + r.IntN(3) {
-		in := p.insts[r.IntN(len(p.insts))]
-		t := sourceTitles[r.IntN(len(sourceTitles))]
-		year := p.startYear + r.IntN(lastYear-p.startYear+1)
-		title := t[g.srcLi()]
-		if r.IntN(3) == 0 {
-			title += " " + strconv.Itoa(year)
+	nsrc := draw(r, sourceCounts)
+	for tries := 0; len(p.sources) < nsrc && tries < 50; tries++ {
+		s := g.source(p)
+		if !slices.ContainsFunc(p.sources, func(t source) bool { return t.title == s.title }) {
+			p.sources = append(p.sources, s)
 		}
-		p.sources = append(p.sources, source{
-			title:     title,
-			publisher: in.name[g.srcLi()],
-			year:      year,
-			url:       "https://" + in.domain + "/" + urlPaths[r.IntN(len(urlPaths))] + "/" + slugify(t[0]),
-		})
 	}
 	if r.IntN(10) < 4 {
 		p.contact = true
@@ -312,21 +306,12 @@ func newInst(t instTemplate, typ string, c country) inst {
 	return in
 }
 
-// related picks 0–3 other practices anywhere in the catalog; a public
-// practice is only related to public ones.
+// related picks 1–4 other practices anywhere in the catalog (fewer in a
+// catalog too small); a public practice is only related to public ones.
 func (g *gen) related(i int) []int {
 	r := g.r
 	n := len(g.skels)
-	k := 0
-	switch x := r.IntN(100); {
-	case x < 30:
-	case x < 65:
-		k = 1
-	case x < 85:
-		k = 2
-	default:
-		k = 3
-	}
+	k := draw(r, relatedCounts)
 	var out []int
 	for tries := 0; len(out) < k && tries < 20; tries++ {
 		j := r.IntN(n)
@@ -369,7 +354,7 @@ func (g *gen) exchange(p *prac) exchange {
 			e.insts = append(e.insts, in.name)
 		}
 	}
-	if r.IntN(10) < 7 {
+	if r.IntN(10) != 0 {
 		e.hasNote = true
 		e.note = exchangeNotes[r.IntN(len(exchangeNotes))]
 	}
@@ -442,4 +427,95 @@ func lowerFirst(s string) string {
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// Counts drawn for a practice, as weights by count (the weight of count i
+// is at index i), from the sample catalog's practices: see docs/speed.md.
+var (
+	partnerCounts   = []int{20, 50, 20, 10}                    // partners: 0–3, mostly 1
+	criterionCounts = []int{0, 0, 10, 30, 60}                  // criteria: 2–4, mostly 4
+	relatedCounts   = []int{0, 20, 10, 40, 30}                 // related: 1–4, mostly 3
+	linkedCounts    = []int{20, 50, 30}                        // related practices the body links to
+	sourceCounts    = []int{0, 0, 0, 0, 0, 10, 30, 35, 10, 15} // sources: 5–9, mostly 6–7
+	formCounts      = []int{0, 0, 55, 25, 10, 10}              // exploitation forms: 2–5
+)
+
+// draw returns a count with the weights of counts.
+func draw(r *rand.Rand, counts []int) int {
+	total := 0
+	for _, w := range counts {
+		total += w
+	}
+	x := r.IntN(total)
+	for i, w := range counts {
+		if x < w {
+			return i
+		}
+		x -= w
+	}
+	return len(counts) - 1
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// criterionNote is a note of one or two sentences, the second with figures
+// that both languages share.
+func (g *gen) criterionNote(p *prac, rating string) pair {
+	r := g.r
+	notes := criterionNotes[rating]
+	n := notes[r.IntN(len(notes))]
+	if r.IntN(10) < 3 {
+		return n
+	}
+	d := criterionDetails[r.IntN(len(criterionDetails))]
+	y1 := p.startYear + r.IntN(lastYear-p.startYear)
+	y2 := y1 + 1 + r.IntN(lastYear-y1)
+	a, b := 20+r.IntN(1500), 3+r.IntN(40)
+	var out pair
+	for li := range out {
+		s := strings.NewReplacer("{y1}", itoa(y1), "{y2}", itoa(y2), "{a}", itoa(a), "{b}", itoa(b)).Replace(d[li])
+		out[li] = n[li] + " " + s
+	}
+	return out
+}
+
+// source draws one source: a Trafficking in Persons Report about one of the
+// practice's countries, or a document of one of its institutions, with a
+// year and an address most of the time, as in the sample.
+func (g *gen) source(p *prac) source {
+	r, li := g.r, g.srcLi()
+	if r.IntN(3) == 0 {
+		c := countries[p.sk.countries[r.IntN(len(p.sk.countries))]]
+		year := max(p.startYear, 2010) + r.IntN(lastYear-max(p.startYear, 2010))
+		return source{
+			title:     itoa(year) + " Trafficking in Persons Report, " + c.name[1],
+			publisher: "U.S. Department of State",
+			year:      year,
+			url:       "https://www.state.gov/reports/" + itoa(year) + "-trafficking-in-persons-report/" + slugify(c.name[1]) + "/",
+		}
+	}
+	in := p.insts[r.IntN(len(p.insts))]
+	if len(p.partners) > 0 && r.IntN(3) == 0 {
+		in = p.partners[r.IntN(len(p.partners))]
+	}
+	t := sourceTitles[r.IntN(len(sourceTitles))]
+	s := source{title: t[li], publisher: in.name[li]}
+	if r.IntN(10) < 7 {
+		s.year = p.startYear + r.IntN(lastYear-p.startYear+1)
+		if r.IntN(3) == 0 {
+			s.title += " " + itoa(s.year)
+		}
+	}
+	if r.IntN(100) < 85 {
+		s.url = "https://" + in.domain + "/" + urlPaths[r.IntN(len(urlPaths))] + "/" + slugify(t[0])
+		if s.year != 0 {
+			s.url += "-" + itoa(s.year)
+		}
+	}
+	return s
 }

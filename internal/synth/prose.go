@@ -5,7 +5,8 @@ import (
 	"strings"
 )
 
-// summary is one paragraph of at most 600 bytes (so at most 600 characters).
+// summary is one paragraph of about 400–550 bytes, as in the sample, and
+// never more than 600 (so at most 600 characters).
 func (g *gen) summary() string {
 	r, li, p := g.r, g.li, g.p
 	obj := objects[r.IntN(len(objects))][li]
@@ -16,7 +17,8 @@ func (g *gen) summary() string {
 	} else {
 		s = "A " + p.scope + " practice that seeks to strengthen " + obj + " " + comp + "."
 	}
-	for range 1 + r.IntN(3) {
+	want := 340 + r.IntN(141)
+	for len(s) < want {
 		mark := len(g.tmp)
 		g.tmp = g.plainSentence(g.tmp[:mark])
 		next := string(g.tmp[mark:])
@@ -44,7 +46,7 @@ func (g *gen) body(lang string) {
 	g.s("\n")
 
 	var footnote string
-	if target >= 200 && r.IntN(4) == 0 {
+	if target >= 200 && r.IntN(5) == 0 {
 		in := p.insts[0]
 		year := strconv.Itoa(p.startYear + r.IntN(lastYear-p.startYear+1))
 		if li == 0 {
@@ -61,7 +63,7 @@ func (g *gen) body(lang string) {
 	// Sentences that must appear: links to related practices and to an
 	// institution's site, a code span, a footnote reference.
 	var specials [3][]string
-	if len(p.related) > 0 {
+	if p.linked > 0 {
 		specials[0] = append(specials[0], g.relatedSentence(lang))
 	}
 	in := p.insts[r.IntN(len(p.insts))]
@@ -70,9 +72,11 @@ func (g *gen) body(lang string) {
 		label = in.name[li]
 	}
 	url := "https://" + in.domain + "/" + urlPaths[r.IntN(len(urlPaths))] + "/" + slugify(kinds[p.sk.kind].name[0])
-	if li == 0 {
+	switch {
+	case r.IntN(2) == 0:
+	case li == 0:
 		specials[0] = append(specials[0], "La documentación de la práctica está disponible en el [sitio web de "+label+"]("+url+").")
-	} else {
+	default:
 		specials[0] = append(specials[0], "Documentation of the practice is available on the [website of "+label+"]("+url+").")
 	}
 	if r.IntN(2) == 0 {
@@ -81,7 +85,7 @@ func (g *gen) body(lang string) {
 		specials[k] = append(specials[k], strings.Replace(cs, "%s", codeNames[r.IntN(len(codeNames))], 1))
 	}
 
-	table := r.IntN(3) == 0
+	table := r.IntN(8) == 0
 	for s, b := range [3]int{b1, b2, b3} {
 		g.section(s, b, specials[s], table, footnote != "" && s == 1)
 	}
@@ -104,12 +108,13 @@ func (g *gen) relatedSentence(lang string) string {
 	} else {
 		b.WriteString("This practice is complemented by ")
 	}
-	for i, j := range p.related {
+	linked := p.related[:p.linked]
+	for i, j := range linked {
 		switch {
 		case i == 0:
-		case i == len(p.related)-1 && li == 0:
+		case i == len(linked)-1 && li == 0:
 			b.WriteString(" y ")
-		case i == len(p.related)-1:
+		case i == len(linked)-1:
 			b.WriteString(" and ")
 		default:
 			b.WriteString(", ")
@@ -139,6 +144,9 @@ func (g *gen) section(s, budget int, specials []string, table, footnoteRef bool)
 	n := 40 + r.IntN(60)
 	if need > 0 {
 		n = max(n, need+30)
+	}
+	if s == 1 && table && rem-n < 85 {
+		n = max(need, min(n, rem-85), 20) // room for the table after it
 	}
 	if n > rem || rem-n < 20 {
 		n = rem

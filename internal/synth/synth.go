@@ -29,9 +29,19 @@ type Options struct {
 	Seed      int64    // same seed → byte-identical output
 	Languages []string // default ["es","en"]: every practice gets a source in the first and a translation in each other
 	// Body length per file in words (whitespace-separated fields of the
-	// Markdown body, headings and list markers included); default 500–1500.
+	// Markdown body, headings and list markers included); default 280–440,
+	// which gives bodies of the sample catalog's length in bytes.
 	MinWords, MaxWords int
 }
+
+// The default body length in words. The sample catalog's bodies have
+// 323–498 words and 2,200–3,300 bytes (2,750 on average); the generated
+// prose has longer words (7.7 bytes a word with the space, against 6.5),
+// so fewer of them give the same bytes.
+const (
+	DefaultMinWords = 280
+	DefaultMaxWords = 440
+)
 
 // minBodyWords is the smallest body that holds the three sections.
 const minBodyWords = 30
@@ -57,11 +67,11 @@ func (o Options) normalised() (Options, error) {
 	}
 	o.Languages = append([]string(nil), o.Languages...)
 	if o.MinWords == 0 && o.MaxWords == 0 {
-		o.MinWords, o.MaxWords = 500, 1500
+		o.MinWords, o.MaxWords = DefaultMinWords, DefaultMaxWords
 	} else if o.MaxWords == 0 {
-		o.MaxWords = max(o.MinWords, 1500)
+		o.MaxWords = max(o.MinWords, DefaultMaxWords)
 	} else if o.MinWords == 0 {
-		o.MinWords = min(o.MaxWords, 500)
+		o.MinWords = min(o.MaxWords, DefaultMinWords)
 	}
 	if o.MinWords < minBodyWords {
 		return o, fmt.Errorf("synth: MinWords must be at least %d, got %d", minBodyWords, o.MinWords)
@@ -180,11 +190,15 @@ func skeletons(o Options) []skel {
 	for i := range out {
 		r := newRand(o.Seed, i, streamSkeleton)
 		s := &out[i]
+		// Mostly one country; a regional practice names five to nine, as
+		// the sample's do.
 		n := 1
 		switch x := r.IntN(100); {
 		case x >= 92:
+			n = 5 + r.IntN(5)
+		case x >= 88:
 			n = 3
-		case x >= 75:
+		case x >= 80:
 			n = 2
 		}
 		s.countries = pickDistinct(r, len(countries), n)

@@ -386,7 +386,21 @@ var (
 		{"Adaptación del protocolo al contexto nacional.", "Adaptation of the protocol to the national context."},
 		{"Intercambio de experiencias entre fiscalías.", "Exchange of experience between prosecution offices."},
 	}
+	criterionDetails = []pair{
+		{"Los registros institucionales muestran {a} casos atendidos entre {y1} y {y2}.", "Institutional records show {a} cases handled between {y1} and {y2}."},
+		{"Funciona desde {y1} con presupuesto propio, aunque los informes señalan limitaciones de personal.", "It has worked since {y1} with its own budget, although reports point to staff shortages."},
+		{"En su diseño participaron {b} instituciones y organizaciones de la sociedad civil.", "Its design involved {b} institutions and civil society organisations."},
+		{"Los informes de {y2} registran {a} personas identificadas y derivadas a servicios especializados.", "The {y2} reports record {a} people identified and referred to specialised services."},
+		{"Fue adaptada por {b} gobiernos locales entre {y1} y {y2}.", "It was adapted by {b} local governments between {y1} and {y2}."},
+		{"Incluye protocolos diferenciados para niñas, niños y adolescentes desde {y1}.", "It has included separate protocols for children and adolescents since {y1}."},
+	}
 	sourceTitles = []pair{
+		{"Ley integral contra la trata de personas y su reglamento", "Comprehensive law against trafficking in persons and its regulations"},
+		{"Memoria institucional", "Institutional report"},
+		{"Plan nacional contra la trata de personas", "National plan against trafficking in persons"},
+		{"Informe de rendición de cuentas", "Accountability report"},
+		{"Nota de prensa sobre los resultados de la práctica", "Press release on the results of the practice"},
+		{"Diagnóstico sobre la respuesta institucional a la trata de personas", "Assessment of the institutional response to trafficking in persons"},
 		{"Informe anual de gestión", "Annual management report"},
 		{"Protocolo interinstitucional de atención a víctimas de trata", "Inter-agency protocol for assisting trafficking victims"},
 		{"Evaluación externa de la práctica", "External evaluation of the practice"},
