@@ -26,7 +26,7 @@ func TestMain(m *testing.M) {
 }
 
 // benchCatalog generates (once per process) a catalog of n practices in
-// two languages: 2n files of 500–1,500 words each.
+// two languages: 2n files of 280–440 words each.
 func benchCatalog(b *testing.B, n int) string {
 	b.Helper()
 	benchDirsMu.Lock()
@@ -87,7 +87,7 @@ type diagnostic = diag.Diagnostic
 const errorSeverity = diag.Error
 
 // BenchmarkParseBody is the body parse of the checks on one generated
-// body of 500–1,500 words.
+// body of 280–440 words.
 func BenchmarkParseBody(b *testing.B) {
 	dir := benchCatalog(b, 1000)
 	files, _ := filepath.Glob(filepath.Join(dir, "practices", "*.es.md"))
