@@ -195,6 +195,10 @@ func (s *site) executeLimited(t *template.Template, name string, data any, buf *
 			file = h.where
 		}
 		return &TemplateError{File: file, Page: p.Path, Msg: fmt.Sprintf("the page took longer than %s, the most a page may take (does a {{range}} never end?)", limit)}
+	case strings.Contains(err.Error(), "exceeded maximum template depth"):
+		// text/template's own bound on {{template}} calls (it keeps the
+		// error unexported): a template that calls itself without end.
+		return &TemplateError{File: file, Page: p.Path, Msg: "templates call one another without end (does a {{template}} call itself?)"}
 	}
 	return err
 }

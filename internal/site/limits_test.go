@@ -96,7 +96,8 @@ func TestTemplateLimits(t *testing.T) {
 				`{{define "a"}}{{template "b" .}}{{template "b" .}}{{end}}{{define "b"}}{{template "c" .}}{{template "c" .}}{{end}}` +
 				`{{define "c"}}{{template "d" .}}{{template "d" .}}{{end}}{{define "d"}}{{template "e" .}}{{template "e" .}}{{end}}` +
 				`{{define "e"}}{{template "f" .}}{{template "f" .}}{{end}}{{define "f"}}{{template "a" .}}{{end}}`},
-			[]string{"templates/html/practice.html:1: page ", "longer than 200ms"},
+			// Stopped by text/template's bound on depth.
+			[]string{"templates/html/practice.html: page ", "templates call one another without end"},
 		},
 		{
 			"value that doubles",
