@@ -592,7 +592,7 @@ func TestHiddenMedia(t *testing.T) {
 // serve goes on serving; the fix brings the pages back.
 func TestRunawayTemplate(t *testing.T) {
 	dir := copyCatalog(t)
-	ts := startServer(t, dir, func(o *Options) { o.Limits = site.Limits{Time: 200 * time.Millisecond, Size: 1 << 20} })
+	ts := startServer(t, dir, func(o *Options) { o.Limits = site.Limits{Time: time.Second, Size: 1 << 20} })
 	page, _ := samplePractice(t, ts, dir)
 	if err := os.MkdirAll(filepath.Join(dir, "templates", "html"), 0o755); err != nil {
 		t.Fatal(err)
@@ -602,7 +602,7 @@ func TestRunawayTemplate(t *testing.T) {
 	body := ts.pollPage(t, page, "the overlay", func(status int, body string) bool {
 		return status == 200 && strings.Contains(body, "The catalog cannot be built")
 	})
-	if !strings.Contains(body, "templates/html/practice.html:2: page ") || !strings.Contains(body, "longer than 200ms") {
+	if !strings.Contains(body, "templates/html/practice.html:2: page ") || !strings.Contains(body, "longer than 1s") {
 		t.Errorf("the overlay does not name the template and the page:\n%s", excerpt(body))
 	}
 	if err := os.Remove(own); err != nil {
