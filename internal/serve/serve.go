@@ -87,16 +87,9 @@ func Run(ctx context.Context, opt Options) (int, error) {
 		s, err := Start(ctx, opt)
 		start <- started{s, err}
 	}()
-	var r started
-	select {
-	case r = <-start:
-	case <-ctx.Done():
-		// Stopped during the first build: wait for it only a moment.
-		select {
-		case r = <-start:
-		case <-time.After(stopGrace):
-			return diag.ExitOK, nil
-		}
+	r, ok := untilStopped(ctx, start)
+	if !ok {
+		return diag.ExitOK, nil // stopped during the first build
 	}
 	s, err := r.s, r.err
 	if err != nil {
@@ -111,20 +104,29 @@ func Run(ctx context.Context, opt Options) (int, error) {
 	}
 	stopped := make(chan error, 1)
 	go func() { stopped <- s.Wait() }()
-	select {
-	case err = <-stopped:
-	case <-ctx.Done():
-		select {
-		case err = <-stopped:
-		case <-time.After(stopGrace):
-			// A rebuild is still running (a catalog's template can run
-			// for its whole time budget): the process ends without it.
-		}
-	}
+	// Past the grace, a rebuild is still running (a catalog's template
+	// can run for its whole time budget): the process ends without it.
+	err, _ = untilStopped(ctx, stopped)
 	if err != nil {
 		return diag.ExitUsage, err
 	}
 	return diag.ExitOK, nil
+}
+
+// untilStopped returns what ch gives, waiting for it only stopGrace once
+// ctx is done; false when that grace ran out.
+func untilStopped[T any](ctx context.Context, ch <-chan T) (v T, ok bool) {
+	select {
+	case v = <-ch:
+		return v, true
+	case <-ctx.Done():
+	}
+	select {
+	case v = <-ch:
+		return v, true
+	case <-time.After(stopGrace):
+		return v, false
+	}
 }
 
 // Server is a running preview.
