@@ -183,17 +183,24 @@ func TestReplacesOwnFolder(t *testing.T) {
 	}
 }
 
-// TestFailedBuildLeavesOutput: a catalog with errors, or a template that
-// fails, leaves the previous output as it was.
-func TestFailedBuildLeavesOutput(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	cat := filepath.Join(parent, "catalog")
+// builtSample copies the sample catalog into a new folder (parent/catalog)
+// and builds it into parent/public; before is what that build wrote.
+func builtSample(t *testing.T) (parent, cat, out string, before map[string][]byte) {
+	t.Helper()
+	parent = t.TempDir()
+	out = filepath.Join(parent, "public")
+	cat = filepath.Join(parent, "catalog")
 	copyDir(t, "../../catalog", cat)
 	if code, err, msg := run(t, cat, out, epoch()); code != 0 || err != nil {
 		t.Fatalf("%d %v\n%s", code, err, msg)
 	}
-	before := tree(t, out)
+	return parent, cat, out, tree(t, out)
+}
+
+// TestFailedBuildLeavesOutput: a catalog with errors, or a template that
+// fails, leaves the previous output as it was.
+func TestFailedBuildLeavesOutput(t *testing.T) {
+	parent, cat, out, before := builtSample(t)
 
 	// An error in a practice stops the build before anything is written.
 	p := filepath.Join(cat, "practices", "gt-svet.es.md")
@@ -223,14 +230,7 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 // without end, stops the build (exit 1) with a message that names the
 // template and the page, and leaves the previous output as it was.
 func TestTemplateLimits(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	cat := filepath.Join(parent, "catalog")
-	copyDir(t, "../../catalog", cat)
-	if code, err, msg := run(t, cat, out, epoch()); code != 0 || err != nil {
-		t.Fatalf("%d %v\n%s", code, err, msg)
-	}
-	before := tree(t, out)
+	parent, cat, out, before := builtSample(t)
 	os.MkdirAll(filepath.Join(cat, "templates", "html"), 0o755)
 	nested := "{{range 1000}}{{range 1000}}{{range 1000}}{{range 1000}}{{end}}{{end}}{{end}}{{end}}"
 	for _, tc := range []struct {
