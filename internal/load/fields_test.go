@@ -33,6 +33,21 @@ func TestFieldsDoc(t *testing.T) {
 	if !slices.Equal(keys, fieldNames) {
 		t.Errorf("README.md's front matter reference gives\n%v\nthe table has\n%v", keys, fieldNames)
 	}
+	// "Writing a practice" names the fields a translation gives, in prose.
+	_, prose, _ := strings.Cut(string(src), "gives only the translatable fields —")
+	prose, _, _ = strings.Cut(prose, "— and the body")
+	var named, translatable []string
+	for _, m := range regexp.MustCompile("`([a-z_]+)`").FindAllStringSubmatch(prose, -1) {
+		named = append(named, m[1])
+	}
+	for _, f := range Fields {
+		if f.Translatable {
+			translatable = append(translatable, f.Name)
+		}
+	}
+	if !slices.Equal(named, translatable) {
+		t.Errorf("README.md's \"Writing a practice\" names the translatable fields\n%v\nthe table has\n%v", named, translatable)
+	}
 }
 
 // TestFields holds each row of the table to what the stages that iterate
