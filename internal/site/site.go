@@ -73,9 +73,10 @@ type site struct {
 	cat *model.Catalog
 	cfg *config.Config
 	opt Options
-	// tmpl holds each language's templates of each page kind: the words
-	// of the language are folded into them (foldConstants).
-	tmpl  map[string]map[string]*template.Template
+	// tmpl holds each language's templates of each page kind.
+	tmpl map[string]map[string]*template.Template
+	// views holds what every page shows alike, per language.
+	views map[string]*view
 	words *words.Words
 	out   output.Writer
 
@@ -276,9 +277,9 @@ func (s *site) run(jobs []func() error) error {
 	return stopped
 }
 
-// load parses the page templates, once per language with its words
-// folded in (foldConstants), and the words of each language, read from
-// templates (opt.Templates, summed for the cache).
+// load parses the page templates, once per language, and the words of
+// each language, read from templates (opt.Templates, summed for the
+// cache), and works out each language's view.
 func (s *site) load(templates *readLog) error {
 	var err error
 	if s.words, err = words.Load(templates, s.cfg.Languages); err != nil {
@@ -312,10 +313,16 @@ func (s *site) load(templates *readLog) error {
 			own[name] = true
 		}
 	}
+	builtinWords, err := words.Load(builtin.FS, nil)
+	if err != nil {
+		return err
+	}
+	builtinKeys := builtinWords.Keys("en")
 	s.tmpl = map[string]map[string]*template.Template{}
+	s.views = map[string]*view{}
 	for _, lang := range s.cfg.Languages {
 		s.tmpl[lang] = map[string]*template.Template{}
-		c := s.constants(lang)
+		s.views[lang] = s.view(lang, builtinKeys)
 		for _, kind := range pageKinds {
 			t := template.New(kind).Option("missingkey=error").Funcs(funcs).Funcs(s.capped()).Funcs(template.FuncMap{tickFunc: s.tick})
 			for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
@@ -323,7 +330,6 @@ func (s *site) load(templates *readLog) error {
 					return fmt.Errorf("templates/%s: %w", name, err)
 				}
 			}
-			foldConstants(t, c)
 			if err := guard(t, own); err != nil {
 				return err
 			}
@@ -333,28 +339,36 @@ func (s *site) load(templates *readLog) error {
 	return nil
 }
 
-// constants are what the page's methods give alike on every page in
-// lang, for foldConstants: they must give what the methods give.
-func (s *site) constants(lang string) constants {
+// view is what every page in one language shows alike, worked out once
+// per render, as plain fields for the templates: {{.W.details}} is a map
+// index, where {{.T "details"}} is a reflective call of a method, a dozen
+// allocations, on every page that shows it. The built-in templates use
+// these; .T, .Site and .Date still give the same for a catalog's own.
+type view struct {
+	// W holds the language's words by key, as .T gives them without
+	// arguments. It has every key of the language's words, of English's
+	// and of the built-in English words, so a built-in template finds
+	// each of its keys even in a catalog whose own words lack one (where
+	// .T, and W, give the key itself).
+	W map[string]string
+	// Catalog is the catalog's title, subtitle and publisher in the
+	// language, as .Site gives them.
+	Catalog struct{ Title, Subtitle, Publisher string }
+	// BuiltOn is the footer's sentence with the build date: .T "built_on"
+	// .Date.
+	BuiltOn string
+}
+
+// view works out lang's view; builtinKeys are the keys of the built-in
+// English words.
+func (s *site) view(lang string, builtinKeys []string) *view {
 	p := &page{s: s, Lang: lang}
-	return constants{
-		calls: map[string]func([]string) (string, bool){
-			"T": func(args []string) (string, bool) {
-				rest := make([]any, len(args)-1)
-				for i, a := range args[1:] {
-					rest[i] = a
-				}
-				return p.T(args[0], rest...), true
-			},
-			"Site": func(args []string) (string, bool) {
-				if len(args) != 1 {
-					return "", false // left for the execution to refuse
-				}
-				return p.Site(args[0]), true
-			},
-		},
-		values: map[string]string{"Date": p.Date()},
+	v := &view{W: map[string]string{}, BuiltOn: p.T("built_on", p.Date())}
+	for _, key := range append(s.words.Keys(lang), builtinKeys...) {
+		v.W[key] = p.T(key)
 	}
+	v.Catalog.Title, v.Catalog.Subtitle, v.Catalog.Publisher = p.Site("title"), p.Site("subtitle"), p.Site("publisher")
+	return v
 }
 
 // write executes a page kind's template and writes the page.
@@ -480,7 +494,8 @@ func (s *site) countryCodes() []string {
 
 // page is what a template sees.
 type page struct {
-	s    *site
+	s *site
+	*view
 	Lang string
 	// Path is the page's file, relative to the site's root.
 	Path string
@@ -509,7 +524,7 @@ type page struct {
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
-	return &page{s: s, Lang: lang, Path: file, Title: title, Nav: nav, Data: data}
+	return &page{s: s, view: s.views[lang], Lang: lang, Path: file, Title: title, Nav: nav, Data: data}
 }
 
 // Href is the relative URL of a site path; a folder path ("es/themes/")
@@ -812,8 +827,12 @@ func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
 	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, "", name, func() any { return data })
 }
 
+// reused are the partials made once and reused on many pages
+// (page.cached, page.shared, page.VisitHTML).
+var reused = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true, "visit": true, "menu": true}
+
 // changedPartials returns, for each page kind, the partials that
-// page.reuse keeps for many pages (directData, and the menu) whose
+// page.reuse keeps for many pages (reused) whose
 // definition in src, the catalog's templates, is not the built-in one. A
 // reused partial may show only what its key holds (partials.html says
 // what for each), and nothing checks what a catalog's own one shows: a
@@ -898,11 +917,6 @@ func changedPartials(src map[string]string) (map[string]map[string]bool, error) 
 // partBuffers: tens of thousands of cards and list items each grew a new
 // one five times.
 func (s *site) executePart(p *page, name string, data any) (template.HTML, error) {
-	// foldConstants must know what each partial is given, or it may fold
-	// calls of T whose receiver is not the page.
-	if _, isPage := data.(*page); isPage != executedWithPage[name] || !isPage && !directData[name] {
-		return "", fmt.Errorf("site: partial %q is missing from executedWithPage or directData", name)
-	}
 	t := s.tmpl[p.Lang][p.kind]
 	// file is the template file that defines the partial, for an error.
 	file := func() string {

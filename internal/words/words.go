@@ -59,6 +59,19 @@ func (w *Words) Languages() []string {
 	return out
 }
 
+// Keys lists the keys that lang's words have, with those of English,
+// which Get falls back to, in order.
+func (w *Words) Keys(lang string) []string {
+	var out []string
+	for _, l := range []string{"en", lang} {
+		for key := range w.byLang[l] {
+			out = append(out, key)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // Own reports whether lang has a words file of its own.
 func (w *Words) Own(lang string) bool { _, ok := w.byLang[lang]; return ok }
 
