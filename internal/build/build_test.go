@@ -215,9 +215,16 @@ func TestFailedBuildLeavesOutput(t *testing.T) {
 	// A broken template of the catalog's own fails the render itself.
 	os.MkdirAll(filepath.Join(cat, "templates", "html"), 0o755)
 	os.WriteFile(filepath.Join(cat, "templates", "html", "practice.html"), []byte(`{{define "main"}}{{.Nope}}{{end}}`), 0o644)
-	code, err, _ = run(t, cat, out, epoch())
-	if code != diag.ExitUsage || err == nil || !strings.Contains(err.Error(), "practice.html") {
-		t.Fatalf("broken template: got %d, %v", code, err)
+	// It is the catalog's problem, as an error in a practice is.
+	code, err, msg = run(t, cat, out, epoch())
+	if code != diag.ExitProblems || err != nil || !strings.Contains(msg, "catalog/templates/html/practice.html: page ") || !strings.Contains(msg, "can't evaluate field Nope") {
+		t.Fatalf("broken template: got %d, %v\n%s", code, err, msg)
+	}
+	// So is one that cannot be read as a template.
+	os.WriteFile(filepath.Join(cat, "templates", "html", "practice.html"), []byte(`{{define "main"}}{{if}}{{end}}`), 0o644)
+	code, err, msg = run(t, cat, out, epoch())
+	if code != diag.ExitProblems || err != nil || !strings.Contains(msg, "catalog/templates/html/practice.html: template: html/practice.html:1: missing value for if") {
+		t.Fatalf("template that does not parse: got %d, %v\n%s", code, err, msg)
 	}
 
 	sameTree(t, tree(t, out), before, "changed")

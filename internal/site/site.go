@@ -23,6 +23,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	ttemplate "text/template"
 	"text/template/parse"
 	"time"
 	"unicode"
@@ -116,6 +117,9 @@ type site struct {
 	// counted says that the templates of practice pages, cards or items
 	// may ask for the number of practices of a country or theme.
 	counted bool
+	// own are the page templates that are the catalog's own (by name,
+	// "html/practice.html"), not the built-in ones.
+	own map[string]bool
 	// halt is set when a page ran out of time (executeLimited): every
 	// execution of the render stops at its next write or loop turn, since
 	// the render has failed.
@@ -313,6 +317,7 @@ func (s *site) load(templates *readLog) error {
 			own[name] = true
 		}
 	}
+	s.own = own
 	builtinWords, err := words.Load(builtin.FS, nil)
 	if err != nil {
 		return err
@@ -327,6 +332,9 @@ func (s *site) load(templates *readLog) error {
 			t := template.New(kind).Option("missingkey=error").Funcs(funcs).Funcs(s.capped()).Funcs(template.FuncMap{tickFunc: s.tick})
 			for _, name := range append(slices.Clone(shared), "html/"+kind+".html") {
 				if _, err := t.New(name).Parse(src[name]); err != nil {
+					if own[name] {
+						return &TemplateError{File: "templates/" + name, Msg: err.Error()}
+					}
 					return fmt.Errorf("templates/%s: %w", name, err)
 				}
 			}
@@ -419,6 +427,14 @@ func (s *site) execute(kind string, p *page, size int) ([]byte, error) {
 		var h *halted
 		if errors.As(err, &te) || errors.As(err, &h) {
 			return nil, err
+		}
+		// The built-in templates run on every test of the site: where a
+		// catalog has templates of its own, a template that fails is
+		// theirs, the catalog's problem (build exits 1).
+		var exec ttemplate.ExecError
+		var escape *template.Error
+		if len(s.own) > 0 && (errors.As(err, &exec) || errors.As(err, &escape)) {
+			return nil, &TemplateError{File: file, Page: p.Path, Msg: err.Error()}
 		}
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
@@ -849,7 +865,8 @@ func changedPartials(src map[string]string) (map[string]map[string]bool, error) 
 	defs := func(name, text string) (map[string]string, error) {
 		t, err := template.New(name).Funcs(funcs).Parse(text)
 		if err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", name, err)
+			// A file that differs from the built-in one: the catalog's.
+			return nil, &TemplateError{File: "templates/" + name, Msg: err.Error()}
 		}
 		out := map[string]string{}
 		for part := range reused {
