@@ -455,19 +455,26 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // worst that Nesting accepts, for the benchmarks that show a render's
 // time linear in the size of such a text.
 func Deepest(k Kind, size int) []byte {
-	var unit string
-	switch k {
-	case List:
-		unit = strings.Repeat("- ", MaxNesting) + "x\n"
-	case Quote:
-		unit = strings.Repeat(">", MaxNesting) + " x\n"
-	case Bracket:
-		unit = strings.Repeat("[", MaxNesting) + "x" + strings.Repeat("](u)", MaxNesting) + "\n"
-	case Emphasis:
-		unit = strings.Repeat("*", MaxNesting) + "x" + strings.Repeat("*", MaxNesting) + "\n"
-	case Paren:
-		// A paragraph each: the brackets inside a destination count on.
-		unit = strings.Repeat("[a](", MaxNesting) + "x\n\n"
+	unit := Nested(k, MaxNesting) + "\n"
+	if k == Paren {
+		unit += "\n" // a paragraph each: the brackets inside a destination count on
 	}
 	return []byte(strings.Repeat(unit, max(1, size/len(unit))))
+}
+
+// Nested is a line that nests kind k d deep.
+func Nested(k Kind, d int) string {
+	switch k {
+	case List:
+		return strings.Repeat("- ", d) + "x"
+	case Quote:
+		return strings.Repeat(">", d) + " x"
+	case Bracket:
+		return strings.Repeat("[", d) + "x" + strings.Repeat("](u)", d)
+	case Emphasis:
+		return strings.Repeat("*", d) + "x" + strings.Repeat("*", d)
+	case Paren:
+		return strings.Repeat("[a](", d) + "x"
+	}
+	return ""
 }

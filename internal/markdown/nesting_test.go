@@ -13,22 +13,7 @@ import (
 )
 
 // nested builds a text that nests kind d deep, on its second line.
-func nested(k Kind, d int) string {
-	var s string
-	switch k {
-	case List:
-		s = strings.Repeat("- ", d) + "x"
-	case Quote:
-		s = strings.Repeat(">", d) + " x"
-	case Bracket:
-		s = strings.Repeat("[", d) + "x" + strings.Repeat("](u)", d)
-	case Emphasis:
-		s = strings.Repeat("*", d) + "x" + strings.Repeat("*", d)
-	case Paren:
-		s = strings.Repeat("[a](", d) + "x"
-	}
-	return "Texto.\n" + s + "\n"
-}
+func nested(k Kind, d int) string { return "Texto.\n" + Nested(k, d) + "\n" }
 
 func TestNestingLimit(t *testing.T) {
 	for k := range Kinds {
