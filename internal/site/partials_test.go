@@ -4,6 +4,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,12 +14,10 @@ import (
 	"catalog/templates"
 )
 
-// TestChangedPartialsPerPage gives the test catalog its own partials.html
-// whose card, list item, country link and menu show the path of the page
-// they are on, which the built-in ones must not (their key does not hold
-// it). Every page must show its own path in each of them: a changed
-// partial is made for each page, not reused from the first.
-func TestChangedPartialsPerPage(t *testing.T) {
+// pathPartials is the built-in partials.html with a card, list item,
+// country link and menu that show the path of the page they are on, in an
+// element of class "from-" and the partial's name.
+func pathPartials(t *testing.T) string {
 	builtin, err := fs.ReadFile(templates.FS, "html/partials.html")
 	if err != nil {
 		t.Fatal(err)
@@ -36,6 +36,16 @@ func TestChangedPartialsPerPage(t *testing.T) {
 		}
 		src = src[:start+i] + c.new + src[start+i+len(c.old):]
 	}
+	return src
+}
+
+// cachedCall is a call of page.Cached or page.CachedPractice in the
+// built-in templates: its receiver, partial and data.
+var cachedCall = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.Cached(?:Practice)? "([a-z-]+)" (\([^()]*\)|\.|\$\w+)[^}]*\}\}`)
+
+// shownPaths renders the test catalog with its own templates and gives,
+// per partial, the page each page's copies of it were made for.
+func shownPaths(t *testing.T, own map[string]string) map[string]map[string][]string {
 	dir := filepath.Join(t.TempDir(), "catalog")
 	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
 		t.Fatal(err)
@@ -43,11 +53,13 @@ func TestChangedPartialsPerPage(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "templates", "html"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "templates", "html", "partials.html"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	for name, src := range own {
+		if err := os.WriteFile(filepath.Join(dir, "templates", filepath.FromSlash(name)), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	out, _ := render(t, dir, 2)
-	on := map[string]map[string]bool{} // partial → pages it shows on
+	shown := map[string]map[string][]string{} // partial → page → made for
 	for name, doc := range pages(t, out) {
 		walk(doc, func(n *html.Node) {
 			class, _ := attr(n, "class")
@@ -55,58 +67,85 @@ func TestChangedPartialsPerPage(t *testing.T) {
 			if !ok {
 				return
 			}
-			if on[partial] == nil {
-				on[partial] = map[string]bool{}
+			if shown[partial] == nil {
+				shown[partial] = map[string][]string{}
 			}
-			on[partial][name] = true
 			got := ""
 			if n.FirstChild != nil {
 				got = n.FirstChild.Data
 			}
-			if got != name {
-				t.Errorf("%s shows a %s made for %s", name, partial, got)
-			}
+			shown[partial][name] = append(shown[partial][name], got)
 		})
 	}
 	for _, partial := range []string{"card", "practice-item", "country-link", "menu"} {
-		if len(on[partial]) < 3 {
-			t.Errorf("%s shows on %d pages: the test checks too little", partial, len(on[partial]))
+		if len(shown[partial]) < 3 {
+			t.Errorf("%s shows on %d pages: the test checks too little", partial, len(shown[partial]))
+		}
+	}
+	return shown
+}
+
+// TestPartialsPerPage: a catalog whose templates call the partials with
+// {{template}}, .Part or the methods of before Cached gets each made for
+// each page that shows it, whatever it shows of the page.
+func TestPartialsPerPage(t *testing.T) {
+	own := map[string]string{"html/partials.html": pathPartials(t)}
+	calls := 0
+	for _, kind := range append(slices.Clone(pageKinds), "base", "partials") {
+		name := "html/" + kind + ".html"
+		src, ok := own[name]
+		if !ok {
+			b, err := fs.ReadFile(templates.FS, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = string(b)
+		}
+		// By turns {{template}}, .Part and the old methods.
+		src = cachedCall.ReplaceAllStringFunc(src, func(call string) string {
+			m := cachedCall.FindStringSubmatch(call)
+			calls++
+			switch {
+			case m[2] == "card" && calls%2 == 0:
+				return "{{" + m[1] + ".CardHTML .X}}" // the data is the card
+			case calls%3 == 0:
+				return "{{" + m[1] + `.Part "` + m[2] + `" ` + m[3] + "}}"
+			}
+			return `{{template "` + m[2] + `" ` + m[3] + "}}"
+		})
+		own[name] = src
+	}
+	if calls < 10 {
+		t.Fatalf("%d calls of Cached replaced: the test needs updating", calls)
+	}
+	for partial, on := range shownPaths(t, own) {
+		for page, madeFor := range on {
+			for _, got := range madeFor {
+				if got != page {
+					t.Errorf("%s shows a %s made for %s", page, partial, got)
+				}
+			}
 		}
 	}
 }
 
-// TestBuiltinPartialsReused holds the built-in templates to being reused,
-// as are those of a catalog that changes other templates only.
-func TestBuiltinPartialsReused(t *testing.T) {
-	src := map[string]string{}
-	for _, name := range []string{"html/base.html", "html/partials.html", "html/home.html"} {
-		b, err := fs.ReadFile(templates.FS, name)
-		if err != nil {
-			t.Fatal(err)
+// TestCachedReused: the built-in templates' calls of Cached reuse a part
+// wherever its variants are the same, so a catalog's partial that shows
+// what they do not hold (the page's path) shows it wrong: the caller
+// vouches for what the part may show, as with Hugo's partialCached.
+func TestCachedReused(t *testing.T) {
+	for partial, on := range shownPaths(t, map[string]string{"html/partials.html": pathPartials(t)}) {
+		other := 0
+		for page, madeFor := range on {
+			for _, got := range madeFor {
+				if got != page {
+					other++
+				}
+			}
 		}
-		src[name] = string(b)
-	}
-	// The home page's partials: src has the files of its templates.
-	home := func(src map[string]string) (map[string]bool, error) {
-		changed, err := changedPartials(src)
-		return changed["home"], err
-	}
-	changed, err := home(src)
-	if err != nil || len(changed) > 0 {
-		t.Fatalf("built-in templates: %v changed, %v", changed, err)
-	}
-	// A changed template that is not reused, and white space outside the
-	// definitions.
-	src["html/partials.html"] = strings.Replace(src["html/partials.html"], `<caption class="visually-hidden">`, `<caption>`, 1) + "\n\n"
-	src["html/home.html"] += "\n"
-	changed, err = home(src)
-	if err != nil || len(changed) > 0 {
-		t.Fatalf("changed visits: %v changed, %v", changed, err)
-	}
-	src["html/partials.html"] = strings.Replace(src["html/partials.html"], `{{.P.Country .Code}}</a>`, `{{.P.Country .Code}} ({{.Code}})</a>`, 1)
-	changed, err = home(src)
-	if err != nil || len(changed) != 1 || !changed["country-link"] {
-		t.Fatalf("changed country-link: %v changed, %v", changed, err)
+		if other == 0 {
+			t.Errorf("%s: made for each of its %d pages, never reused", partial, len(on))
+		}
 	}
 }
 
