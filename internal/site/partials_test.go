@@ -39,9 +39,9 @@ func pathPartials(t *testing.T) string {
 	return src
 }
 
-// cachedCall is a call of page.Cached or page.CachedPractice in the
+// cachedCall is a call of page.Cached, CachedPractice or KeptPractice in the
 // built-in templates: its receiver, partial and data.
-var cachedCall = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.Cached(?:Practice)? "([a-z-]+)" (\([^()]*\)|\.|\$\w+)[^}]*\}\}`)
+var cachedCall = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(?:Cached|CachedPractice|KeptPractice) "([a-z-]+)" (\([^()]*\)|\.|\$\w+)[^}]*\}\}`)
 
 // shownPaths renders the test catalog with its own templates and gives,
 // per partial, the page each page's copies of it were made for.

@@ -714,6 +714,17 @@ func (p *page) CachedPractice(name string, data any, x *model.Practice, variants
 	return p.cachedPart(name, data, x, variants)
 }
 
+// KeptPractice is CachedPractice for a part that shows on one page only
+// (a row of a table of visits, with the page's path among its variants):
+// made on each page, and with a render cache (serve) kept for the next
+// render while x's sum stays the same.
+func (p *page) KeptPractice(name string, data any, x *model.Practice, variants ...string) (template.HTML, error) {
+	if p.s.cache == nil {
+		return p.s.executePart(p, name, data)
+	}
+	return p.cachedPart(name, data, x, variants)
+}
+
 func (p *page) cachedPart(name string, data any, x *model.Practice, variants []string) (template.HTML, error) {
 	def, ok := p.s.defs[p.kind][name]
 	if !ok {
