@@ -746,18 +746,28 @@ func (p *page) cachedPart(name string, data any, x *model.Practice, variants []s
 		key.v0, key.v1, key.rest = variants[0], variants[1], strings.Join(variants[2:], "\x00")
 	}
 	key.n = len(variants)
+	// The maps hold parts by a sum of their key, which is quick to look
+	// up; the key itself is compared on a hit, and a part whose sum is
+	// another's is made for the page alone.
+	sum := key.sum()
 	set := &p.s.parts
-	if v, ok := set.now.Load(key); ok {
-		return v.(cachedPart).html, nil
+	if v, ok := set.now.Load(sum); ok {
+		e := v.(*partEntry)
+		if e.key == key {
+			return e.part.html, nil
+		}
+		return p.s.executePart(p, name, data)
 	}
 	var part cachedPart
 	if x != nil && p.s.cache != nil {
 		part.sum, part.summed = p.s.cache.sums[x.ID]
 	}
 	if part.summed && set.last != nil {
-		if v, ok := set.last.Load(key); ok && v.(cachedPart).summed && v.(cachedPart).sum == part.sum {
-			set.now.Store(key, v)
-			return v.(cachedPart).html, nil
+		if v, ok := set.last.Load(sum); ok {
+			if e := v.(*partEntry); e.key == key && e.part.summed && e.part.sum == part.sum {
+				set.now.Store(sum, e)
+				return e.part.html, nil
+			}
 		}
 	}
 	html, err := p.s.executePart(p, name, data)
@@ -765,8 +775,28 @@ func (p *page) cachedPart(name string, data any, x *model.Practice, variants []s
 		return "", err
 	}
 	part.html = html
-	set.now.Store(key, part)
+	set.now.LoadOrStore(sum, &partEntry{key: key, part: part})
 	return html, nil
+}
+
+// partEntry is a part as the maps of a partSet hold it, by the sum of its
+// key.
+type partEntry struct {
+	key  partKey
+	part cachedPart
+}
+
+// sum sums k for the maps of a partSet.
+func (k *partKey) sum() uint64 {
+	var h maphash.Hash
+	h.SetSeed(cacheSeed)
+	for _, s := range [...]string{k.name, k.lang, k.practice, k.v0, k.v1, k.rest} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	writeUint64(&h, k.def)
+	writeUint64(&h, uint64(k.n))
+	return h.Sum64()
 }
 
 // partKey names a part made by Cached.
