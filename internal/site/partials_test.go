@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"catalog/internal/output"
 	"catalog/templates"
 )
 
@@ -39,13 +40,90 @@ func pathPartials(t *testing.T) string {
 	return src
 }
 
-// cachedCall is a call of page.Cached, CachedPractice or KeptPractice in the
-// built-in templates: its receiver, partial and data.
-var cachedCall = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(?:Cached|CachedPractice|KeptPractice) "([a-z-]+)" (\([^()]*\)|\.|\$\w+)[^}]*\}\}`)
+// shorthand is a call of one of the page's shorthands of Cached in the
+// built-in templates: its receiver, method and arguments.
+var shorthand = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(CachedCard|CachedItem|CachedCountryLink|CachedThemeLink|CachedInstitution|CachedExchangesLink|CachedMenu|KeptVisit)((?: [^ {}()]+)*)\}\}`)
 
-// shownPaths renders the test catalog with its own templates and gives,
-// per partial, the page each page's copies of it were made for.
-func shownPaths(t *testing.T, own map[string]string) map[string]map[string][]string {
+// shorthands lists, for each shorthand, its partial, the method the
+// built-in templates called before Cached, the data it gives the partial
+// and the Cached call it stands for (as in its comment), with R its
+// receiver and A, B its arguments.
+var shorthands = map[string]struct{ partial, old, data, call string }{
+	"CachedCard":          {"card", "CardHTML", "(R.Card A)", `R.CachedPractice "card" (R.Card A) A R.Up.Practices`},
+	"CachedItem":          {"practice-item", "ItemHTML", "(R.Card A)", `R.CachedPractice "practice-item" (R.Card A) A R.Up.Practices`},
+	"CachedCountryLink":   {"country-link", "CountryLink", "(R.CountryRef A)", `R.Cached "country-link" (R.CountryRef A) A R.Way.Countries`},
+	"CachedThemeLink":     {"theme-link", "ThemeLink", "(R.ThemeRef A)", `R.Cached "theme-link" (R.ThemeRef A) A R.Way.Themes`},
+	"CachedInstitution":   {"institution", "InstitutionHTML", "(R.Inst A B)", `R.Cached "institution" (R.Inst A B) A.Lang B.Name B.Acronym B.Country B.Type R.Way.Countries`},
+	"CachedExchangesLink": {"exchanges-link", "ExchangesLink", "(R.Card A)", `R.CachedPractice "exchanges-link" (R.Card A) A R.Way.Practices`},
+	"CachedMenu":          {"menu", "Menu", "R.", `R.Cached "menu" R. R.Nav R.Place`},
+	"KeptVisit":           {"visit", "VisitHTML", "(R.Visit A B)", `R.KeptPractice "visit" (R.Visit A B) A.Practice (R.Visit A B).Key R.Path`},
+}
+
+// rewriteShorthands replaces each shorthand call in the template src
+// by what with gives for it: (the entry of shorthands, and a template
+// action with R, A, B for the call's receiver and arguments).
+func rewriteShorthands(t *testing.T, src string, with func(name string, i int) string) (string, int) {
+	n := 0
+	src = shorthand.ReplaceAllStringFunc(src, func(call string) string {
+		m := shorthand.FindStringSubmatch(call)
+		args := strings.Fields(m[3])
+		n++
+		if with == nil {
+			return call
+		}
+		out := with(m[2], n)
+		// R.X is a field or method of the receiver, R. the receiver itself
+		// ("." where it is the dot).
+		out = regexp.MustCompile(`R\.([A-Z])`).ReplaceAllString(out, m[1]+".$1")
+		recv := m[1]
+		if recv == "" {
+			recv = "."
+		}
+		out = strings.ReplaceAll(out, "R.", recv)
+		for i, name := range []string{"A", "B"} {
+			if strings.Contains(out, name) && i >= len(args) {
+				t.Fatalf("%s: fewer arguments than %s takes", call, m[2])
+			}
+			if i < len(args) {
+				// A field of the dot is .Field, not ..Field.
+				field := args[i] + "."
+				if args[i] == "." {
+					field = "."
+				}
+				out = regexp.MustCompile(`\b`+name+`\.`).ReplaceAllLiteralString(out, field)
+				out = regexp.MustCompile(`\b`+name+`\b`).ReplaceAllLiteralString(out, args[i])
+			}
+		}
+		return "{{" + out + "}}"
+	})
+	return src, n
+}
+
+// builtinsWith gives the built-in page templates, partials.html replaced
+// by partials, each shorthand call rewritten by with.
+func builtinsWith(t *testing.T, partials string, with func(name string, i int) string) (map[string]string, int) {
+	own := map[string]string{}
+	calls := 0
+	for _, kind := range append(slices.Clone(pageKinds), "base", "partials") {
+		name := "html/" + kind + ".html"
+		src := partials
+		if kind != "partials" {
+			b, err := fs.ReadFile(templates.FS, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = string(b)
+		}
+		var n int
+		own[name], n = rewriteShorthands(t, src, with)
+		calls += n
+	}
+	return own, calls
+}
+
+// renderTemplates renders the test catalog with the templates own as its own,
+// with workers.
+func renderTemplates(t *testing.T, own map[string]string, workers int) *output.Memory {
 	dir := filepath.Join(t.TempDir(), "catalog")
 	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
 		t.Fatal(err)
@@ -58,7 +136,14 @@ func shownPaths(t *testing.T, own map[string]string) map[string]map[string][]str
 			t.Fatal(err)
 		}
 	}
-	out, _ := render(t, dir, 2)
+	out, _ := render(t, dir, workers)
+	return out
+}
+
+// shownPaths renders the test catalog with its own templates and gives,
+// per partial, the page each page's copies of it were made for.
+func shownPaths(t *testing.T, own map[string]string) map[string]map[string][]string {
+	out := renderTemplates(t, own, 2)
 	shown := map[string]map[string][]string{} // partial → page → made for
 	for name, doc := range pages(t, out) {
 		walk(doc, func(n *html.Node) {
@@ -89,34 +174,23 @@ func shownPaths(t *testing.T, own map[string]string) map[string]map[string][]str
 // {{template}}, .Part or the methods of before Cached gets each made for
 // each page that shows it, whatever it shows of the page.
 func TestPartialsPerPage(t *testing.T) {
-	own := map[string]string{"html/partials.html": pathPartials(t)}
-	calls := 0
-	for _, kind := range append(slices.Clone(pageKinds), "base", "partials") {
-		name := "html/" + kind + ".html"
-		src, ok := own[name]
-		if !ok {
-			b, err := fs.ReadFile(templates.FS, name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			src = string(b)
+	own, calls := builtinsWith(t, pathPartials(t), func(name string, i int) string {
+		c := shorthands[name]
+		switch i % 3 {
+		case 0:
+			return `template "` + c.partial + `" ` + c.data
+		case 1:
+			return `R.Part "` + c.partial + `" ` + c.data
 		}
-		// By turns {{template}}, .Part and the old methods.
-		src = cachedCall.ReplaceAllStringFunc(src, func(call string) string {
-			m := cachedCall.FindStringSubmatch(call)
-			calls++
-			switch {
-			case m[2] == "card" && calls%2 == 0:
-				return "{{" + m[1] + ".CardHTML .X}}" // the data is the card
-			case calls%3 == 0:
-				return "{{" + m[1] + `.Part "` + m[2] + `" ` + m[3] + "}}"
-			}
-			return `{{template "` + m[2] + `" ` + m[3] + "}}"
-		})
-		own[name] = src
-	}
+		args := map[string]string{"CachedInstitution": " A B", "KeptVisit": " A B", "CachedMenu": ""}
+		a, ok := args[name]
+		if !ok {
+			a = " A"
+		}
+		return "R." + c.old + a
+	})
 	if calls < 10 {
-		t.Fatalf("%d calls of Cached replaced: the test needs updating", calls)
+		t.Fatalf("%d shorthand calls replaced: the test needs updating", calls)
 	}
 	for partial, on := range shownPaths(t, own) {
 		for page, madeFor := range on {
@@ -125,6 +199,31 @@ func TestPartialsPerPage(t *testing.T) {
 					t.Errorf("%s shows a %s made for %s", page, partial, got)
 				}
 			}
+		}
+	}
+}
+
+// TestShorthandsAreCached: each shorthand of the built-in templates
+// (CachedCard…) is the Cached call its comment names. The partials show
+// the path of the page they were made for, so a part reused where the
+// other call would make it anew, or the reverse, shows another path; one
+// worker makes the pages in the same order each time.
+func TestShorthandsAreCached(t *testing.T) {
+	partials := pathPartials(t)
+	short, _ := builtinsWith(t, partials, nil)
+	long, calls := builtinsWith(t, partials, func(name string, i int) string { return shorthands[name].call })
+	if calls < 10 {
+		t.Fatalf("%d shorthand calls replaced: the test needs updating", calls)
+	}
+	a, b := renderTemplates(t, short, 1), renderTemplates(t, long, 1)
+	if len(a.Names()) < 20 {
+		t.Fatalf("%d files: the test checks too little", len(a.Names()))
+	}
+	for _, name := range a.Names() {
+		x, _ := a.File(name)
+		y, ok := b.File(name)
+		if !ok || string(x) != string(y) {
+			t.Errorf("%s differs between the shorthands and the Cached calls they stand for", name)
 		}
 	}
 }
