@@ -52,8 +52,9 @@ type Cache struct {
 	pages map[string]*pageEntry // by path
 	// search holds each practice's entry in a language's search data.
 	search map[pageID]*searchPart
-	// cards, items and visits are the last render's parts (partSet.now).
-	cards, items, visits *sync.Map
+	// parts are the last render's parts (partSet.now), of which those of
+	// practices are reused (page.Cached).
+	parts *sync.Map
 	// countryOrder holds the country lists the last render sorted in a
 	// language; names and collation do not depend on the catalog, so
 	// these never go stale.
@@ -218,7 +219,7 @@ func writeUint64(h *maphash.Hash, v uint64) {
 // holds c.mu.
 func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 	if !env.same(c.env) {
-		c.pages, c.search, c.cards, c.items, c.visits = nil, nil, nil, nil, nil
+		c.pages, c.search, c.parts = nil, nil, nil
 	}
 	c.env = env
 	rc := &renderCache{c: c, env: env, sums: make(map[string]uint64, len(s.cat.Practices)), counts: countsSum(s.cat),
@@ -228,7 +229,7 @@ func (c *Cache) begin(s *site, env *cacheEnv) *renderCache {
 			rc.sums[x.ID] = sum
 		}
 	}
-	s.cards.last, s.items.last, s.visits.last = c.cards, c.items, c.visits
+	s.parts.last = c.parts
 	s.lastOrder = c.countryOrder
 	for lang, keys := range c.titles {
 		if s.titles[lang] != nil {
@@ -246,7 +247,7 @@ func (rc *renderCache) end(s *site) {
 	c.pages = rc.next
 	c.search = rc.nextSearch
 	c.reused, c.rendered = rc.reused, rc.rendered
-	c.cards, c.items, c.visits = s.cards.now, s.items.now, s.visits.now
+	c.parts = s.parts.now
 	c.titles = s.titles
 	c.countryOrder = map[string][]string{}
 	s.countryOrder.Range(func(k, v any) bool {

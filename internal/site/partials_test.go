@@ -4,20 +4,21 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
 
+	"catalog/internal/output"
 	"catalog/templates"
 )
 
-// TestChangedPartialsPerPage gives the test catalog its own partials.html
-// whose card, list item, country link and menu show the path of the page
-// they are on, which the built-in ones must not (their key does not hold
-// it). Every page must show its own path in each of them: a changed
-// partial is made for each page, not reused from the first.
-func TestChangedPartialsPerPage(t *testing.T) {
+// pathPartials is the built-in partials.html with a card, list item,
+// country link and menu that show the path of the page they are on, in an
+// element of class "from-" and the partial's name.
+func pathPartials(t *testing.T) string {
 	builtin, err := fs.ReadFile(templates.FS, "html/partials.html")
 	if err != nil {
 		t.Fatal(err)
@@ -36,6 +37,93 @@ func TestChangedPartialsPerPage(t *testing.T) {
 		}
 		src = src[:start+i] + c.new + src[start+i+len(c.old):]
 	}
+	return src
+}
+
+// shorthand is a call of one of the page's shorthands of Cached in the
+// built-in templates: its receiver, method and arguments.
+var shorthand = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(CachedCard|CachedItem|CachedCountryLink|CachedThemeLink|CachedInstitution|CachedExchangesLink|CachedMenu|KeptVisit)((?: [^ {}()]+)*)\}\}`)
+
+// shorthands lists, for each shorthand, its partial, the method the
+// built-in templates called before Cached, the data it gives the partial
+// and the Cached call it stands for (as in its comment), with R its
+// receiver and A, B its arguments.
+var shorthands = map[string]struct{ partial, old, data, call string }{
+	"CachedCard":          {"card", "CardHTML", "(R.Card A)", `R.CachedPractice "card" (R.Card A) A R.Up.Practices`},
+	"CachedItem":          {"practice-item", "ItemHTML", "(R.Card A)", `R.CachedPractice "practice-item" (R.Card A) A R.Up.Practices`},
+	"CachedCountryLink":   {"country-link", "CountryLink", "(R.CountryRef A)", `R.Cached "country-link" (R.CountryRef A) A R.Way.Countries`},
+	"CachedThemeLink":     {"theme-link", "ThemeLink", "(R.ThemeRef A)", `R.Cached "theme-link" (R.ThemeRef A) A R.Way.Themes`},
+	"CachedInstitution":   {"institution", "InstitutionHTML", "(R.Inst A B)", `R.Cached "institution" (R.Inst A B) A.Lang B.Name B.Acronym B.Country B.Type R.Way.Countries`},
+	"CachedExchangesLink": {"exchanges-link", "ExchangesLink", "(R.Card A)", `R.CachedPractice "exchanges-link" (R.Card A) A R.Way.Practices`},
+	"CachedMenu":          {"menu", "Menu", "R.", `R.Cached "menu" R. R.Nav R.Place`},
+	"KeptVisit":           {"visit", "VisitHTML", "(R.Visit A B)", `R.KeptPractice "visit" (R.Visit A B) A.Practice (R.Visit A B).Key R.Path`},
+}
+
+// rewriteShorthands replaces each shorthand call in the template src
+// by what with gives for it: (the entry of shorthands, and a template
+// action with R, A, B for the call's receiver and arguments).
+func rewriteShorthands(t *testing.T, src string, with func(name string, i int) string) (string, int) {
+	n := 0
+	src = shorthand.ReplaceAllStringFunc(src, func(call string) string {
+		m := shorthand.FindStringSubmatch(call)
+		args := strings.Fields(m[3])
+		n++
+		if with == nil {
+			return call
+		}
+		out := with(m[2], n)
+		// R.X is a field or method of the receiver, R. the receiver itself
+		// ("." where it is the dot).
+		out = regexp.MustCompile(`R\.([A-Z])`).ReplaceAllString(out, m[1]+".$1")
+		recv := m[1]
+		if recv == "" {
+			recv = "."
+		}
+		out = strings.ReplaceAll(out, "R.", recv)
+		for i, name := range []string{"A", "B"} {
+			if strings.Contains(out, name) && i >= len(args) {
+				t.Fatalf("%s: fewer arguments than %s takes", call, m[2])
+			}
+			if i < len(args) {
+				// A field of the dot is .Field, not ..Field.
+				field := args[i] + "."
+				if args[i] == "." {
+					field = "."
+				}
+				out = regexp.MustCompile(`\b`+name+`\.`).ReplaceAllLiteralString(out, field)
+				out = regexp.MustCompile(`\b`+name+`\b`).ReplaceAllLiteralString(out, args[i])
+			}
+		}
+		return "{{" + out + "}}"
+	})
+	return src, n
+}
+
+// builtinsWith gives the built-in page templates, partials.html replaced
+// by partials, each shorthand call rewritten by with.
+func builtinsWith(t *testing.T, partials string, with func(name string, i int) string) (map[string]string, int) {
+	own := map[string]string{}
+	calls := 0
+	for _, kind := range append(slices.Clone(pageKinds), "base", "partials") {
+		name := "html/" + kind + ".html"
+		src := partials
+		if kind != "partials" {
+			b, err := fs.ReadFile(templates.FS, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src = string(b)
+		}
+		var n int
+		own[name], n = rewriteShorthands(t, src, with)
+		calls += n
+	}
+	return own, calls
+}
+
+// renderTemplates renders the test catalog with the templates own as its own,
+// with workers.
+func renderTemplates(t *testing.T, own map[string]string, workers int) *output.Memory {
 	dir := filepath.Join(t.TempDir(), "catalog")
 	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
 		t.Fatal(err)
@@ -43,11 +131,20 @@ func TestChangedPartialsPerPage(t *testing.T) {
 	if err := os.MkdirAll(filepath.Join(dir, "templates", "html"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "templates", "html", "partials.html"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	for name, src := range own {
+		if err := os.WriteFile(filepath.Join(dir, "templates", filepath.FromSlash(name)), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	out, _ := render(t, dir, 2)
-	on := map[string]map[string]bool{} // partial → pages it shows on
+	out, _ := render(t, dir, workers)
+	return out
+}
+
+// shownPaths renders the test catalog with its own templates and gives,
+// per partial, the page each page's copies of it were made for.
+func shownPaths(t *testing.T, own map[string]string) map[string]map[string][]string {
+	out := renderTemplates(t, own, 2)
+	shown := map[string]map[string][]string{} // partial → page → made for
 	for name, doc := range pages(t, out) {
 		walk(doc, func(n *html.Node) {
 			class, _ := attr(n, "class")
@@ -55,58 +152,99 @@ func TestChangedPartialsPerPage(t *testing.T) {
 			if !ok {
 				return
 			}
-			if on[partial] == nil {
-				on[partial] = map[string]bool{}
+			if shown[partial] == nil {
+				shown[partial] = map[string][]string{}
 			}
-			on[partial][name] = true
 			got := ""
 			if n.FirstChild != nil {
 				got = n.FirstChild.Data
 			}
-			if got != name {
-				t.Errorf("%s shows a %s made for %s", name, partial, got)
-			}
+			shown[partial][name] = append(shown[partial][name], got)
 		})
 	}
 	for _, partial := range []string{"card", "practice-item", "country-link", "menu"} {
-		if len(on[partial]) < 3 {
-			t.Errorf("%s shows on %d pages: the test checks too little", partial, len(on[partial]))
+		if len(shown[partial]) < 3 {
+			t.Errorf("%s shows on %d pages: the test checks too little", partial, len(shown[partial]))
+		}
+	}
+	return shown
+}
+
+// TestPartialsPerPage: a catalog whose templates call the partials with
+// {{template}}, .Part or the methods of before Cached gets each made for
+// each page that shows it, whatever it shows of the page.
+func TestPartialsPerPage(t *testing.T) {
+	own, calls := builtinsWith(t, pathPartials(t), func(name string, i int) string {
+		c := shorthands[name]
+		switch i % 3 {
+		case 0:
+			return `template "` + c.partial + `" ` + c.data
+		case 1:
+			return `R.Part "` + c.partial + `" ` + c.data
+		}
+		args := map[string]string{"CachedInstitution": " A B", "KeptVisit": " A B", "CachedMenu": ""}
+		a, ok := args[name]
+		if !ok {
+			a = " A"
+		}
+		return "R." + c.old + a
+	})
+	if calls < 10 {
+		t.Fatalf("%d shorthand calls replaced: the test needs updating", calls)
+	}
+	for partial, on := range shownPaths(t, own) {
+		for page, madeFor := range on {
+			for _, got := range madeFor {
+				if got != page {
+					t.Errorf("%s shows a %s made for %s", page, partial, got)
+				}
+			}
 		}
 	}
 }
 
-// TestBuiltinPartialsReused holds the built-in templates to being reused,
-// as are those of a catalog that changes other templates only.
-func TestBuiltinPartialsReused(t *testing.T) {
-	src := map[string]string{}
-	for _, name := range []string{"html/base.html", "html/partials.html", "html/home.html"} {
-		b, err := fs.ReadFile(templates.FS, name)
-		if err != nil {
-			t.Fatal(err)
+// TestShorthandsAreCached: each shorthand of the built-in templates
+// (CachedCard…) is the Cached call its comment names. The partials show
+// the path of the page they were made for, so a part reused where the
+// other call would make it anew, or the reverse, shows another path; one
+// worker makes the pages in the same order each time.
+func TestShorthandsAreCached(t *testing.T) {
+	partials := pathPartials(t)
+	short, _ := builtinsWith(t, partials, nil)
+	long, calls := builtinsWith(t, partials, func(name string, i int) string { return shorthands[name].call })
+	if calls < 10 {
+		t.Fatalf("%d shorthand calls replaced: the test needs updating", calls)
+	}
+	a, b := renderTemplates(t, short, 1), renderTemplates(t, long, 1)
+	if len(a.Names()) < 20 {
+		t.Fatalf("%d files: the test checks too little", len(a.Names()))
+	}
+	for _, name := range a.Names() {
+		x, _ := a.File(name)
+		y, ok := b.File(name)
+		if !ok || string(x) != string(y) {
+			t.Errorf("%s differs between the shorthands and the Cached calls they stand for", name)
 		}
-		src[name] = string(b)
 	}
-	// The home page's partials: src has the files of its templates.
-	home := func(src map[string]string) (map[string]bool, error) {
-		changed, err := changedPartials(src)
-		return changed["home"], err
-	}
-	changed, err := home(src)
-	if err != nil || len(changed) > 0 {
-		t.Fatalf("built-in templates: %v changed, %v", changed, err)
-	}
-	// A changed template that is not reused, and white space outside the
-	// definitions.
-	src["html/partials.html"] = strings.Replace(src["html/partials.html"], `<caption class="visually-hidden">`, `<caption>`, 1) + "\n\n"
-	src["html/home.html"] += "\n"
-	changed, err = home(src)
-	if err != nil || len(changed) > 0 {
-		t.Fatalf("changed visits: %v changed, %v", changed, err)
-	}
-	src["html/partials.html"] = strings.Replace(src["html/partials.html"], `{{.P.Country .Code}}</a>`, `{{.P.Country .Code}} ({{.Code}})</a>`, 1)
-	changed, err = home(src)
-	if err != nil || len(changed) != 1 || !changed["country-link"] {
-		t.Fatalf("changed country-link: %v changed, %v", changed, err)
+}
+
+// TestCachedReused: the built-in templates' calls of Cached reuse a part
+// wherever its variants are the same, so a catalog's partial that shows
+// what they do not hold (the page's path) shows it wrong: the caller
+// vouches for what the part may show, as with Hugo's partialCached.
+func TestCachedReused(t *testing.T) {
+	for partial, on := range shownPaths(t, map[string]string{"html/partials.html": pathPartials(t)}) {
+		other := 0
+		for page, madeFor := range on {
+			for _, got := range madeFor {
+				if got != page {
+					other++
+				}
+			}
+		}
+		if other == 0 {
+			t.Errorf("%s: made for each of its %d pages, never reused", partial, len(on))
+		}
 	}
 }
 

@@ -14,12 +14,14 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"html/template"
 	"io/fs"
 	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -84,24 +86,12 @@ type site struct {
 	mu    sync.Mutex
 	media map[string]bool // media files the pages use, "media/x.png"
 
-	// cards holds each practice's card, rendered once per language and
-	// folder depth (a card shows on the home, country and theme pages).
-	cards partSet // cardKey
-	// items holds each practice as an item of a list of practices, in
-	// the same way.
-	items partSet // cardKey
-	// visits holds each exchange visit as a row of a table of visits.
-	visits partSet // visitKey
-	// partials holds the small partials that show on many pages (links
-	// to countries and themes, institutions, the menu), each rendered once
-	// per language and what its links depend on (see page.shared).
-	partials partSet // partialKey
-	// unshared are, per page kind, the reused partials (see page.shared)
-	// that the catalog's own templates for that kind define otherwise
-	// than the built-in ones: those are made for each page that shows
-	// them, since they may show what the page's key does not hold
-	// (changedPartials).
-	unshared map[string]map[string]bool
+	// parts holds the partials made by page.Cached, each once per
+	// language, definition and variants.
+	parts partSet // partKey
+	// defs holds, per page kind, the sums of its templates' definitions
+	// (definitions).
+	defs map[string]map[string]uint64
 	// countryOrder holds country lists sorted in a language; lastOrder,
 	// those of the last render with the cache (read only), taken into
 	// countryOrder as they are used, so that the cache keeps only those
@@ -126,30 +116,10 @@ type site struct {
 	halt atomic.Bool
 }
 
-type cardKey struct {
-	id, lang, prefix string
-}
-
-type partialKey struct {
-	name, key, lang, way string
-}
-
-// visitKey names a row of a table of visits (page.VisitHTML): the visit
-// (its practice's ID and exchange, which are the same while the practice
-// is, and the visiting country), whether the table has a year column and
-// the page it is on.
-type visitKey struct {
-	id         string
-	exchange   int
-	visitor    string
-	yearColumn bool
-	page       string
-}
-
 // partSet holds partials made once and reused on many pages, each as a
-// cachedPart: those of this render (now), and for the parts that a render
-// cache keeps for the next render (cards, items, visits), the last
-// render's now (last; nil without one), which no longer changes. Each
+// cachedPart: those of this render (now), and with a render cache the
+// last render's now (last; nil without one), which no longer changes and
+// of which only the parts of practices are reused (page.Cached). Each
 // map is a value of its own: a cache that kept a pointer into the site
 // would keep the whole render alive, and with it the one before.
 type partSet struct {
@@ -179,7 +149,7 @@ func renderSite(cat *model.Catalog, opt Options, out output.Writer) error {
 		cat = cat.Public()
 	}
 	s := &site{cat: cat, cfg: cat.Config, opt: opt, out: out, media: map[string]bool{}, titles: map[string]*collation.Keys{},
-		cards: newPartSet(), items: newPartSet(), visits: newPartSet(), partials: newPartSet()}
+		parts: newPartSet()}
 	for _, lang := range s.cfg.Languages {
 		s.titles[lang] = collation.NewKeys(lang)
 	}
@@ -308,9 +278,6 @@ func (s *site) load(templates *readLog) error {
 			}
 		}
 	}
-	if s.unshared, err = changedPartials(src); err != nil {
-		return err
-	}
 	own := map[string]bool{} // the catalog's own files, which guard readies
 	for name, text := range src {
 		if b, err := fs.ReadFile(builtin.FS, name); err != nil || string(b) != text {
@@ -325,6 +292,7 @@ func (s *site) load(templates *readLog) error {
 	builtinKeys := builtinWords.Keys("en")
 	s.tmpl = map[string]map[string]*template.Template{}
 	s.views = map[string]*view{}
+	s.defs = map[string]map[string]uint64{}
 	for _, lang := range s.cfg.Languages {
 		s.tmpl[lang] = map[string]*template.Template{}
 		s.views[lang] = s.view(lang, builtinKeys)
@@ -337,6 +305,10 @@ func (s *site) load(templates *readLog) error {
 					}
 					return fmt.Errorf("templates/%s: %w", name, err)
 				}
+			}
+			if s.defs[kind] == nil {
+				// The same in every language: the same sources.
+				s.defs[kind] = definitions(t)
 			}
 			if err := guard(t, own); err != nil {
 				return err
@@ -523,14 +495,19 @@ type page struct {
 	// reader without JavaScript (base.html puts it in a <noscript>).
 	Style template.CSS
 	Data  any
+	// Way is, for each folder of the page's language, what links from
+	// the page into it depend on (page.way), and Up the relative URL to
+	// it alone: variants for Cached, worked out once per page.
+	Way, Up folders
+	// Place is where the page is as far as its links to other folders go
+	// (page.place), the menu's variant for Cached.
+	Place string
 
 	// key sums the page's inputs for the cache (listKey), when keyed;
 	// links records the links of Markdown the page shows (the intro).
 	key   uint64
 	keyed bool
 	links bodyLinks
-	// ways holds what way has worked out: folder, relative URL.
-	ways [][2]string
 	// kind is the page kind whose templates make the page and its
 	// partials (site.execute).
 	kind string
@@ -540,8 +517,16 @@ type page struct {
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
-	return &page{s: s, view: s.views[lang], Lang: lang, Path: file, Title: title, Nav: nav, Data: data}
+	p := &page{s: s, view: s.views[lang], Lang: lang, Path: file, Title: title, Nav: nav, Data: data}
+	p.Way = folders{Practices: p.way("practices/"), Countries: p.way("countries/"), Themes: p.way("themes/")}
+	p.Up = folders{Practices: p.up("practices/"), Countries: p.up("countries/"), Themes: p.up("themes/")}
+	p.Place = p.place()
+	return p
 }
+
+// folders holds something for each folder of a language that partials
+// link into.
+type folders struct{ Practices, Countries, Themes string }
 
 // Href is the relative URL of a site path; a folder path ("es/themes/")
 // names its index.html, which file:// needs.
@@ -707,224 +692,351 @@ func (p *page) Countries(codes []string) []string {
 	return sorted
 }
 
-// CardHTML is a practice's card, rendered by the "card" template once for
-// all the pages at the same depth in the same language.
-func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
-	return p.cached(&p.s.cards, "card", x)
+// Cached is the partial template name executed with data, made once and
+// reused wherever the page's language, name's definition and variants are
+// the same: {{$.Cached "theme-link" ($.ThemeRef .) . $.Way.Themes}}. The
+// caller vouches that the partial shows nothing that variants do not
+// decide, as with Hugo's partialCached: the way from the page to the
+// folder its links lead into (.Way, .Up), and what it shows. A partial
+// called any other way ({{template}}, .Part) is made on each page that
+// shows it. A part is reused within one render; see CachedPractice for
+// the parts that serve keeps from one render to the next.
+func (p *page) Cached(name string, data any, variants ...string) (template.HTML, error) {
+	return p.cachedPart(name, func() any { return data }, nil, variants...)
 }
 
-// cached renders the template name (of partials.html) for a practice, or
-// takes it from cache, where it is kept per practice, language and the way
-// from the page to the language's practices folder: what its links depend
-// on ("../" on another practice's page, "../../practices/" on a country's).
-func (p *page) cached(set *partSet, name string, x *model.Practice) (template.HTML, error) {
-	key := cardKey{x.ID, p.Lang, relative(p.Path, p.Lang+"/practices/")}
-	return p.reuse(set, key, x.ID, name, func() any { return p.Card(x) })
+// CachedPractice is Cached for a part of the practice x, whose ID is a
+// variant: {{$.CachedPractice "card" ($.Card .) . $.Up.Practices}}. With a
+// render cache (serve) the part is also kept for the next render, which
+// reuses it while x's sum (renderCache.practiceSum) stays the same: the
+// data of such a part may show anything of x.
+func (p *page) CachedPractice(name string, data any, x *model.Practice, variants ...string) (template.HTML, error) {
+	return p.cachedPart(name, func() any { return data }, x, variants...)
 }
 
-// reuse takes the partial name from set under key, or executes it with
-// the data that data gives and keeps it there: the one way of page.cached,
-// page.shared and page.VisitHTML, which differ in their keys. A part of a
-// practice (id) comes from the last render when its practice has the same
-// sum (renderCache.practiceSum). A partial that the catalog's templates
-// changed (s.unshared) is executed every time.
-func (p *page) reuse(set *partSet, key any, id, name string, data func() any) (template.HTML, error) {
-	if p.s.unshared[p.kind][name] {
+// KeptPractice is CachedPractice for a part that shows on one page only
+// (a row of a table of visits, with the page's path among its variants):
+// made on each page, and with a render cache (serve) kept for the next
+// render while x's sum stays the same.
+func (p *page) KeptPractice(name string, data any, x *model.Practice, variants ...string) (template.HTML, error) {
+	return p.keptPart(name, func() any { return data }, x, variants...)
+}
+
+func (p *page) keptPart(name string, data func() any, x *model.Practice, variants ...string) (template.HTML, error) {
+	if p.s.cache == nil {
 		return p.s.executePart(p, name, data())
 	}
-	if v, ok := set.now.Load(key); ok {
-		return v.(cachedPart).html, nil
+	return p.cachedPart(name, data, x, variants...)
+}
+
+// cachedPart is Cached, CachedPractice and their shorthands: data gives
+// the partial's data when it has to be made.
+func (p *page) cachedPart(name string, data func() any, x *model.Practice, variants ...string) (template.HTML, error) {
+	def, ok := p.s.defs[p.kind][name]
+	if !ok {
+		return "", fmt.Errorf("no template %q", name)
+	}
+	key := partKey{name: name, lang: p.Lang, def: def}
+	if x != nil {
+		key.practice = x.ID
+	}
+	// Most parts have one or two variants, which go in the key as they
+	// are; more are joined.
+	switch len(variants) {
+	case 0:
+	case 1:
+		key.v0 = variants[0]
+	case 2:
+		key.v0, key.v1 = variants[0], variants[1]
+	default:
+		key.v0, key.v1, key.rest = variants[0], variants[1], strings.Join(variants[2:], "\x00")
+	}
+	key.n = len(variants)
+	// The maps hold parts by a sum of their key, which is quick to look
+	// up; the key itself is compared on a hit, and a part whose sum is
+	// another's is made for the page alone.
+	sum := key.sum()
+	set := &p.s.parts
+	if v, ok := set.now.Load(sum); ok {
+		e := v.(*partEntry)
+		if e.key == key {
+			return e.part.html, nil
+		}
+		return p.s.executePart(p, name, data())
 	}
 	var part cachedPart
-	if p.s.cache != nil && id != "" {
-		part.sum, part.summed = p.s.cache.sums[id]
+	if x != nil && p.s.cache != nil {
+		part.sum, part.summed = p.s.cache.sums[x.ID]
 	}
 	if part.summed && set.last != nil {
-		if v, ok := set.last.Load(key); ok && v.(cachedPart).summed && v.(cachedPart).sum == part.sum {
-			set.now.Store(key, v)
-			return v.(cachedPart).html, nil
+		if v, ok := set.last.Load(sum); ok {
+			if e := v.(*partEntry); e.key == key && e.part.summed && e.part.sum == part.sum {
+				set.now.Store(sum, e)
+				return e.part.html, nil
+			}
 		}
 	}
-	// Any kind's templates make the same built-in partial: the page's do.
-	h, err := p.s.executePart(p, name, data())
+	html, err := p.s.executePart(p, name, data())
 	if err != nil {
 		return "", err
 	}
-	part.html = h
-	set.now.Store(key, part)
-	return h, nil
+	part.html = html
+	set.now.LoadOrStore(sum, &partEntry{key: key, part: part})
+	return html, nil
 }
 
-// ItemHTML is a practice as an item of a list of practices, rendered by
-// the "practice-item" template once for all the lists at the same depth in
-// the same language (a practice is in the lists of each of its countries'
-// themes, and of its related practices).
-func (p *page) ItemHTML(x *model.Practice) (template.HTML, error) {
-	return p.cached(&p.s.items, "practice-item", x)
+// partEntry is a part as the maps of a partSet hold it, by the sum of its
+// key.
+type partEntry struct {
+	key  partKey
+	part cachedPart
 }
 
-// CountryLink is a link to a country's page, rendered by the
-// "country-link" template once per country, language and way from the
-// page to the countries folder.
-func (p *page) CountryLink(cc string) (template.HTML, error) {
-	return p.shared("country-link", cc, p.way("countries/"), countryArg{P: p, Code: cc})
+// sum sums k for the maps of a partSet.
+func (k *partKey) sum() uint64 {
+	var h maphash.Hash
+	h.SetSeed(cacheSeed)
+	for _, s := range [...]string{k.name, k.lang, k.practice, k.v0, k.v1, k.rest} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	writeUint64(&h, k.def)
+	writeUint64(&h, uint64(k.n))
+	return h.Sum64()
 }
+
+// partKey names a part made by Cached.
+type partKey struct {
+	name, lang string
+	// def is the definition of name that the page's kind has, with those
+	// of the templates it calls (definitions).
+	def uint64
+	// practice is the ID of the practice of a part (CachedPractice).
+	practice string
+	// The variants: the first two, the others joined, and how many.
+	v0, v1, rest string
+	n            int
+}
+
+// Part is the partial template name executed with data for this page
+// alone, as a value: what {{template}} gives, within the page's limits.
+func (p *page) Part(name string, data any) (template.HTML, error) {
+	return p.s.executePart(p, name, data)
+}
+
+// up is the relative URL from the page to a folder of its language:
+// what a partial's links into it depend on when it never links to the
+// page it is on (a practice's card or list item, which no practice page
+// lists for itself), so coarser than way and shared by more pages.
+func (p *page) up(folder string) string { return relative(p.Path, p.Lang+"/"+folder) }
+
+// CountryRef gives the "country-link" template the page and a country.
+func (p *page) CountryRef(cc string) countryArg { return countryArg{P: p, Code: cc} }
 
 type countryArg struct {
 	P    *page
 	Code string
 }
 
-// ThemeLink is a link to a theme's page, rendered by the "theme-link"
-// template once per theme, language and way from the page to the themes
-// folder.
-func (p *page) ThemeLink(slug string) (template.HTML, error) {
-	return p.shared("theme-link", slug, p.way("themes/"), themeArg{P: p, Theme: slug})
-}
+// ThemeRef gives the "theme-link" template the page and a theme.
+func (p *page) ThemeRef(slug string) themeArg { return themeArg{P: p, Theme: slug} }
 
 type themeArg struct {
 	P     *page
 	Theme string
 }
 
-// InstitutionHTML is an institution named in the text t, rendered by the
-// "institution" template once per institution, language, whether t is
-// in the page's language, and way from the page to the countries folder.
-func (p *page) InstitutionHTML(t *model.Text, in model.Institution) (template.HTML, error) {
-	own := "o"
-	if t.Lang != p.Lang {
-		own = t.Lang
+// Visit gives the "visit" template the page, a visit and whether its
+// table has a year column.
+func (p *page) Visit(ev model.ExchangeVisit, year bool) visitArg {
+	key := strconv.Itoa(ev.Exchange) + "\x00" + ev.Visitor
+	if year {
+		key += "\x00year"
 	}
-	key := strings.Join([]string{own, in.Name, in.Acronym, in.Country, in.Type}, "\x00")
-	return p.shared("institution", key, p.way("countries/"), p.Inst(t, in))
-}
-
-// ExchangesLink is a link to the exchanges of a practice's page, rendered
-// by the "exchanges-link" template once per practice, language and way
-// from the page to the practices folder.
-func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
-	return p.shared("exchanges-link", x.ID, p.way("practices/"), p.Card(x))
-}
-
-// VisitHTML is an exchange visit as a row of a table of visits (year:
-// with a year column), rendered by the "visit" template. A row shows on
-// one page only, so it is kept only for the next render with a cache: at
-// 10,000 practices the exchanges page has about 9,000 rows, each a dozen
-// reflective calls, and a save in serve changes the rows of one practice.
-func (p *page) VisitHTML(ev model.ExchangeVisit, year bool) (template.HTML, error) {
-	data := func() any { return visitArg{P: p, V: ev, Year: year} }
-	if p.s.cache == nil {
-		return p.s.executePart(p, "visit", data())
-	}
-	key := visitKey{ev.Practice.ID, ev.Exchange, ev.Visitor, year, p.Path}
-	return p.reuse(&p.s.visits, key, ev.Practice.ID, "visit", data)
+	return visitArg{P: p, V: ev, Year: year, Key: key}
 }
 
 type visitArg struct {
 	P    *page
 	V    model.ExchangeVisit
 	Year bool
+	// Key tells the row among those of its practice on one page, a
+	// variant for CachedPractice: the exchange, the visiting country and
+	// whether the table has a year column.
+	Key string
 }
 
-// Menu is the site's menu, rendered by the "menu" template (given the
-// page) once per language, menu entry (.Nav) and place (page.place).
-func (p *page) Menu() (template.HTML, error) {
-	return p.shared("menu", p.Nav, p.place(), p)
+// The shorthands below are what the built-in templates call: each is the
+// Cached (or CachedPractice, KeptPractice) call named in its comment,
+// with the partial's data made only when the part is, and no variant for
+// the template to work out on each page (TestShorthandsAreCached holds
+// them to those calls). They are worth it for the partials that show
+// thousands of times: the generic calls cost the built-in site 14% more
+// time at 1,000 practices (docs/speed.md).
+
+// CachedCard is {{$.CachedPractice "card" ($.Card x) x $.Up.Practices}}.
+func (p *page) CachedCard(x *model.Practice) (template.HTML, error) {
+	return p.cachedPart("card", func() any { return p.Card(x) }, x, p.Up.Practices)
 }
 
-// shared renders the partial template name (of partials.html) with data,
-// or takes it from s.partials, where it is kept by name, key (what the
-// data holds that the partial may show), the page's language and way:
-// what the partial's links depend on, the relative URL from the page to
-// the folder they lead into. A partial that shows on thousands of pages is
-// made a few times rather than thousands: each of the page's template
-// calls costs reflection, and these partials were a third of them.
-func (p *page) shared(name, key, way string, data any) (template.HTML, error) {
-	return p.reuse(&p.s.partials, partialKey{name, key, p.Lang, way}, "", name, func() any { return data })
+// CachedItem is {{$.CachedPractice "practice-item" ($.Card x) x
+// $.Up.Practices}}.
+func (p *page) CachedItem(x *model.Practice) (template.HTML, error) {
+	return p.cachedPart("practice-item", func() any { return p.Card(x) }, x, p.Up.Practices)
 }
 
-// reused are the partials made once and reused on many pages
-// (page.cached, page.shared, page.VisitHTML).
-var reused = map[string]bool{"card": true, "practice-item": true, "country-link": true, "theme-link": true, "institution": true, "exchanges-link": true, "visit": true, "menu": true}
+// CachedCountryLink is {{$.Cached "country-link" ($.CountryRef cc) cc
+// $.Way.Countries}}.
+func (p *page) CachedCountryLink(cc string) (template.HTML, error) {
+	return p.cachedPart("country-link", func() any { return p.CountryRef(cc) }, nil, cc, p.Way.Countries)
+}
 
-// changedPartials returns, for each page kind, the partials that
-// page.reuse keeps for many pages (reused) whose
-// definition in src, the catalog's templates, is not the built-in one. A
-// reused partial may show only what its key holds (partials.html says
-// what for each), and nothing checks what a catalog's own one shows: a
-// card that shows the page's path, or a country link that points into the
-// themes folder, would be wrong on every page but the first. So a changed
-// one is made for each page that shows it: slower, and right. A kind's
-// partials are those of its templates (base.html, partials.html, then its
-// own file, which may define one for its pages only), with which
-// executePart runs them. Each file is parsed once, and its built-in
-// version too when it differs; nothing is parsed when none does.
-func changedPartials(src map[string]string) (map[string]map[string]bool, error) {
-	// defs gives the reused partials a file defines, as parse trees
-	// written out: the definition of each.
-	defs := func(name, text string) (map[string]string, error) {
-		t, err := template.New(name).Funcs(funcs).Parse(text)
-		if err != nil {
-			// A file that differs from the built-in one: the catalog's.
-			return nil, &TemplateError{File: "templates/" + name, Msg: err.Error()}
+// CachedThemeLink is {{$.Cached "theme-link" ($.ThemeRef slug) slug
+// $.Way.Themes}}.
+func (p *page) CachedThemeLink(slug string) (template.HTML, error) {
+	return p.cachedPart("theme-link", func() any { return p.ThemeRef(slug) }, nil, slug, p.Way.Themes)
+}
+
+// CachedInstitution is {{$.Cached "institution" ($.Inst t in) t.Lang
+// in.Name in.Acronym in.Country in.Type $.Way.Countries}}.
+func (p *page) CachedInstitution(t *model.Text, in model.Institution) (template.HTML, error) {
+	return p.cachedPart("institution", func() any { return p.Inst(t, in) }, nil, t.Lang, in.Name, in.Acronym, in.Country, in.Type, p.Way.Countries)
+}
+
+// CachedExchangesLink is {{$.CachedPractice "exchanges-link" ($.Card x) x
+// $.Way.Practices}}.
+func (p *page) CachedExchangesLink(x *model.Practice) (template.HTML, error) {
+	return p.cachedPart("exchanges-link", func() any { return p.Card(x) }, x, p.Way.Practices)
+}
+
+// CachedMenu is {{$.Cached "menu" $ $.Nav $.Place}}.
+func (p *page) CachedMenu() (template.HTML, error) {
+	return p.cachedPart("menu", func() any { return p }, nil, p.Nav, p.Place)
+}
+
+// KeptVisit is {{$v := $.Visit ev year}}{{$.KeptPractice "visit" $v
+// ev.Practice $v.Key $.Path}}.
+func (p *page) KeptVisit(ev model.ExchangeVisit, year bool) (template.HTML, error) {
+	v := p.Visit(ev, year)
+	return p.keptPart("visit", func() any { return v }, ev.Practice, v.Key, p.Path)
+}
+
+// The methods below are what the built-in templates called before Cached:
+// a catalog's own templates may still call them, and each makes its
+// partial for the page alone.
+
+// CardHTML is a practice's card, made by the "card" template.
+func (p *page) CardHTML(x *model.Practice) (template.HTML, error) {
+	return p.Part("card", p.Card(x))
+}
+
+// ItemHTML is a practice as an item of a list, made by "practice-item".
+func (p *page) ItemHTML(x *model.Practice) (template.HTML, error) {
+	return p.Part("practice-item", p.Card(x))
+}
+
+// CountryLink is a link to a country's page, made by "country-link".
+func (p *page) CountryLink(cc string) (template.HTML, error) {
+	return p.Part("country-link", p.CountryRef(cc))
+}
+
+// ThemeLink is a link to a theme's page, made by "theme-link".
+func (p *page) ThemeLink(slug string) (template.HTML, error) {
+	return p.Part("theme-link", p.ThemeRef(slug))
+}
+
+// InstitutionHTML is an institution named in the text t, made by
+// "institution".
+func (p *page) InstitutionHTML(t *model.Text, in model.Institution) (template.HTML, error) {
+	return p.Part("institution", p.Inst(t, in))
+}
+
+// ExchangesLink is a link to the exchanges of a practice's page, made by
+// "exchanges-link".
+func (p *page) ExchangesLink(x *model.Practice) (template.HTML, error) {
+	return p.Part("exchanges-link", p.Card(x))
+}
+
+// VisitHTML is an exchange visit as a row of a table of visits, made by
+// "visit".
+func (p *page) VisitHTML(ev model.ExchangeVisit, year bool) (template.HTML, error) {
+	return p.Part("visit", p.Visit(ev, year))
+}
+
+// Menu is the site's menu, made by the "menu" template given the page.
+func (p *page) Menu() (template.HTML, error) { return p.Part("menu", p) }
+
+// definitions gives each template of t a sum of its definition and of
+// those of the templates it calls, at any depth: two page kinds' templates
+// make the same part with a partial whose sums are equal (a kind's own
+// file may define a partial for its pages only). t must not have been
+// executed yet.
+func definitions(t *template.Template) map[string]uint64 {
+	trees := map[string]*parse.Tree{}
+	for _, x := range t.Templates() {
+		if x.Tree != nil && x.Tree.Root != nil {
+			trees[x.Name()] = x.Tree
 		}
-		out := map[string]string{}
-		for part := range reused {
-			// An empty definition does not replace an earlier one.
-			if x := t.Lookup(part); x != nil && x.Tree != nil && !parse.IsEmptyTree(x.Tree.Root) {
-				out[part] = x.Tree.Root.String()
+	}
+	sums := map[string]uint64{}
+	for name := range trees {
+		var h maphash.Hash
+		h.SetSeed(cacheSeed)
+		seen := map[string]bool{}
+		var add func(string)
+		add = func(name string) {
+			if seen[name] {
+				return
+			}
+			seen[name] = true
+			h.WriteString(name)
+			h.WriteByte(0)
+			tree := trees[name]
+			if tree == nil {
+				h.WriteByte(1) // undefined: executing it fails alike
+				return
+			}
+			h.WriteString(tree.Root.String())
+			h.WriteByte(0)
+			for _, called := range calledTemplates(tree.Root) {
+				add(called)
 			}
 		}
-		return out, nil
+		add(name)
+		sums[name] = h.Sum64()
 	}
-	builtinSrc := map[string]string{}
-	same := true
-	for name, text := range src {
-		b, err := fs.ReadFile(builtin.FS, name)
-		if err != nil {
-			return nil, err
-		}
-		builtinSrc[name] = string(b)
-		same = same && text == string(b)
-	}
-	if same {
-		return nil, nil
-	}
-	catalogs, builtins := map[string]map[string]string{}, map[string]map[string]string{}
-	for name, text := range src {
-		var err error
-		if catalogs[name], err = defs(name, text); err != nil {
-			return nil, err
-		}
-		builtins[name] = catalogs[name]
-		if text != builtinSrc[name] {
-			if builtins[name], err = defs(name, builtinSrc[name]); err != nil {
-				return nil, err
+	return sums
+}
+
+// calledTemplates lists the templates that n calls by {{template}} or
+// {{block}}, in order.
+func calledTemplates(n parse.Node) []string {
+	var out []string
+	var walk func(parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return
 			}
+			for _, c := range n.Nodes {
+				walk(c)
+			}
+		case *parse.TemplateNode:
+			out = append(out, n.Name)
+		case *parse.IfNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.RangeNode:
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.WithNode:
+			walk(n.List)
+			walk(n.ElseList)
 		}
 	}
-	changed := map[string]map[string]bool{}
-	for _, kind := range pageKinds {
-		files := []string{"html/base.html", "html/partials.html", "html/" + kind + ".html"}
-		// The definition a kind's templates end with.
-		final := func(version map[string]map[string]string, part string) (def string) {
-			for _, name := range files {
-				if d, ok := version[name][part]; ok {
-					def = d
-				}
-			}
-			return def
-		}
-		for part := range reused {
-			if final(catalogs, part) != final(builtins, part) {
-				if changed[kind] == nil {
-					changed[kind] = map[string]bool{}
-				}
-				changed[kind][part] = true
-			}
-		}
-	}
-	return changed, nil
+	walk(n)
+	return out
 }
 
 // executePart executes the partial template name (of partials.html, or
@@ -963,21 +1075,15 @@ func (s *site) executePart(p *page, name string, data any) (template.HTML, error
 var partBuffers = sync.Pool{New: func() any { return &limitWriter{buf: new(bytes.Buffer)} }}
 
 // way is what links from the page into a folder of its language
-// ("countries/") depend on, worked out once per page: the relative URL to
-// the folder, and for a page inside it (a country's page) the page's own
-// folder too, since its link to itself is "index.html".
+// ("countries/") depend on: the relative URL to the folder, and for a
+// page inside it (a country's page) the page's own folder too, since its
+// link to itself is "index.html".
 func (p *page) way(folder string) string {
-	for _, w := range p.ways {
-		if w[0] == folder {
-			return w[1]
-		}
-	}
 	target := p.Lang + "/" + folder
 	w := relative(p.Path, target)
 	if strings.HasPrefix(p.Path, target) {
 		w += "|" + path.Dir(p.Path)
 	}
-	p.ways = append(p.ways, [2]string{folder, w})
 	return w
 }
 
