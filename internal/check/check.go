@@ -40,7 +40,7 @@ func All() []*diag.Rule {
 		config.RuleConfig,
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,
 		RuleCountryCode, RuleVocabulary, RuleFieldValue, RuleDuplicateValue, RuleSummaryLength,
-		RulePeriod, RuleLastReviewed, RuleRelated, RuleExchange, RuleURL,
+		RulePeriod, RuleLastReviewed, RuleRelated, RuleExchange, RuleAdaptedFrom, RuleAdaptation, RuleURL,
 		load.RuleNesting, RuleSection, RuleLink, RuleMedia, RuleBookImage, RuleRawHTML, RuleGlyph, RulePersonalData, RuleCaseNumber, load.RulePlaceholder,
 		load.RuleIgnore, RuleUnusedIgnore, load.RuleInternal,
 	}
@@ -315,6 +315,8 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 		}
 	}
 	ps.exchanges(src)
+	ps.adaptedFrom(src)
+	ps.adaptation(src)
 	for _, lang := range ps.cfg.Languages {
 		if t := p.Texts[lang]; t != nil {
 			ps.text(t, t == src)
@@ -329,6 +331,8 @@ var (
 	InstitutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
 	ratings          = []string{"evidenced", "reported", "not-assessed"}
 	kinds            = []string{"internship", "study-visit", "adaptation"}
+	outcomes         = []string{"under-study", "adapting", "adapted", "not-adopted", "unknown"}
+	costs            = []string{"low", "medium", "high", "unknown"}
 )
 
 func (ps *pass) enum(t *model.Text, path, value string, allowed []string) {
@@ -459,7 +463,110 @@ func (ps *pass) exchanges(t *model.Text) {
 			ps.at(t, fm.RuleRequiredField, ip, "each exchange needs a kind (%s)", strings.Join(kinds, ", "))
 		}
 		ps.enum(t, fm.Key(ip, "kind"), ex.Kind, kinds)
+		ps.enum(t, fm.Key(ip, "outcome"), ex.Outcome, outcomes)
 	}
+}
+
+// adaptedFrom checks the practices this one adapts: each exists, may be
+// shown, is another and does not lead back to this one.
+func (ps *pass) adaptedFrom(t *model.Text) {
+	for i, a := range t.AdaptedFrom {
+		ip := fm.Item("adapted_from", i)
+		id := a.Practice
+		q := ps.cat.Practice(id)
+		switch {
+		case id == "":
+			ps.at(t, fm.RuleRequiredField, ip, "each entry of adapted_from needs the ID of a practice: - {practice: ID}")
+			continue
+		case id == ps.p.ID:
+			ps.at(t, RuleAdaptedFrom, fm.Key(ip, "practice"), "a practice cannot adapt itself")
+			continue
+		case q == nil:
+			ps.at(t, RuleAdaptedFrom, fm.Key(ip, "practice"), "no practice %q in this catalog%s", id, suggest.Hint(id, ps.ids()))
+			continue
+		case slices.IndexFunc(t.AdaptedFrom, func(b model.AdaptedFrom) bool { return b.Practice == id }) < i:
+			ps.warnAt(t, RuleDuplicateValue, fm.Key(ip, "practice"), "practice %q is listed twice", id)
+			continue
+		case q.Restricted() && !ps.p.Restricted():
+			ps.at(t, RuleAdaptedFrom, fm.Key(ip, "practice"), "%q is restricted: a public practice cannot say it adapts it (public builds leave it out)", id)
+			continue
+		}
+		if path := adaptationCycle(ps.cat, ps.p.ID, id); path != nil {
+			ps.at(t, RuleAdaptedFrom, fm.Key(ip, "practice"), "adapted_from goes round in a circle: %s", strings.Join(path, " → "))
+			continue
+		}
+		if a.Year != 0 && (a.Year > ps.now.Year() || a.Year < 1990) {
+			ps.at(t, RuleAdaptedFrom, fm.Key(ip, "year"), "the year of the adaptation, %d, is not plausible", a.Year)
+		}
+		if !adaptationLinked(ps.p, q) {
+			ps.warnAt(t, RuleAdaptedFrom, fm.Key(ip, "practice"), "nothing links this practice to %q: no exchange of it was visited by %s, and the two share no source; record the visit in %s's exchanges, or cite what says this one adapts it", id, strings.Join(ps.p.Countries, ", "), id)
+		}
+	}
+}
+
+// adaptationCycle returns the way from the practice from back to id
+// through adapted_from (id → … → id), or nil when there is none.
+func adaptationCycle(cat *model.Catalog, id, from string) []string {
+	seen := map[string]bool{}
+	var walk func(at string, path []string) []string
+	walk = func(at string, path []string) []string {
+		path = append(path, at)
+		if at == id {
+			return path
+		}
+		if seen[at] {
+			return nil
+		}
+		seen[at] = true
+		q := cat.Practice(at)
+		if q == nil {
+			return nil
+		}
+		for _, next := range q.AdaptedFromIDs() {
+			if found := walk(next, path); found != nil {
+				return found
+			}
+		}
+		return nil
+	}
+	return walk(from, []string{id})
+}
+
+// adaptationLinked reports whether something in the catalog links p to
+// the practice q it adapts: a visit of q by one of p's countries, or a
+// source the two cite.
+func adaptationLinked(p, q *model.Practice) bool {
+	for _, ex := range q.Exchanges() {
+		for _, v := range ex.Visitors {
+			if slices.Contains(p.Countries, v) {
+				return true
+			}
+		}
+	}
+	for _, s := range p.Sources {
+		for _, r := range q.Sources {
+			if s.URL != "" && s.URL == r.URL || s.URL == "" && r.URL == "" && s.Title != "" && s.Title == r.Title {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adaptation checks what adapting the practice takes, and asks for it of
+// a practice rated on replicability.
+func (ps *pass) adaptation(t *model.Text) {
+	a := t.Adaptation
+	if a == nil {
+		for _, r := range t.Criteria {
+			if r.Criterion == "replicability" && r.Rating != "not-assessed" {
+				ps.warnAt(t, RuleAdaptation, fm.Key("criteria", "replicability"), "the practice is rated on replicability but does not say what adapting it takes: add adaptation: {requires: [...], cost: ..., note: ...}")
+			}
+		}
+		return
+	}
+	ps.vocabulary(t, "adaptation.requires", a.Requires, &ps.cfg.Requirements)
+	ps.enum(t, "adaptation.cost", a.Cost, costs)
 }
 
 // url checks an absolute URL of a source or contact.
@@ -575,7 +682,16 @@ func (ps *pass) frontText(t *model.Text, isSource bool) {
 	for i, ex := range t.Exchanges {
 		if own("exchanges", i, "") {
 			add(textField{list: "exchanges", item: i, key: "note", value: ex.Note})
+			add(textField{list: "exchanges", item: i, key: "outcome_note", value: ex.OutcomeNote})
 		}
+	}
+	for i, a := range t.AdaptedFrom {
+		if own("adapted_from", i, "") {
+			add(textField{list: "adapted_from", item: i, key: "note", value: a.Note})
+		}
+	}
+	if a := t.Adaptation; a != nil && own("adaptation", -1, "") {
+		add(textField{list: "adaptation", item: -1, key: "note", value: a.Note})
 	}
 	if isSource {
 		for i, s := range ps.p.Sources {

@@ -10,7 +10,7 @@ var (
 	RuleVocabulary = &diag.Rule{ID: "vocabulary", Severity: diag.Error,
 		Doc: "A theme, target group, form of exploitation or criterion that is not in the catalog's vocabularies (catalog.yaml)."}
 	RuleFieldValue = &diag.Rule{ID: "field-value", Severity: diag.Error,
-		Doc: "A value outside a field's fixed list: `scope`, `status`, `level`, `visibility`, an institution's `type`, a criterion's `rating`, an exchange's `kind`."}
+		Doc: "A value outside a field's fixed list: `scope`, `status`, `level`, `visibility`, an institution's `type`, a criterion's `rating`, an exchange's `kind` and `outcome`, an adaptation's `cost`."}
 	RuleDuplicateValue = &diag.Rule{ID: "duplicate-value", Severity: diag.Warning,
 		Doc: "The same value is listed twice in one list (a country, a theme, a related practice)."}
 	RuleSummaryLength = &diag.Rule{ID: "summary-length", Severity: diag.Error,
@@ -23,6 +23,10 @@ var (
 		Doc: "A related practice that does not exist, or the practice itself. A public practice related to a restricted one gets a warning: the link is left out of public builds."}
 	RuleExchange = &diag.Rule{ID: "exchange", Severity: diag.Error,
 		Doc: "An exchange without visitors, with a year in the future or before 1990; a warning when visitors include the practice's own country or the year is before the practice started."}
+	RuleAdaptedFrom = &diag.Rule{ID: "adapted-from", Severity: diag.Error,
+		Doc: "`adapted_from` names a practice that does not exist, is restricted (from a public practice), is the practice itself, or leads back to it (a cycle); a warning when nothing links the two (no exchange of the source practice visited by one of this practice's countries, no source in common)."}
+	RuleAdaptation = &diag.Rule{ID: "adaptation", Severity: diag.Warning,
+		Doc: "A practice rated on `replicability` says nothing of what adapting it takes: add `adaptation` (requires, cost, note). Its codes and cost are checked as `vocabulary` and `field-value`."}
 	RuleURL = &diag.Rule{ID: "url", Severity: diag.Error,
 		Doc: "A URL that is not an absolute http(s) address (in sources and contact), or a link in the body with a scheme other than http, https or mailto (such as `javascript:`)."}
 	RuleLink = &diag.Rule{ID: "link", Severity: diag.Error,

@@ -153,7 +153,10 @@ type Config struct {
 	TargetGroups      Vocabulary
 	ExploitationForms Vocabulary
 	Criteria          Vocabulary
-	Regions           []Region
+	// Requirements are what adapting a practice may take (a practice's
+	// adaptation.requires).
+	Requirements Vocabulary
+	Regions      []Region
 }
 
 // DefaultLanguage is the language practices are first written in.
@@ -181,7 +184,7 @@ func (c *Config) Label(v *Vocabulary, slug, lang string) string {
 }
 
 var keys = []string{"title", "subtitle", "publisher", "languages", "base_url", "chapters", "sections",
-	"pillars", "themes", "target_groups", "exploitation_forms", "criteria", "regions"}
+	"pillars", "themes", "target_groups", "exploitation_forms", "criteria", "requirements", "regions"}
 
 // vocabularies are the keys of catalog.yaml that hold a vocabulary: what
 // one of its terms is called, where the Config keeps it, and whether each
@@ -196,6 +199,7 @@ var vocabularies = []struct {
 	{"target_groups", "target group", func(c *Config) *Vocabulary { return &c.TargetGroups }, false},
 	{"exploitation_forms", "form of exploitation", func(c *Config) *Vocabulary { return &c.ExploitationForms }, false},
 	{"criteria", "criterion", func(c *Config) *Vocabulary { return &c.Criteria }, false},
+	{"requirements", "requirement", func(c *Config) *Vocabulary { return &c.Requirements }, false},
 }
 
 // Vocabulary returns the vocabulary under key in catalog.yaml ("themes"),

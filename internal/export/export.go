@@ -105,10 +105,23 @@ func public(cat *model.Catalog) []*model.Practice {
 		if hidden[p.ID] {
 			continue
 		}
-		if slices.ContainsFunc(p.Related, isHidden) || slices.ContainsFunc(p.RelatedBy, isHidden) {
+		if slices.ContainsFunc(p.Related, isHidden) || slices.ContainsFunc(p.RelatedBy, isHidden) ||
+			slices.ContainsFunc(p.AdaptedIn, isHidden) || slices.ContainsFunc(p.AdaptedFromIDs(), isHidden) {
 			q := *p
 			q.Related = slices.DeleteFunc(slices.Clone(p.Related), isHidden)
 			q.RelatedBy = slices.DeleteFunc(slices.Clone(p.RelatedBy), isHidden)
+			q.AdaptedIn = slices.DeleteFunc(slices.Clone(p.AdaptedIn), isHidden)
+			if slices.ContainsFunc(p.AdaptedFromIDs(), isHidden) {
+				q.Texts = make(map[string]*model.Text, len(p.Texts))
+				for lang, t := range p.Texts {
+					u := *t
+					u.AdaptedFrom = slices.DeleteFunc(slices.Clone(t.AdaptedFrom), func(a model.AdaptedFrom) bool { return hidden[a.Practice] })
+					q.Texts[lang] = &u
+					if t == p.Source {
+						q.Source = &u
+					}
+				}
+			}
 			p = &q
 		}
 		out = append(out, p)
@@ -174,6 +187,7 @@ type jsonPractice struct {
 	Level             string       `json:"level"`
 	Related           []string     `json:"related"`
 	RelatedBy         []string     `json:"related_by"`
+	AdaptedIn         []string     `json:"adapted_in"`
 	Sources           []jsonSource `json:"sources"`
 	Texts             jsonTexts    `json:"texts"`
 }
@@ -198,6 +212,8 @@ type jsonText struct {
 	Partners     []jsonInstitution `json:"partners"`
 	Criteria     []jsonRating      `json:"criteria"`
 	Exchanges    []jsonExchange    `json:"exchanges"`
+	AdaptedFrom  []jsonAdaptedFrom `json:"adapted_from"`
+	Adaptation   *jsonAdaptation   `json:"adaptation,omitempty"`
 	Contact      *jsonContact      `json:"contact,omitempty"`
 	LastReviewed string            `json:"last_reviewed"`
 	Body         string            `json:"body"`
@@ -223,6 +239,20 @@ type jsonExchange struct {
 	Institutions []string `json:"institutions"`
 	Kind         string   `json:"kind"`
 	Note         string   `json:"note"`
+	Outcome      string   `json:"outcome"`
+	OutcomeNote  string   `json:"outcome_note"`
+}
+
+type jsonAdaptedFrom struct {
+	Practice string `json:"practice"`
+	Year     int    `json:"year,omitempty"`
+	Note     string `json:"note"`
+}
+
+type jsonAdaptation struct {
+	Requires []string `json:"requires"`
+	Cost     string   `json:"cost"`
+	Note     string   `json:"note"`
 }
 
 type jsonContact struct {
@@ -292,6 +322,7 @@ func practiceJSON(cat *model.Catalog, p *model.Practice) jsonPractice {
 		Level:             p.Level,
 		Related:           list(p.Related),
 		RelatedBy:         list(p.RelatedBy),
+		AdaptedIn:         list(p.AdaptedIn),
 		Sources:           make([]jsonSource, 0, len(p.Sources)),
 		Texts:             jsonTexts{},
 	}
@@ -436,6 +467,7 @@ func textJSON(id string, t *model.Text) jsonText {
 		Partners:     institutionsJSON(t.Partners),
 		Criteria:     make([]jsonRating, 0, len(t.Criteria)),
 		Exchanges:    make([]jsonExchange, 0, len(t.Exchanges)),
+		AdaptedFrom:  make([]jsonAdaptedFrom, 0, len(t.AdaptedFrom)),
 		LastReviewed: day(t.LastReviewed),
 		// Without raw HTML, as the site and the book show it: a
 		// writer's <!-- note --> is no one's to read.
@@ -447,7 +479,13 @@ func textJSON(id string, t *model.Text) jsonText {
 	}
 	for _, e := range t.Exchanges {
 		jt.Exchanges = append(jt.Exchanges, jsonExchange{Year: e.Year, Visitors: list(e.Visitors),
-			Institutions: list(e.Institutions), Kind: e.Kind, Note: e.Note})
+			Institutions: list(e.Institutions), Kind: e.Kind, Note: e.Note, Outcome: e.Outcome, OutcomeNote: e.OutcomeNote})
+	}
+	for _, a := range t.AdaptedFrom {
+		jt.AdaptedFrom = append(jt.AdaptedFrom, jsonAdaptedFrom{Practice: a.Practice, Year: a.Year, Note: a.Note})
+	}
+	if a := t.Adaptation; a != nil {
+		jt.Adaptation = &jsonAdaptation{Requires: list(a.Requires), Cost: a.Cost, Note: a.Note}
 	}
 	if c := t.Contact; c != nil {
 		jt.Contact = &jsonContact{Institution: c.Institution, Role: c.Role, URL: c.URL, Email: c.Email}
@@ -470,7 +508,8 @@ func institutionsJSON(list []model.Institution) []jsonInstitution {
 var csvHeader = []string{"id", "language", "title", "summary", "countries", "country_names",
 	"scope", "themes", "theme_labels", "pillars", "target_groups", "exploitation_forms",
 	"institutions", "partners", "period_start", "period_end", "status", "level",
-	"related", "sources", "last_reviewed", "path"}
+	"related", "sources", "last_reviewed", "path",
+	"adapted_from", "adapted_in", "adaptation_requires", "adaptation_cost", "adaptation_note"}
 
 // bom starts the CSV: without it Excel reads UTF-8 as the local code page
 // and "Panamá" turns into "PanamÃ¡".
@@ -513,6 +552,15 @@ func csvRow(cat *model.Catalog, p *model.Practice, t *model.Text) []string {
 	for i, s := range p.Sources {
 		sources[i] = cmp.Or(s.URL, s.Title)
 	}
+	adaptedFrom := make([]string, len(t.AdaptedFrom))
+	for i, a := range t.AdaptedFrom {
+		adaptedFrom[i] = a.Practice
+	}
+	var requires []string
+	var cost, note string
+	if a := t.Adaptation; a != nil {
+		requires, cost, note = a.Requires, a.Cost, a.Note
+	}
 	row := []string{
 		p.ID,
 		lang,
@@ -536,6 +584,11 @@ func csvRow(cat *model.Catalog, p *model.Practice, t *model.Text) []string {
 		strings.Join(sources, multi),
 		day(t.LastReviewed),
 		pagePath(lang, p.ID),
+		strings.Join(adaptedFrom, multi),
+		strings.Join(p.AdaptedIn, multi),
+		strings.Join(requires, multi),
+		cost,
+		note,
 	}
 	for i, cell := range row {
 		row[i] = defuse(cell)

@@ -16,7 +16,9 @@ var (
 	institutionFields = []string{"name", "acronym", "country", "type"}
 	periodFields      = []string{"start", "end"}
 	ratingFields      = []string{"rating", "note"}
-	exchangeFields    = []string{"year", "visitors", "institutions", "kind", "note"}
+	exchangeFields    = []string{"year", "visitors", "institutions", "kind", "note", "outcome", "outcome_note"}
+	adaptedFromFields = []string{"practice", "year", "note"}
+	adaptationFields  = []string{"requires", "cost", "note"}
 	sourceFields      = []string{"title", "publisher", "year", "url"}
 	contactFields     = []string{"institution", "role", "url", "email"}
 )
@@ -237,11 +239,60 @@ func exchanges(d *fm.Decoder, n *yaml.Node, path string) []model.Exchange {
 				ex.Kind = d.Code(v, kp)
 			case "note":
 				ex.Note = d.String(v, kp)
+			case "outcome":
+				ex.Outcome = d.Code(v, kp)
+			case "outcome_note":
+				ex.OutcomeNote = d.String(v, kp)
 			}
 		})
 		out = append(out, ex)
 	})
 	return out
+}
+
+// adaptedFrom reads the practices a practice adapts: entries
+// {practice, year, note}, or bare IDs.
+func adaptedFrom(d *fm.Decoder, n *yaml.Node, path string) []model.AdaptedFrom {
+	out := sized[model.AdaptedFrom](n)
+	listOfEntries(d, n, path, "- {practice: cr-equipo-respuesta-inmediata, year: 2019}", func(_ int, item *yaml.Node, ip string) {
+		var a model.AdaptedFrom
+		if item.Kind == yaml.ScalarNode && !fm.IsNull(item) {
+			a.Practice = d.Code(item, ip)
+			out = append(out, a)
+			return
+		}
+		d.FieldsAt(item, ip, adaptedFromFields, func(key, kp string, _, v *yaml.Node) {
+			switch key {
+			case "practice":
+				a.Practice = d.Code(v, kp)
+			case "year":
+				a.Year, _ = d.Int(v, kp)
+			case "note":
+				a.Note = d.String(v, kp)
+			}
+		})
+		out = append(out, a)
+	})
+	return out
+}
+
+// adaptation reads what adapting a practice takes: {requires, cost,
+// note}.
+func adaptation(d *fm.Decoder, n *yaml.Node, path string) *model.Adaptation {
+	a := &model.Adaptation{}
+	if !d.FieldsAt(n, path, adaptationFields, func(key, kp string, _, v *yaml.Node) {
+		switch key {
+		case "requires":
+			a.Requires = d.Codes(v, kp)
+		case "cost":
+			a.Cost = d.Code(v, kp)
+		case "note":
+			a.Note = d.String(v, kp)
+		}
+	}) {
+		return nil
+	}
+	return a
 }
 
 func sources(d *fm.Decoder, n *yaml.Node, path string) []model.Source {

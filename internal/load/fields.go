@@ -71,6 +71,19 @@ var Fields = []Field{
 			t.Exchanges = mergeExchanges(name, source.Exchanges, t.Exchanges, func(path, what string) { ms = append(ms, mismatch{path, what}) })
 			return ms
 		}},
+	{Name: "adapted_from", Translatable: true, Kind: KindAdaptedFrom,
+		value: inText(func(t *model.Text) *[]model.AdaptedFrom { return &t.AdaptedFrom }, adaptedFrom),
+		inherit: func(name string, t, source *model.Text, given bool) (ms []mismatch) {
+			if !given {
+				t.AdaptedFrom = source.AdaptedFrom
+				return nil
+			}
+			t.AdaptedFrom = mergeAdaptedFrom(name, source.AdaptedFrom, t.AdaptedFrom, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+			return ms
+		}},
+	{Name: "adaptation", Translatable: true, Kind: KindAdaptation,
+		value:   inText(func(t *model.Text) **model.Adaptation { return &t.Adaptation }, adaptation),
+		inherit: inheritAdaptation},
 	{Name: "sources", Need: InSource, Kind: KindSources,
 		value: inPractice(func(p *model.Practice) *[]model.Source { return &p.Sources }, sources)},
 	{Name: "contact", Translatable: true, Kind: KindContact,
@@ -147,7 +160,9 @@ const (
 	KindInstitutions                 // entries {name, acronym, country, type}
 	KindPeriod                       // {start, end}
 	KindCriteria                     // criterion → {rating, note}
-	KindExchanges                    // entries {year, visitors, institutions, kind, note}
+	KindExchanges                    // entries {year, visitors, institutions, kind, note, outcome, outcome_note}
+	KindAdaptedFrom                  // entries {practice, year, note}, or bare IDs
+	KindAdaptation                   // {requires, cost, note}
 	KindSources                      // entries {title, publisher, year, url}
 	KindContact                      // {institution, role, url, email}
 )

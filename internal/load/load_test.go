@@ -28,7 +28,7 @@ func TestModel(t *testing.T) {
 	for _, p := range cat.Practices {
 		ids = append(ids, p.ID)
 	}
-	if want := []string{"gl-emoji", "ok-base", "ok-nesting", "ok-tricky", "tr-mismatch", "tr-restricted"}; !reflect.DeepEqual(ids, want) {
+	if want := []string{"gl-emoji", "ok-base", "ok-nesting", "ok-tricky", "tr-adapted", "tr-mismatch", "tr-restricted"}; !reflect.DeepEqual(ids, want) {
 		t.Fatalf("practices %v, want %v", ids, want)
 	}
 	base, tricky := cat.Practice("ok-base"), cat.Practice("ok-tricky")
@@ -67,8 +67,34 @@ func TestModel(t *testing.T) {
 	if got := idsOf(cat.ByCountry["CR"]); !reflect.DeepEqual(got, []string{"ok-base", "ok-tricky"}) {
 		t.Errorf("ByCountry[CR] %v", got)
 	}
-	if got := idsOf(cat.ByPillar["protection"]); !reflect.DeepEqual(got, []string{"ok-base", "ok-tricky", "tr-mismatch"}) {
+	if got := idsOf(cat.ByPillar["protection"]); !reflect.DeepEqual(got, []string{"ok-base", "ok-tricky", "tr-adapted", "tr-mismatch"}) {
 		t.Errorf("ByPillar[protection] %v", got)
+	}
+
+	// Adaptations: shown both ways; a translation translates the notes
+	// and inherits the rest; a public catalog names no restricted one.
+	adapted := cat.Practice("tr-adapted")
+	for _, id := range []string{"tr-mismatch", "tr-restricted"} {
+		if got := cat.Practice(id).AdaptedIn; !reflect.DeepEqual(got, []string{"tr-adapted"}) {
+			t.Errorf("%s.AdaptedIn %v", id, got)
+		}
+	}
+	if en := adapted.Texts["en"]; en == nil || len(en.AdaptedFrom) != 2 || en.AdaptedFrom[1] != (model.AdaptedFrom{Practice: "tr-mismatch", Year: 2020, Note: "It took its reporting line."}) {
+		t.Errorf("en adapted_from %+v", en.AdaptedFrom)
+	} else if a := en.Adaptation; a == nil || a.Cost != "low" || a.Note != "A law and a budget of its own." || !reflect.DeepEqual(a.Requires, []string{"legal-basis", "dedicated-budget"}) {
+		t.Errorf("en adaptation %+v", a)
+	}
+	if ex := cat.Practice("tr-mismatch").Source.Exchanges; len(ex) != 1 || ex[0].Outcome != "unknown" {
+		t.Errorf("an exchange's outcome left out is unknown: %+v", ex)
+	}
+	pub := cat.Public()
+	for _, t2 := range pub.Practice("tr-adapted").Texts {
+		if len(t2.AdaptedFrom) != 1 || t2.AdaptedFrom[0].Practice != "tr-mismatch" {
+			t.Errorf("public %s adapted_from %+v", t2.Lang, t2.AdaptedFrom)
+		}
+	}
+	if got := cat.Practice("tr-adapted").Source.AdaptedFrom; len(got) != 2 {
+		t.Errorf("Public changed the catalog's own texts: %+v", got)
 	}
 	if !reflect.DeepEqual(base.Pillars, []string{"protection", "partnership"}) {
 		t.Errorf("pillars %v", base.Pillars)
@@ -78,7 +104,7 @@ func TestModel(t *testing.T) {
 	}
 
 	// The public catalog has no trace of a restricted practice.
-	pub := cat.Public()
+	pub = cat.Public()
 	if pub.Practice("tr-restricted") != nil || len(pub.ByCountry["SV"]) != 0 || len(pub.ByTheme["policy-plan"]) != 0 {
 		t.Error("the restricted practice is still in the public catalog")
 	}
@@ -131,8 +157,8 @@ func TestHugeFile(t *testing.T) {
 	if i < 0 || ds[i].Rule != gate.RuleFileSize || !strings.Contains(ds[i].Message, "3.1 MiB") {
 		t.Errorf("no file-size problem for a 3 MiB file: %v", ds)
 	}
-	if len(cat.Practices) != 6 {
-		t.Errorf("%d practices loaded beside the huge file, want 6", len(cat.Practices))
+	if len(cat.Practices) != 7 {
+		t.Errorf("%d practices loaded beside the huge file, want 7", len(cat.Practices))
 	}
 }
 

@@ -80,6 +80,11 @@ func mergeOne(id string, group []*parsed, cfg *config.Config, ds *[]diag.Diagnos
 
 func sourceText(f *parsed) *model.Text {
 	t := f.sheet.text
+	for i := range t.Exchanges {
+		if t.Exchanges[i].Outcome == "" {
+			t.Exchanges[i].Outcome = "unknown"
+		}
+	}
 	t.Lang = f.file.Lang
 	t.File = f.file
 	t.Body = f.body
@@ -221,13 +226,69 @@ func mergeExchanges(path string, src, tr []model.Exchange, mismatch func(path, w
 		if t.Kind != "" && t.Kind != s.Kind {
 			mismatch(fm.Key(ip, "kind"), fmt.Sprintf("%q here, %q there", t.Kind, s.Kind))
 		}
+		if t.Outcome != "" && t.Outcome != s.Outcome {
+			mismatch(fm.Key(ip, "outcome"), fmt.Sprintf("%q here, %q there", t.Outcome, s.Outcome))
+		}
 		out[i] = s
 		if t.Note != "" {
 			out[i].Note = t.Note
+		}
+		if t.OutcomeNote != "" {
+			out[i].OutcomeNote = t.OutcomeNote
 		}
 		if len(t.Institutions) > 0 {
 			out[i].Institutions = t.Institutions
 		}
 	}
 	return out
+}
+
+// mergeAdaptedFrom takes the notes from the translation and the practices
+// and years from the source, entry by entry.
+func mergeAdaptedFrom(path string, src, tr []model.AdaptedFrom, mismatch func(path, what string)) []model.AdaptedFrom {
+	if len(tr) != len(src) {
+		mismatch(path, fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		return src
+	}
+	out := make([]model.AdaptedFrom, len(src))
+	for i, s := range src {
+		t := tr[i]
+		ip := fm.Item(path, i)
+		if t.Practice != "" && t.Practice != s.Practice {
+			mismatch(fm.Key(ip, "practice"), fmt.Sprintf("%q here, %q there", t.Practice, s.Practice))
+		}
+		if t.Year != 0 && t.Year != s.Year {
+			mismatch(fm.Key(ip, "year"), fmt.Sprintf("%d here, %d there", t.Year, s.Year))
+		}
+		out[i] = s
+		if t.Note != "" {
+			out[i].Note = t.Note
+		}
+	}
+	return out
+}
+
+// inheritAdaptation takes the note from the translation, the requirements
+// and cost from the source.
+func inheritAdaptation(name string, t, source *model.Text, _ bool) (ms []mismatch) {
+	if t.Adaptation == nil {
+		t.Adaptation = source.Adaptation
+		return nil
+	}
+	if source.Adaptation == nil {
+		t.Adaptation = nil
+		return []mismatch{{name, "given here, not there"}}
+	}
+	a := *source.Adaptation
+	if tr := t.Adaptation; tr.Requires != nil && !reflect.DeepEqual(tr.Requires, a.Requires) {
+		ms = append(ms, mismatch{fm.Key(name, "requires"), fmt.Sprintf("%s here, %s there", show(tr.Requires), show(a.Requires))})
+	}
+	if tr := t.Adaptation; tr.Cost != "" && tr.Cost != a.Cost {
+		ms = append(ms, mismatch{fm.Key(name, "cost"), fmt.Sprintf("%q here, %q there", tr.Cost, a.Cost)})
+	}
+	if t.Adaptation.Note != "" {
+		a.Note = t.Adaptation.Note
+	}
+	t.Adaptation = &a
+	return ms
 }

@@ -28,7 +28,7 @@ func (c *Catalog) index() {
 		if _, dup := c.byID[p.ID]; !dup {
 			c.byID[p.ID] = p
 		}
-		p.RelatedBy = nil
+		p.RelatedBy, p.AdaptedIn = nil, nil
 	}
 	for _, p := range c.Practices {
 		for _, cc := range unique(p.Countries) {
@@ -54,16 +54,37 @@ func (c *Catalog) index() {
 				q.RelatedBy = append(q.RelatedBy, p.ID)
 			}
 		}
+		for _, id := range p.AdaptedFromIDs() {
+			if q := c.byID[id]; q != nil && q != p && !slices.Contains(q.AdaptedIn, p.ID) {
+				q.AdaptedIn = append(q.AdaptedIn, p.ID)
+			}
+		}
 		for i, ex := range p.Exchanges() {
 			for _, v := range unique(ex.Visitors) {
 				c.Exchanges = append(c.Exchanges, ExchangeVisit{Year: ex.Year, Visitor: v, Hosts: p.Countries, Practice: p, Exchange: i, Kind: ex.Kind})
 			}
 		}
 	}
-	// Practices are visited in ID order, so RelatedBy lists are sorted.
+	// Practices are visited in ID order, so RelatedBy and AdaptedIn lists
+	// are sorted.
 	slices.SortStableFunc(c.Exchanges, func(a, b ExchangeVisit) int {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(a.Visitor, b.Visitor), cmp.Compare(a.Practice.ID, b.Practice.ID))
 	})
+}
+
+// AdaptedFromIDs returns the IDs of the practices this one adapts (as
+// the source records them).
+func (p *Practice) AdaptedFromIDs() []string {
+	if p.Source == nil || len(p.Source.AdaptedFrom) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(p.Source.AdaptedFrom))
+	for _, a := range p.Source.AdaptedFrom {
+		if a.Practice != "" && !slices.Contains(out, a.Practice) {
+			out = append(out, a.Practice)
+		}
+	}
+	return out
 }
 
 // Exchanges returns the practice's exchanges (as the source records them).
@@ -111,6 +132,18 @@ func (c *Catalog) Public() *Catalog {
 		}
 		q := *p
 		q.Related = slices.DeleteFunc(slices.Clone(p.Related), func(id string) bool { return hidden[id] })
+		if slices.ContainsFunc(p.AdaptedFromIDs(), func(id string) bool { return hidden[id] }) {
+			// Each text holds the entries (their notes are translated).
+			q.Texts = make(map[string]*Text, len(p.Texts))
+			for lang, t := range p.Texts {
+				u := *t
+				u.AdaptedFrom = slices.DeleteFunc(slices.Clone(t.AdaptedFrom), func(a AdaptedFrom) bool { return hidden[a.Practice] })
+				q.Texts[lang] = &u
+				if t == p.Source {
+					q.Source = &u
+				}
+			}
+		}
 		out = append(out, &q)
 	}
 	pub := &Catalog{Dir: c.Dir, Folder: c.Folder, Config: c.Config, Practices: out, Intro: c.Intro, Paths: c.Paths}

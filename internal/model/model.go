@@ -68,6 +68,24 @@ type Exchange struct {
 	Institutions []string
 	Kind         string // internship · study-visit · adaptation
 	Note         string
+	// Outcome is what came of the visit: under-study · adapting · adapted
+	// · not-adopted · unknown (when left out); OutcomeNote says more.
+	Outcome     string
+	OutcomeNote string
+}
+
+// AdaptedFrom names a practice that this one adapts.
+type AdaptedFrom struct {
+	Practice string // its ID
+	Year     int    // when the adaptation began, 0 when not given
+	Note     string
+}
+
+// Adaptation is what adapting a practice elsewhere takes.
+type Adaptation struct {
+	Requires []string // codes of the catalog's requirements vocabulary
+	Cost     string   // low · medium · high · unknown
+	Note     string
 }
 
 // Source is a document a practice's facts come from.
@@ -136,6 +154,8 @@ type Text struct {
 	Partners          []Institution
 	Criteria          []Rating
 	Exchanges         []Exchange
+	AdaptedFrom       []AdaptedFrom
+	Adaptation        *Adaptation
 	Contact           *Contact
 	LastReviewed      time.Time
 	Body              []byte
@@ -165,6 +185,9 @@ type Practice struct {
 
 	// RelatedBy lists the practices whose `related` names this one.
 	RelatedBy []string
+	// AdaptedIn lists the practices whose `adapted_from` names this one,
+	// by ID.
+	AdaptedIn []string
 	// Hash changes when any of the practice's files changes.
 	Hash uint64
 }
