@@ -8,6 +8,7 @@ package export
 
 import (
 	"bytes"
+	_ "embed"
 	"cmp"
 	"encoding/csv"
 	"encoding/json"
@@ -34,7 +35,14 @@ const (
 	JSONFile    = "catalog.json"
 	CSVFile     = "catalog.csv"
 	SitemapFile = "sitemap.xml"
+	SchemaFile  = "catalog.schema.json"
 )
+
+// Schema is the JSON Schema (draft 2020-12) of catalog.json, written
+// beside it.
+//
+//go:embed catalog.schema.json
+var Schema []byte
 
 // Options tune the exports.
 type Options struct {
@@ -44,7 +52,7 @@ type Options struct {
 	Date time.Time
 }
 
-// Write writes catalog.json, catalog.csv and, when cat.Config.BaseURL is
+// Write writes catalog.json, its schema, catalog.csv and, when cat.Config.BaseURL is
 // set, sitemap.xml to out.
 //
 // cat should already be the public catalog (cat.Public()); Write still
@@ -53,7 +61,7 @@ type Options struct {
 // does: it is copied into other systems and cannot be taken back.
 func Write(cat *model.Catalog, opt Options, out output.Writer) error {
 	practices := public(cat)
-	files := []export{{JSONFile, catalogJSON}, {CSVFile, catalogCSV}}
+	files := []export{{JSONFile, catalogJSON}, {SchemaFile, schema}, {CSVFile, catalogCSV}}
 	if cat.Config.BaseURL != "" {
 		files = append(files, export{SitemapFile, sitemap})
 	}
@@ -499,6 +507,12 @@ func institutionsJSON(list []model.Institution) []jsonInstitution {
 		out = append(out, jsonInstitution{Name: in.Name, Acronym: in.Acronym, Country: in.Country, Type: in.Type})
 	}
 	return out
+}
+
+// schema writes catalog.schema.json, the same for every catalog.
+func schema(w io.Writer, _ *model.Catalog, _ []*model.Practice, _ Options) error {
+	_, err := w.Write(Schema)
+	return err
 }
 
 // --- catalog.csv ---

@@ -71,7 +71,7 @@ func file(t *testing.T, out *output.Memory, name string) []byte {
 
 func TestGolden(t *testing.T) {
 	out := write(t, loadSample(t).Public(), baseURL)
-	if got, want := out.Names(), []string{CSVFile, JSONFile, SitemapFile}; !slices.Equal(got, want) {
+	if got, want := out.Names(), []string{CSVFile, JSONFile, SchemaFile, SitemapFile}; !slices.Equal(got, want) {
 		t.Errorf("files %v, want %v", got, want)
 	}
 	for _, name := range []string{JSONFile, CSVFile, SitemapFile} {
