@@ -8,8 +8,8 @@ package export
 
 import (
 	"bytes"
-	_ "embed"
 	"cmp"
+	_ "embed"
 	"encoding/csv"
 	"encoding/json"
 	"encoding/xml"
