@@ -77,6 +77,15 @@ func TestCacheSameAsFresh(t *testing.T) {
 		{"that practice added", func() {
 			write("practices/ar-nueva.es.md", strings.Replace(string(src), "title: Línea 145,", "title: Nueva,", 1))
 		}, -1, ""},
+		// adapted_from's checks read the practices it names: a change
+		// to those, or to what they adapt, checks every practice again.
+		{"adapted from a practice nothing links it to", func() {
+			edit("practices/ar-linea-145.es.md", "related: [ar-nueva,", "adapted_from: [gt-svet]\nrelated: [ar-nueva,")
+		}, -1, "nothing links this practice to \"gt-svet\""},
+		{"which adapts it in turn", func() {
+			edit("practices/gt-svet.es.md", "\nrelated: [", "\nadapted_from: [ar-linea-145]\nrelated: [")
+		}, -1, "goes round in a circle: ar-linea-145 → gt-svet → ar-linea-145"},
+		{"and no longer", func() { edit("practices/gt-svet.es.md", "\nadapted_from: [ar-linea-145]\n", "\n") }, -1, "nothing links this practice to \"gt-svet\""},
 		{"catalog.yaml", func() { edit("catalog.yaml", "\n", "\n# a comment, and then\n") }, 0, ""},
 		{"the next day", func() { now = now.Add(24 * time.Hour) }, -1, ""},
 		{"a practice removed", func() {
