@@ -3,6 +3,7 @@ package book
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"catalog/internal/collation"
 	"catalog/internal/layout"
@@ -67,29 +68,42 @@ func (b *book) countryIndex() {
 	}
 }
 
-// exchangeTable lists who visited which practice: visiting country, host
-// country, practice (with its page), year.
+// exchangeTable lists who visited which practice: visiting country and
+// institutions, host country, practice (with its page), kind, outcome,
+// year.
 func (b *book) exchangeTable() {
 	b.section(b.word("exchange_table"), 0)
 	if len(b.cat.Exchanges) == 0 {
 		b.text(plain(b.word("exchanges_none")), marginL, textW, bodySize, 0, ink)
 		return
 	}
-	t := layout.Table{Align: []layout.Align{layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignRight},
-		Header: [][]layout.Run{plain(b.word("visitors")), plain(b.word("hosts")), plain(b.word("practice")), plain(b.word("kind")), plain(b.word("year"))}}
+	t := layout.Table{Align: []layout.Align{layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignNone, layout.AlignRight},
+		Header: [][]layout.Run{plain(b.word("visitors_institutions")), plain(b.word("hosts")), plain(b.word("practice")),
+			plain(b.word("kind")), plain(b.word("outcome")), plain(b.word("year"))}}
 	for _, ev := range b.cat.Exchanges {
-		var hosts string
-		for i, cc := range collation.Sort(b.lang, ev.Hosts, b.country) {
-			if i > 0 {
-				hosts += ", "
-			}
-			hosts += b.country(cc)
-		}
-		practice := []layout.Run{{Text: ev.Practice.In(b.lang).Title, Link: "#practice:" + ev.Practice.ID},
-			{Text: " (" + fmt.Sprintf(b.word("page_short"), b.pageOf[ev.Practice.ID]) + ")"}}
-		t.Rows = append(t.Rows, [][]layout.Run{plain(b.country(ev.Visitor)), plain(hosts), practice, plain(b.word("kind." + ev.Kind)), plain(strconv.Itoa(ev.Year))})
+		t.Rows = append(t.Rows, b.exchangeRow(ev))
 	}
 	b.table(t, marginL, textW)
+}
+
+// exchangeRow is a visit's row of the exchange table.
+func (b *book) exchangeRow(ev model.ExchangeVisit) [][]layout.Run {
+	// The institutions and notes as the book's language has them.
+	var e model.Exchange
+	for _, list := range [][]model.Exchange{ev.Practice.In(b.lang).Exchanges, ev.Practice.Exchanges()} {
+		if ev.Exchange >= 0 && ev.Exchange < len(list) {
+			e = list[ev.Exchange]
+			break
+		}
+	}
+	visitor := []layout.Run{{Text: b.country(ev.Visitor)}}
+	if len(e.Institutions) > 0 {
+		visitor = append(visitor, layout.Run{Text: "\n"}, layout.Run{Text: strings.Join(e.Institutions, "; "), Style: layout.Italic})
+	}
+	practice := []layout.Run{b.practiceLink(ev.Practice),
+		{Text: " (" + b.pageRef(ev.Practice.ID) + ")"}}
+	return [][]layout.Run{visitor, plain(strings.Join(b.countryNames(ev.Hosts), ", ")), practice,
+		plain(b.word("kind." + ev.Kind)), plain(b.outcome(e)), plain(strconv.Itoa(ev.Year))}
 }
 
 // frame draws, on every page but the cover, the running header (the

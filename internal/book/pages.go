@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"catalog/internal/collation"
 	"catalog/internal/layout"
 	"catalog/internal/model"
 	"catalog/internal/pdfdraw"
@@ -167,10 +166,7 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 		b.toc[i].page = b.d.Page()
 	}
 	b.d.Bookmark(t.Title, 1, b.y)
-	var names []string
-	for _, cc := range collation.Sort(b.lang, x.Countries, b.country) {
-		names = append(names, b.country(cc))
-	}
+	names := b.countryNames(x.Countries)
 	b.text(plain(strings.Join(names, ", ")+" · "+b.word("level."+x.Level)), marginL, textW, smallSize, 0, muted)
 	b.y += 1
 	b.text(plain(t.Title), marginL, textW, 17, layout.Bold, brand)
@@ -179,6 +175,9 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 	b.y += 4
 	b.facts(x, t, names)
 	b.y += 4
+	if b.adaptation(x, t) {
+		b.y += 4
+	}
 	b.body(t.Body)
 	b.sources(x)
 }
@@ -278,15 +277,7 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 		if i > 0 {
 			ex = append(ex, layout.Run{Text: "\n"})
 		}
-		var v []string
-		for _, cc := range e.Visitors {
-			v = append(v, b.country(cc))
-		}
-		s := fmt.Sprintf("%d · %s · %s", e.Year, b.word("kind."+e.Kind), strings.Join(v, ", "))
-		if len(e.Institutions) > 0 {
-			s += " (" + strings.Join(e.Institutions, "; ") + ")"
-		}
-		ex = append(ex, layout.Run{Text: s})
+		ex = append(ex, b.exchangeRuns(e)...)
 	}
 	add("exchanges_of_practice", ex)
 	var rel []layout.Run
@@ -300,7 +291,7 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 		if len(rel) > 0 {
 			rel = append(rel, layout.Run{Text: "\n"})
 		}
-		rel = append(rel, layout.Run{Text: q.In(b.lang).Title, Link: "#practice:" + id})
+		rel = append(rel, b.practiceLink(q))
 	}
 	add("related", rel)
 	if c := t.Contact; c != nil {
@@ -319,6 +310,12 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 	}
 	add("last_reviewed", plain(t.LastReviewed.Format("2006-01-02")))
 
+	b.factRows(rows)
+}
+
+// factRows draws rows of facts as a tinted box, a row at a time, so that
+// a long box may continue on the next page.
+func (b *book) factRows(rows []fact) {
 	const labelW, pad = 40.0, 2.5
 	valueW := textW - labelW - 2*pad
 	size := 9.0
