@@ -143,7 +143,9 @@ func TestOutcomeShown(t *testing.T) {
 		{"en", "Outcome: Being adapted.", "The Testing Secretariat is studying a protocol like this one."},
 	} {
 		doc := parsePage(t, out, tc.lang+"/practices/cr-alpha/index.html")
-		h := find(doc, func(n *html.Node) bool { return n.Data == "h2" && func() bool { id, _ := attr(n, "id"); return id == "exchanges" }() })
+		h := find(doc, func(n *html.Node) bool {
+			return n.Data == "h2" && func() bool { id, _ := attr(n, "id"); return id == "exchanges" }()
+		})
 		if h == nil {
 			t.Fatalf("%s: no exchanges on cr-alpha's page", tc.lang)
 		}
