@@ -165,7 +165,9 @@ func TestCacheSameAsFresh(t *testing.T) {
 		{"pa-beta's adapted_from year", func() { r.edit(t, "practices/pa-beta.es.md", `year: 2021`, "year: 2022") }},
 		{"cr-alpha's exchange outcome", func() { r.edit(t, "practices/cr-alpha.es.md", `outcome: adapting`, "outcome: adapted") }},
 		{"ni-hidden made public", func() { r.edit(t, "practices/ni-hidden.es.md", `(?m)^visibility: restricted\n`, "") }},
-		{"ni-hidden restricted again", func() { r.edit(t, "practices/ni-hidden.es.md", `(?m)^level: emerging$`, "level: emerging\nvisibility: restricted") }},
+		{"ni-hidden restricted again", func() {
+			r.edit(t, "practices/ni-hidden.es.md", `(?m)^level: emerging$`, "level: emerging\nvisibility: restricted")
+		}},
 		{"cr-alpha's related", func() {
 			r.edit(t, "practices/cr-alpha.es.md", `related: \[pa-beta, ni-hidden\]`, "related: [ni-hidden]")
 		}},
