@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -279,5 +281,31 @@ func TestPracticeLD(t *testing.T) {
 				t.Errorf("%s: the JSON-LD shows %q", tc.page, mark)
 			}
 		}
+	}
+}
+
+// TestInheritedNoteLang: a translation that leaves the adaptation's note
+// out shows the source's, marked as in the source's language.
+func TestInheritedNoteLang(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/catalog")); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "practices", "cr-alpha.en.md")
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "adaptation:\n  note: It takes a shelter with staff of its own and a law behind it.\n", "", 1)
+	if edited == string(src) {
+		t.Fatal("cr-alpha.en.md has no adaptation note to leave out")
+	}
+	if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := render(t, dir, 0)
+	page, _ := out.File("en/practices/cr-alpha/index.html")
+	if want := `<p lang="es">Hace falta un albergue con personal propio y una ley que lo respalde.</p>`; !bytes.Contains(page, []byte(want)) {
+		t.Errorf("the English page does not show the Spanish note as Spanish: no %s", want)
 	}
 }

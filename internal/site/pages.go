@@ -37,6 +37,9 @@ type practiceData struct {
 	// AdaptedFrom are the public practices this one adapts; AdaptedIn,
 	// those that adapt it.
 	AdaptedFrom, AdaptedIn []adaptedLink
+	// AdaptationLang is the language of the adaptation's note (the
+	// source's when the translation leaves it out).
+	AdaptationLang string
 	// LD is the page's schema.org description (practiceLD), JSON that
 	// cannot close its script element.
 	LD template.JS
@@ -93,6 +96,14 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 	b.Words = searchWords(t.Summary, doc.Text)
 	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related,
 		AdaptedFrom: from, AdaptedIn: in}
+	if a := t.Adaptation; a != nil {
+		d.AdaptationLang = noteLang(x, t, a.Note, func(src *model.Text) string {
+			if src.Adaptation == nil {
+				return ""
+			}
+			return src.Adaptation.Note
+		})
+	}
 	if len(d.Exchanges) == 0 && x.Source != nil {
 		d.Exchanges = x.Source.Exchanges
 	}
@@ -135,7 +146,7 @@ func (s *site) adaptedFrom(x *model.Practice, t *model.Text, lang string) []adap
 		if q == nil || q.Restricted() || q == x || slices.ContainsFunc(out, func(l adaptedLink) bool { return l.X == q }) {
 			continue
 		}
-		out = append(out, adaptedLink{X: q, T: q.In(lang), Year: a.Year, Note: a.Note, Lang: t.Lang})
+		out = append(out, adaptedLink{X: q, T: q.In(lang), Year: a.Year, Note: a.Note, Lang: noteLang(x, t, a.Note, func(src *model.Text) string { return fromNote(src, a.Practice) })})
 	}
 	return out
 }
@@ -150,7 +161,6 @@ func (s *site) adaptedIn(x *model.Practice, lang string) []adaptedLink {
 			continue
 		}
 		l := adaptedLink{X: q, T: q.In(lang)}
-		l.Lang = l.T.Lang
 		entries := l.T.AdaptedFrom
 		if len(entries) == 0 && q.Source != nil {
 			entries = q.Source.AdaptedFrom
@@ -161,9 +171,30 @@ func (s *site) adaptedIn(x *model.Practice, lang string) []adaptedLink {
 				break
 			}
 		}
+		l.Lang = noteLang(q, l.T, l.Note, func(src *model.Text) string { return fromNote(src, x.ID) })
 		out = append(out, l)
 	}
 	return out
+}
+
+// noteLang is the language of a note that the text t of x gives: a
+// translation that leaves a note out has the source's, in the source's
+// language (srcNote gives the note in the source text).
+func noteLang(x *model.Practice, t *model.Text, note string, srcNote func(*model.Text) string) string {
+	if src := x.Source; src != nil && t != src && note != "" && note == srcNote(src) {
+		return src.Lang
+	}
+	return t.Lang
+}
+
+// fromNote is the note of the adapted_from entry of t that names id.
+func fromNote(t *model.Text, id string) string {
+	for _, a := range t.AdaptedFrom {
+		if a.Practice == id {
+			return a.Note
+		}
+	}
+	return ""
 }
 
 // linker resolves the links of a body shown on the page in file: another
