@@ -159,6 +159,15 @@ func TestCacheSameAsFresh(t *testing.T) {
 		{"pa-beta's title", func() { r.edit(t, "practices/pa-beta.es.md", `(?m)^title: .*$`, "title: Línea Beta renombrada") }},
 		{"cr-alpha's English body", func() { r.edit(t, "practices/cr-alpha.en.md", `Measured results\.`, "Results, measured again.") }},
 		{"pa-beta's countries", func() { r.edit(t, "practices/pa-beta.es.md", `countries: \[PA\]`, "countries: [PA, GT]") }},
+		// cr-alpha's page tells the year and note of pa-beta's
+		// adapted_from entry that names it; the tables of visits, the
+		// outcome of cr-alpha's exchange.
+		{"pa-beta's adapted_from year", func() { r.edit(t, "practices/pa-beta.es.md", `year: 2021`, "year: 2022") }},
+		{"cr-alpha's exchange outcome", func() { r.edit(t, "practices/cr-alpha.es.md", `outcome: adapting`, "outcome: adapted") }},
+		{"ni-hidden made public", func() { r.edit(t, "practices/ni-hidden.es.md", `(?m)^visibility: restricted\n`, "") }},
+		{"ni-hidden restricted again", func() {
+			r.edit(t, "practices/ni-hidden.es.md", `(?m)^level: emerging$`, "level: emerging\nvisibility: restricted")
+		}},
 		{"cr-alpha's related", func() {
 			r.edit(t, "practices/cr-alpha.es.md", `related: \[pa-beta, ni-hidden\]`, "related: [ni-hidden]")
 		}},

@@ -25,7 +25,7 @@ type body struct {
 
 // practiceIDs are the ids of a practice page's own sections; a body's
 // headings are given others.
-var practiceIDs = []string{"main", "summary", "details", "body", "criteria", "exchanges", "related", "sources", "contact", "languages"}
+var practiceIDs = []string{"main", "summary", "details", "body", "criteria", "adaptation", "adapted", "exchanges", "related", "sources", "contact", "languages"}
 
 type practiceData struct {
 	X          *model.Practice
@@ -34,6 +34,26 @@ type practiceData struct {
 	Body       template.HTML
 	Related    []*model.Practice
 	Exchanges  []model.Exchange
+	// AdaptedFrom are the public practices this one adapts; AdaptedIn,
+	// those that adapt it.
+	AdaptedFrom, AdaptedIn []adaptedLink
+	// AdaptationLang is the language of the adaptation's note (the
+	// source's when the translation leaves it out).
+	AdaptationLang string
+	// LD is the page's schema.org description (practiceLD), JSON that
+	// cannot close its script element.
+	LD template.JS
+}
+
+// adaptedLink is a practice that adapts or is adapted by the page's: the
+// practice, its text for the page, the year the adaptation began (0 when
+// not given) and the note that tells it, in the language of Lang.
+type adaptedLink struct {
+	X    *model.Practice
+	T    *model.Text
+	Year int
+	Note string
+	Lang string
 }
 
 func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
@@ -48,9 +68,16 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 			related = append(related, q)
 		}
 	}
+	from, in := s.adaptedFrom(x, t, lang), s.adaptedIn(x, lang)
 	key, cacheable := uint64(0), false
 	if s.cache != nil {
-		key, cacheable = s.cache.practiceKey(x, related)
+		// The page shows the titles, countries and notes of the
+		// practices it adapts and that adapt it.
+		shown := slices.Clone(related)
+		for _, a := range append(slices.Clone(from), in...) {
+			shown = append(shown, a.X)
+		}
+		key, cacheable = s.cache.practiceKey(x, shown)
 	}
 	if cacheable {
 		if e := s.cache.reusePractice(s, file, key); e != nil {
@@ -67,9 +94,21 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
 	b.Words = searchWords(t.Summary, doc.Text)
-	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related}
+	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related,
+		AdaptedFrom: from, AdaptedIn: in}
+	if a := t.Adaptation; a != nil {
+		d.AdaptationLang = noteLang(x, t, a.Note, func(src *model.Text) string {
+			if src.Adaptation == nil {
+				return ""
+			}
+			return src.Adaptation.Note
+		})
+	}
 	if len(d.Exchanges) == 0 && x.Source != nil {
 		d.Exchanges = x.Source.Exchanges
+	}
+	if d.LD, err = s.practiceLD(x, lang, from); err != nil {
+		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
 	// The page around the body is 5–6 kB in the generated catalogs.
 	page, err := s.execute("practice", s.newPage(lang, file, t.Title, "practices", d), len(doc.HTML)+8<<10)
@@ -80,6 +119,82 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 		s.cache.keepPractice(file, &pageEntry{key: key, links: links.practices, media: links.media, page: page, words: b.Words})
 	}
 	return s.out.Write(file, page)
+}
+
+// Adapted gives the "adapted-link" template the page, a practice that
+// adapts or is adapted by the page's, and the text of the page's practice.
+func (p *page) Adapted(a adaptedLink, in *model.Text) adaptedArg {
+	return adaptedArg{P: p, A: a, In: in}
+}
+
+type adaptedArg struct {
+	P  *page
+	A  adaptedLink
+	In *model.Text
+}
+
+// adaptedFrom lists the public practices that x adapts, as its text t
+// for the page in lang names them.
+func (s *site) adaptedFrom(x *model.Practice, t *model.Text, lang string) []adaptedLink {
+	entries := t.AdaptedFrom
+	if len(entries) == 0 && x.Source != nil {
+		entries = x.Source.AdaptedFrom
+	}
+	var out []adaptedLink
+	for _, a := range entries {
+		q := s.cat.Practice(a.Practice)
+		if q == nil || q.Restricted() || q == x || slices.ContainsFunc(out, func(l adaptedLink) bool { return l.X == q }) {
+			continue
+		}
+		out = append(out, adaptedLink{X: q, T: q.In(lang), Year: a.Year, Note: a.Note, Lang: noteLang(x, t, a.Note, func(src *model.Text) string { return fromNote(src, a.Practice) })})
+	}
+	return out
+}
+
+// adaptedIn lists the public practices that adapt x, each with the year
+// and note of its adapted_from entry that names x.
+func (s *site) adaptedIn(x *model.Practice, lang string) []adaptedLink {
+	var out []adaptedLink
+	for _, id := range x.AdaptedIn {
+		q := s.cat.Practice(id)
+		if q == nil || q.Restricted() || q == x {
+			continue
+		}
+		l := adaptedLink{X: q, T: q.In(lang)}
+		entries := l.T.AdaptedFrom
+		if len(entries) == 0 && q.Source != nil {
+			entries = q.Source.AdaptedFrom
+		}
+		for _, a := range entries {
+			if a.Practice == x.ID {
+				l.Year, l.Note = a.Year, a.Note
+				break
+			}
+		}
+		l.Lang = noteLang(q, l.T, l.Note, func(src *model.Text) string { return fromNote(src, x.ID) })
+		out = append(out, l)
+	}
+	return out
+}
+
+// noteLang is the language of a note that the text t of x gives: a
+// translation that leaves a note out has the source's, in the source's
+// language (srcNote gives the note in the source text).
+func noteLang(x *model.Practice, t *model.Text, note string, srcNote func(*model.Text) string) string {
+	if src := x.Source; src != nil && t != src && note != "" && note == srcNote(src) {
+		return src.Lang
+	}
+	return t.Lang
+}
+
+// fromNote is the note of the adapted_from entry of t that names id.
+func fromNote(t *model.Text, id string) string {
+	for _, a := range t.AdaptedFrom {
+		if a.Practice == id {
+			return a.Note
+		}
+	}
+	return ""
 }
 
 // linker resolves the links of a body shown on the page in file: another

@@ -853,13 +853,26 @@ func (p *page) Visit(ev model.ExchangeVisit, year bool) visitArg {
 	if year {
 		key += "\x00year"
 	}
-	return visitArg{P: p, V: ev, Year: year, Key: key}
+	a := visitArg{P: p, V: ev, Year: year, Key: key}
+	// The exchange as the practice's text for the page tells it (its
+	// institutions and notes translated), else as the source does.
+	for _, t := range []*model.Text{ev.Practice.In(p.Lang), ev.Practice.Source} {
+		if t != nil && ev.Exchange >= 0 && ev.Exchange < len(t.Exchanges) {
+			a.Ex, a.T = t.Exchanges[ev.Exchange], t
+			break
+		}
+	}
+	return a
 }
 
 type visitArg struct {
 	P    *page
 	V    model.ExchangeVisit
 	Year bool
+	// Ex is the visit's exchange in T, the practice's text for the page
+	// (nil when the practice has no such exchange).
+	Ex model.Exchange
+	T  *model.Text
 	// Key tells the row among those of its practice on one page, a
 	// variant for CachedPractice: the exchange, the visiting country and
 	// whether the table has a year column.
@@ -1159,6 +1172,18 @@ func (p *page) Own(t *model.Text) template.HTMLAttr {
 		return ""
 	}
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(p.Lang) + `"`)
+}
+
+// Outcome names what came of an exchange ("adapting") in the page's
+// language; an exchange that does not say is "unknown".
+func (p *page) Outcome(code string) string {
+	return p.T("outcome." + cmp.Or(code, "unknown"))
+}
+
+// Cost names what adapting a practice costs ("medium") in the page's
+// language; a practice that does not say is "unknown".
+func (p *page) Cost(code string) string {
+	return p.T("cost." + cmp.Or(code, "unknown"))
 }
 
 // Period is a practice's period as the page shows it.

@@ -261,6 +261,13 @@ func TestHostile(t *testing.T) {
 			}
 			switch n.Data {
 			case "script":
+				if typ, _ := attr(n, "type"); typ == "application/ld+json" {
+					// Data, not script (TestPracticeLD reads it).
+					if n.FirstChild == nil || !json.Valid([]byte(n.FirstChild.Data)) {
+						t.Errorf("%s: an ld+json script that is not JSON", name)
+					}
+					break
+				}
 				src, ok := attr(n, "src")
 				if !ok || n.FirstChild != nil {
 					t.Errorf("%s: an inline script", name)
