@@ -66,8 +66,8 @@ func TestAdaptationBox(t *testing.T) {
 		lang string
 		want []string
 	}{
-		{"es", []string{"Adaptación", "Qué requiere", "Base legal", "Capacidad de albergue", "Personal especializado", "Costo", "Medio", "Hace falta un albergue con personal propio y una ley que lo respalde."}},
-		{"en", []string{"Adaptation", "What it takes", "Legal basis", "Shelter capacity", "Specialised staff", "Cost", "Medium", "It takes a shelter with staff of its own and a law behind it."}},
+		{"es", []string{"Adaptación", "Requisitos", "Base legal", "Capacidad de albergue", "Personal especializado", "Costo", "Medio", "Hace falta un albergue con personal propio y una ley que lo respalde."}},
+		{"en", []string{"Adaptation", "Requirements", "Legal basis", "Shelter capacity", "Specialised staff", "Cost", "Medium", "It takes a shelter with staff of its own and a law behind it."}},
 	} {
 		doc := parsePage(t, out, tc.lang+"/practices/cr-alpha/index.html")
 		box := find(doc, func(n *html.Node) bool { return n.Data == "section" && hasClass(n, "adaptation") })
