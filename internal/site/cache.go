@@ -190,7 +190,8 @@ func (rc *renderCache) practiceSum(x *model.Practice) (sum uint64, ok bool) {
 }
 
 // countsSum sums the number of public practices of each country and
-// theme: page.Count and page.ThemeCount.
+// theme, and of the regional ones of each country: page.Count,
+// page.ThemeCount, page.OwnCount and page.RegionalCount.
 func countsSum(cat *model.Catalog) uint64 {
 	var h maphash.Hash
 	h.SetSeed(cacheSeed)
@@ -201,6 +202,15 @@ func countsSum(cat *model.Catalog) uint64 {
 			writeUint64(&h, uint64(len(index[k])))
 		}
 		h.WriteByte(1)
+	}
+	for _, cc := range sortedKeys(cat.ByCountry) {
+		n := 0
+		for _, x := range cat.ByCountry[cc] {
+			if regional(x) {
+				n++
+			}
+		}
+		writeUint64(&h, uint64(n))
 	}
 	return h.Sum64()
 }
@@ -460,6 +470,7 @@ func (r *readLog) ReadFile(name string) ([]byte, error) {
 
 func (r *readLog) sum() uint64 { return r.h.Sum64() }
 
-// countCall finds a call of page.Count or page.ThemeCount in a template,
+// countCall finds a call of page.Count, ThemeCount, OwnCount,
+// RegionalCount or Counts in a template,
 // or the mere mention of one (in a comment, say), which is taken as a call.
-var countCall = regexp.MustCompile(`\b(?:Theme)?Count\b`)
+var countCall = regexp.MustCompile(`\b(?:Theme|Own|Regional)?Counts?\b`)

@@ -172,6 +172,9 @@ func TestCacheSameAsFresh(t *testing.T) {
 			r.edit(t, "practices/cr-alpha.es.md", `related: \[pa-beta, ni-hidden\]`, "related: [ni-hidden]")
 		}},
 		{"a practice added", func() { r.write(t, "practices/gt-gamma.es.md", gamma) }},
+		// The countries page tells own and regional practices apart,
+		// though every country keeps its number of practices.
+		{"rg-gamma no longer regional", func() { r.edit(t, "practices/rg-gamma.es.md", `(?m)^scope: regional$`, "scope: national") }},
 		// cr-alpha's body links to pa-beta's file: the link goes, and
 		// nothing else of cr-alpha changed.
 		{"a practice removed", func() { r.remove(t, "practices/pa-beta.es.md") }},
@@ -314,6 +317,11 @@ func TestCacheFileMoved(t *testing.T) {
 // a few at every save that changed a practice's countries.
 func TestCacheCountryOrder(t *testing.T) {
 	r := newCacheRun(t, "testdata/catalog")
+	// A part reused from the render before sorts no list, so the cache
+	// would hold fewer lists than a fresh render (those of rg-gamma's
+	// card and items, which the edits leave as they were): fewer is no
+	// harm, but the test counts exactly.
+	r.remove(t, "practices/rg-gamma.es.md")
 	r.render(t, "first render")
 	prev := "PA"
 	for _, countries := range []string{"PA, GT", "PA, HN", "PA, SV", "PA, BZ", "PA, MX"} {

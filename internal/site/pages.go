@@ -285,9 +285,17 @@ type pillarGroup struct {
 	Themes []string
 }
 
+// matrix counts the practices of each country on each theme: a country's
+// column counts its own practices, and a regional practice (scope:
+// regional) counts once, in the Regional column, not in each of its
+// countries'. A country without a practice of its own has no column.
 type matrix struct {
 	Countries []string
 	Rows      []matrixGroup
+	// Regional is whether the matrix has a column of regional practices.
+	Regional bool
+	// Max is the largest count of a cell, which Heat is relative to.
+	Max int
 }
 
 type matrixGroup struct {
@@ -296,8 +304,32 @@ type matrixGroup struct {
 }
 
 type matrixRow struct {
-	Theme string
-	Cells []int // per country
+	Theme    string
+	Cells    []int // own practices, per country
+	Regional int   // regional practices
+}
+
+// Columns is how many columns the matrix has: the themes', the countries'
+// and the Regional one.
+func (m *matrix) Columns() int {
+	n := 1 + len(m.Countries)
+	if m.Regional {
+		n++
+	}
+	return n
+}
+
+// heatLevels is how many shades the cells of the matrix come in (the
+// classes heat-1 … heat-4 of style.css).
+const heatLevels = 4
+
+// Heat is the shade of a cell that counts n, 1 to heatLevels relative to
+// the largest count, 0 for an empty cell.
+func (m *matrix) Heat(n int) int {
+	if n <= 0 || m.Max <= 0 {
+		return 0
+	}
+	return (n*heatLevels + m.Max - 1) / m.Max
 }
 
 // homeIDs are the ids of the home page's own parts.
@@ -375,19 +407,30 @@ func (s *site) themeGroups(keep func(string) bool) []pillarGroup {
 	return out
 }
 
-// matrix counts the practices of each country on each theme, in one pass.
+// regional reports whether a practice is regional (scope: regional), which
+// the matrix and the country pages count apart from each country's own
+// practices; a binational practice is each of its countries' own.
+func regional(x *model.Practice) bool { return x.Scope == "regional" }
+
+// matrix counts the practices of each country (those of countries, in
+// their order) on each theme of groups, in one pass.
 func (s *site) matrix(countries []string, groups []pillarGroup) *matrix {
 	col := map[string]int{}
 	for i, cc := range countries {
 		col[cc] = i
 	}
-	counts := map[string][]int{}
+	own := map[string][]int{}
+	reg := map[string]int{}
 	for _, x := range s.cat.Practices {
 		for _, t := range unique(x.Themes) {
-			row := counts[t]
+			if regional(x) {
+				reg[t]++
+				continue
+			}
+			row := own[t]
 			if row == nil {
 				row = make([]int, len(countries))
-				counts[t] = row
+				own[t] = row
 			}
 			for _, cc := range unique(x.Countries) {
 				if i, ok := col[cc]; ok {
@@ -396,11 +439,39 @@ func (s *site) matrix(countries []string, groups []pillarGroup) *matrix {
 			}
 		}
 	}
-	m := &matrix{Countries: countries}
+	// The columns kept: the countries with a practice of their own on a
+	// theme shown.
+	keep := make([]bool, len(countries))
+	m := &matrix{}
+	for _, g := range groups {
+		for _, t := range g.Themes {
+			for i, n := range own[t] {
+				keep[i] = keep[i] || n > 0
+				m.Max = max(m.Max, n)
+			}
+			m.Regional = m.Regional || reg[t] > 0
+			m.Max = max(m.Max, reg[t])
+		}
+	}
+	for i, cc := range countries {
+		if keep[i] {
+			m.Countries = append(m.Countries, cc)
+		}
+	}
 	for _, g := range groups {
 		mg := matrixGroup{Pillar: g.Pillar}
 		for _, t := range g.Themes {
-			mg.Rows = append(mg.Rows, matrixRow{Theme: t, Cells: counts[t]})
+			row := matrixRow{Theme: t, Regional: reg[t], Cells: make([]int, 0, len(m.Countries))}
+			for i := range countries {
+				if keep[i] {
+					n := 0
+					if own[t] != nil {
+						n = own[t][i]
+					}
+					row.Cells = append(row.Cells, n)
+				}
+			}
+			mg.Rows = append(mg.Rows, row)
 		}
 		m.Rows = append(m.Rows, mg)
 	}
@@ -468,15 +539,47 @@ func (s *site) countriesData(p *page, codes []string) error {
 	return nil
 }
 
-// Count is the number of public practices of a country.
+// Count is the number of public practices of a country, its own and the
+// regional ones that include it.
 func (p *page) Count(cc string) int { return len(p.s.cat.ByCountry[cc]) }
 
+// OwnCount is the number of a country's own public practices: those that
+// are not regional.
+func (p *page) OwnCount(cc string) int { return p.Count(cc) - p.RegionalCount(cc) }
+
+// RegionalCount is the number of public regional practices that include a
+// country.
+func (p *page) RegionalCount(cc string) int {
+	n := 0
+	for _, x := range p.s.cat.ByCountry[cc] {
+		if regional(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// Counts gives the "practice-counts" template the page and a country's
+// counts of its own and of regional practices.
+func (p *page) Counts(cc string) countsArg {
+	return countsArg{P: p, Own: p.OwnCount(cc), Regional: p.RegionalCount(cc)}
+}
+
+type countsArg struct {
+	P             *page
+	Own, Regional int
+}
+
 type countryData struct {
-	Code      string
+	Code string
+	// Practices are the country's own, not regional; Regional the
+	// regional practices that include it.
 	Practices []*model.Practice
+	Regional  []*model.Practice
 	Sent      []model.ExchangeVisit
 	Received  []model.ExchangeVisit
-	Themes    []themePractices
+	// Themes are the country's own practices by theme.
+	Themes []themePractices
 }
 
 type themePractices struct {
@@ -502,7 +605,14 @@ func (s *site) country(lang, cc string) error {
 	}
 	return s.listPage("country", p, key, func() error {
 		p.Title = p.Country(cc)
-		d := &countryData{Code: cc, Practices: p.Sorted(s.cat.ByCountry[cc]), Sent: sent, Received: received}
+		d := &countryData{Code: cc, Sent: sent, Received: received}
+		for _, x := range p.Sorted(s.cat.ByCountry[cc]) {
+			if regional(x) {
+				d.Regional = append(d.Regional, x)
+			} else {
+				d.Practices = append(d.Practices, x)
+			}
+		}
 		for _, t := range s.cfg.Themes.Terms {
 			var list []*model.Practice
 			for _, x := range d.Practices {
@@ -539,6 +649,9 @@ type themeData struct {
 	Theme     string
 	Pillar    string
 	Practices []*model.Practice
+	// Own are the practices that are not regional, Regional those that
+	// are (the Regional column of the matrix links to them).
+	Own, Regional []*model.Practice
 }
 
 func (s *site) theme(lang, slug string) error {
@@ -549,7 +662,15 @@ func (s *site) theme(lang, slug string) error {
 	key := func(k *listKey) { k.practices(s.cat.ByTheme[slug]) }
 	return s.listPage("theme", p, key, func() error {
 		p.Title = p.Label("themes", slug)
-		p.Data = &themeData{Theme: slug, Pillar: p.Pillar(slug), Practices: p.Sorted(s.cat.ByTheme[slug])}
+		d := &themeData{Theme: slug, Pillar: p.Pillar(slug), Practices: p.Sorted(s.cat.ByTheme[slug])}
+		for _, x := range d.Practices {
+			if regional(x) {
+				d.Regional = append(d.Regional, x)
+			} else {
+				d.Own = append(d.Own, x)
+			}
+		}
+		p.Data = d
 		return nil
 	})
 }

@@ -42,7 +42,7 @@ func pathPartials(t *testing.T) string {
 
 // shorthand is a call of one of the page's shorthands of Cached in the
 // built-in templates: its receiver, method and arguments.
-var shorthand = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(CachedCard|CachedItem|CachedCountryLink|CachedThemeLink|CachedInstitution|CachedExchangesLink|CachedMenu|KeptVisit)((?: [^ {}()]+)*)\}\}`)
+var shorthand = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(CachedCardAt|CachedItemAt|CachedCard|CachedItem|CachedCountryLink|CachedThemeLink|CachedInstitution|CachedExchangesLink|CachedMenu|KeptVisit)((?: [^ {}()]+)*)\}\}`)
 
 // shorthands lists, for each shorthand, its partial, the method the
 // built-in templates called before Cached, the data it gives the partial
@@ -51,6 +51,8 @@ var shorthand = regexp.MustCompile(`\{\{(\$?(?:\.P)?)\.(CachedCard|CachedItem|Ca
 var shorthands = map[string]struct{ partial, old, data, call string }{
 	"CachedCard":          {"card", "CardHTML", "(R.Card A)", `R.CachedPractice "card" (R.Card A) A R.Up.Practices`},
 	"CachedItem":          {"practice-item", "ItemHTML", "(R.Card A)", `R.CachedPractice "practice-item" (R.Card A) A R.Up.Practices`},
+	"CachedCardAt":        {"card", `Part "card" (R.CardAt A B)`, "(R.CardAt A B)", `R.CachedPractice "card" (R.CardAt A B) A R.Up.Practices B`},
+	"CachedItemAt":        {"practice-item", `Part "practice-item" (R.CardAt A B)`, "(R.CardAt A B)", `R.CachedPractice "practice-item" (R.CardAt A B) A R.Up.Practices B`},
 	"CachedCountryLink":   {"country-link", "CountryLink", "(R.CountryRef A)", `R.Cached "country-link" (R.CountryRef A) A R.Way.Countries`},
 	"CachedThemeLink":     {"theme-link", "ThemeLink", "(R.ThemeRef A)", `R.Cached "theme-link" (R.ThemeRef A) A R.Way.Themes`},
 	"CachedInstitution":   {"institution", "InstitutionHTML", "(R.Inst A B)", `R.Cached "institution" (R.Inst A B) A.Lang B.Name B.Acronym B.Country B.Type R.Way.Countries`},
@@ -182,7 +184,7 @@ func TestPartialsPerPage(t *testing.T) {
 		case 1:
 			return `R.Part "` + c.partial + `" ` + c.data
 		}
-		args := map[string]string{"CachedInstitution": " A B", "KeptVisit": " A B", "CachedMenu": ""}
+		args := map[string]string{"CachedInstitution": " A B", "KeptVisit": " A B", "CachedMenu": "", "CachedCardAt": "", "CachedItemAt": ""}
 		a, ok := args[name]
 		if !ok {
 			a = " A"

@@ -669,10 +669,33 @@ func (p *page) Lower(s string) string { return strings.ToLower(s) }
 // Card gives a template the page and one practice.
 func (p *page) Card(x *model.Practice) card { return card{P: p, X: x, T: x.In(p.Lang)} }
 
+// CardAt is Card for a practice shown on the page of the country cc,
+// which the card does not name among the practice's countries.
+func (p *page) CardAt(x *model.Practice, cc string) card {
+	return card{P: p, X: x, T: x.In(p.Lang), At: cc}
+}
+
 type card struct {
 	P *page
 	X *model.Practice
 	T *model.Text
+	// At is the country whose page shows the card (CardAt), or "".
+	At string
+}
+
+// Countries are the practice's countries, sorted by name in the page's
+// language, but for the country whose page shows it (At).
+func (c card) Countries() []string {
+	if c.At == "" || !slices.Contains(c.X.Countries, c.At) {
+		return c.P.Countries(c.X.Countries)
+	}
+	var others []string
+	for _, cc := range c.X.Countries {
+		if cc != c.At {
+			others = append(others, cc)
+		}
+	}
+	return c.P.Countries(others)
 }
 
 // Countries sorts country codes by name in the page's language.
@@ -896,6 +919,18 @@ func (p *page) CachedCard(x *model.Practice) (template.HTML, error) {
 // $.Up.Practices}}.
 func (p *page) CachedItem(x *model.Practice) (template.HTML, error) {
 	return p.cachedPart("practice-item", func() any { return p.Card(x) }, x, p.Up.Practices)
+}
+
+// CachedCardAt is {{$.CachedPractice "card" ($.CardAt x cc) x
+// $.Up.Practices cc}}: a card on the page of the country cc.
+func (p *page) CachedCardAt(x *model.Practice, cc string) (template.HTML, error) {
+	return p.cachedPart("card", func() any { return p.CardAt(x, cc) }, x, p.Up.Practices, cc)
+}
+
+// CachedItemAt is {{$.CachedPractice "practice-item" ($.CardAt x cc) x
+// $.Up.Practices cc}}: a list item on the page of the country cc.
+func (p *page) CachedItemAt(x *model.Practice, cc string) (template.HTML, error) {
+	return p.cachedPart("practice-item", func() any { return p.CardAt(x, cc) }, x, p.Up.Practices, cc)
 }
 
 // CachedCountryLink is {{$.Cached "country-link" ($.CountryRef cc) cc
@@ -1216,9 +1251,16 @@ type instArg struct {
 // List gives the "practice-list" template the page and the practices.
 func (p *page) List(list []*model.Practice) listArg { return listArg{P: p, List: list} }
 
+// ListAt is List on the page of the country cc, whose items do not name it.
+func (p *page) ListAt(list []*model.Practice, cc string) listArg {
+	return listArg{P: p, List: list, At: cc}
+}
+
 type listArg struct {
 	P    *page
 	List []*model.Practice
+	// At is the country whose page shows the list (ListAt), or "".
+	At string
 }
 
 // Visits gives the "visits" template the page, a caption and the visits;

@@ -106,6 +106,7 @@ func TestAxe(t *testing.T) {
 		{rel: "en/practices/cr-equipo-respuesta-inmediata/index.html"},
 		{rel: "es/countries/index.html"},
 		{rel: "es/countries/cr/index.html"},
+		{rel: "es/countries/bz/index.html"},
 		{rel: "es/themes/index.html"},
 		{rel: "es/themes/inter-agency-coordination/index.html"},
 		{rel: "es/exchanges/index.html"},

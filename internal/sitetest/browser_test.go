@@ -439,7 +439,9 @@ func TestBrowser(t *testing.T) {
 			"en/practices/cr-equipo-respuesta-inmediata/index.html",
 			"es/countries/index.html",
 			"es/countries/cr/index.html",
+			"es/countries/bz/index.html",
 			"es/themes/index.html",
+			"es/themes/regional-cooperation/index.html",
 			"es/exchanges/index.html",
 			"es/search/index.html",
 		} {
