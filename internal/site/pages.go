@@ -440,6 +440,7 @@ func (s *site) theme(lang, slug string) error {
 }
 
 type exchangesData struct {
+	Map   *exchangeMap // nil when no visit can be drawn
 	Years []exchangeYear
 }
 
@@ -452,7 +453,7 @@ func (s *site) exchanges(lang string) error {
 	p := s.newPage(lang, lang+"/exchanges/index.html", s.word(lang, "exchanges"), "exchanges", nil)
 	key := func(k *listKey) { k.visits(s.cat.Exchanges) }
 	return s.listPage("exchanges", p, key, func() error {
-		d := &exchangesData{}
+		d := &exchangesData{Map: p.exchangeMap(s.cat.Exchanges)}
 		for _, ev := range s.cat.Exchanges {
 			if n := len(d.Years); n == 0 || d.Years[n-1].Year != ev.Year {
 				d.Years = append(d.Years, exchangeYear{Year: ev.Year})
