@@ -21,6 +21,7 @@ import (
 type exchangeMap struct {
 	Width, Height int
 	Title, Desc   string
+	Codes         bool // the labels are codes, for want of room for names
 	Countries     []mapCountry
 	Arrows        []mapArrow
 }
@@ -30,10 +31,10 @@ type exchangeMap struct {
 // dot at any font size the style sheet sets up to mapFont; Leader is a
 // line from the dot to a label set further away.
 type mapCountry struct {
-	Code, Name       string
-	X, Y, LX, LY     string
-	Anchor, Baseline string
-	Leader           string
+	Code, Name, Label string
+	X, Y, LX, LY      string
+	Anchor, Baseline  string
+	Leader            string
 }
 
 // mapArrow is one visiting country → host country arrow.
@@ -53,6 +54,7 @@ const (
 	mapPad       = 14  // blank edge
 	mapFont      = 16  // the labels' largest font size (style.css)
 	mapDot       = 5   // a dot's radius
+	mapSpread    = 36  // how far apart spread sets dots
 	mapMinSpan   = 10  // degrees: two neighbours do not fill the picture
 	mapMinAspect = 0.5 // height / width
 	mapMaxAspect = 1.6
@@ -130,6 +132,7 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit) *exchangeMap {
 	}
 	m.Desc = p.N("map_desc", drawn, len(codes), years)
 	at := project(places, codes, &m.Width, &m.Height)
+	spread(at, codes, float64(m.Width), float64(m.Height))
 
 	var curves [][3]point
 	for _, k := range pairs {
@@ -156,7 +159,10 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit) *exchangeMap {
 	for _, cc := range codes {
 		m.Countries = append(m.Countries, mapCountry{Code: cc, Name: p.Country(cc)})
 	}
-	placeLabels(m, at, curves)
+	if !placeLabels(m, at, curves, false) {
+		m.Codes = true
+		placeLabels(m, at, curves, true)
+	}
 	return m
 }
 
@@ -198,6 +204,38 @@ func project(places map[string]point, codes []string, width, height *int) map[st
 		at[cc] = point{mapPad + (q.x*k-minX)*scale, mapPad + (q.y-minY)*scale}
 	}
 	return at
+}
+
+// spread moves dots closer than mapSpread apart until they are not, or
+// nearly (the capitals of Central America are a degree or two apart), and
+// keeps them inside the picture: the picture is a schematic, and an arrow
+// between two dots that touch cannot be seen.
+func spread(at map[string]point, codes []string, width, height float64) {
+	lo, hiX, hiY := float64(mapPad), width-mapPad, height-mapPad
+	for range 60 {
+		moved := false
+		for i, a := range codes {
+			for j, b := range codes[i+1:] {
+				p, q := at[a], at[b]
+				dx, dy := q.x-p.x, q.y-p.y
+				d := math.Hypot(dx, dy)
+				if d >= mapSpread-0.05 {
+					continue
+				}
+				if d < 0.01 { // the same place: part them by their order
+					dx, dy, d = 1, float64(j%3-1)*0.5, 1
+				}
+				push := (mapSpread - d) / 2 * 0.6
+				ux, uy := dx/d*push, dy/d*push
+				at[a] = point{min(max(p.x-ux, lo), hiX), min(max(p.y-uy, lo), hiY)}
+				at[b] = point{min(max(q.x+ux, lo), hiX), min(max(q.y+uy, lo), hiY)}
+				moved = true
+			}
+		}
+		if !moved {
+			break
+		}
+	}
 }
 
 // arrowCurve is a quadratic curve from a to b (start, control, end),
@@ -258,11 +296,13 @@ func (a box) overlap(b box) float64 {
 	return w * h
 }
 
-// placeLabels sets each country's label beside its dot where it overlaps
-// the fewest other labels and dots and stays inside the picture: a small
-// greedy pass over eight places around the dot, then eight further away
-// with a leader line, countries from west to east.
-func placeLabels(m *exchangeMap, at map[string]point, curves [][3]point) {
+// placeLabels sets each country's label (its name, or its code when
+// codes is set) beside its dot where it covers the fewest other labels,
+// dots and arrows and stays inside the picture: a small greedy pass over
+// eight places around the dot, then eight further away with a leader
+// line, countries from west to east. It tells whether every label found
+// a place that covers no other label or dot and leaves no part outside.
+func placeLabels(m *exchangeMap, at map[string]point, curves [][3]point, codes bool) bool {
 	order := make([]int, len(m.Countries))
 	for i := range order {
 		order[i] = i
@@ -271,33 +311,46 @@ func placeLabels(m *exchangeMap, at map[string]point, curves [][3]point) {
 		a, b := at[m.Countries[i].Code], at[m.Countries[j].Code]
 		return cmp.Or(cmp.Compare(a.x, b.x), cmp.Compare(a.y, b.y))
 	})
+	// A dot keeps a label of another country a little away, so that a
+	// label is nearer its own dot than any other.
+	const clear = mapDot + 4
 	var taken []box
 	for _, c := range m.Countries {
 		q := at[c.Code]
-		taken = append(taken, box{q.x - mapDot - 1, q.y - mapDot - 1, q.x + mapDot + 1, q.y + mapDot + 1})
+		taken = append(taken, box{q.x - clear, q.y - clear, q.x + clear, q.y + clear})
 	}
 	var lines []box
 	for _, q := range curves {
 		lines = append(lines, curveBoxes(q)...)
 	}
 	frame := box{0, 0, float64(m.Width), float64(m.Height)}
+	clean := true
 	for _, i := range order {
 		c := &m.Countries[i]
+		c.Label = c.Name
+		if codes {
+			c.Label = c.Code
+		}
 		q := at[c.Code]
-		w := float64(utf8.RuneCountInString(c.Name)) * mapFont * 0.56
+		own := box{q.x - clear, q.y - clear, q.x + clear, q.y + clear}
+		w := float64(utf8.RuneCountInString(c.Label)) * mapFont * 0.58
+		if codes {
+			w = 2 * mapFont * 0.72 // capitals are wider
+		}
 		h := float64(mapFont)
-		best, bestCost := box{}, math.Inf(1)
+		var best box
+		bestCost, bestHard := math.Inf(1), 0.0
 		var bestAnchor string
 		var bestDir float64
 		var bestFar bool
 		for _, far := range []bool{false, true} {
-			r := float64(mapDot + 4)
+			r := float64(mapDot + 3)
 			if far {
-				r = mapDot + 4 + 2.2*mapFont
+				r = mapDot + 3 + 2.2*mapFont
 			}
-			// dx, dy: the direction; the box is set beside the point r away.
+			// The box is set beside the point r away from the dot in the direction dir.
 			for _, dir := range [][2]float64{{1, 0}, {-1, 0}, {0, -1}, {0, 1}, {1, -1}, {1, 1}, {-1, -1}, {-1, 1}} {
-				px, py := q.x+dir[0]*r*0.8, q.y+dir[1]*r*0.8
+				px, py := q.x+dir[0]*r*0.75, q.y+dir[1]*r*0.75
 				if dir[1] == 0 {
 					px = q.x + dir[0]*r
 				}
@@ -320,27 +373,29 @@ func placeLabels(m *exchangeMap, at map[string]point, curves [][3]point) {
 					b.y0 = py - h/2
 				}
 				b.x1, b.y1 = b.x0+w, b.y0+h
-				cost := 0.0
+				hard := -b.overlap(own)
 				for _, t := range taken {
-					cost += t.overlap(b)
-				}
-				for _, t := range lines {
-					cost += t.overlap(b) / 4 // crossing an arrow is better than covering a label
+					hard += t.overlap(b)
 				}
 				if inside := b.overlap(frame); inside < w*h-0.01 {
-					cost += 10 * (w*h - inside)
+					hard += 10 * (w*h - inside)
+				}
+				cost := 1000 * hard // covering a label or dot is far worse than crossing an arrow
+				for _, t := range lines {
+					cost += t.overlap(b) / 4
 				}
 				if far {
 					cost += h // a far label is worse than a near one that touches nothing
 				}
 				if cost < bestCost {
-					best, bestCost, bestAnchor, bestDir, bestFar = b, cost, anchor, dir[1], far
+					best, bestCost, bestHard, bestAnchor, bestDir, bestFar = b, cost, hard, anchor, dir[1], far
 				}
 			}
 			if bestCost == 0 {
 				break
 			}
 		}
+		clean = clean && bestHard < 0.01
 		taken = append(taken, best)
 		switch bestAnchor {
 		case "start":
@@ -350,7 +405,7 @@ func placeLabels(m *exchangeMap, at map[string]point, curves [][3]point) {
 		default:
 			c.LX = num((best.x0 + best.x1) / 2)
 		}
-		c.X, c.Y, c.Anchor = num(q.x), num(q.y), bestAnchor
+		c.X, c.Y, c.Anchor, c.Leader = num(q.x), num(q.y), bestAnchor, ""
 		switch {
 		case bestDir < 0: // above: the baseline a descender above the box's foot
 			c.LY, c.Baseline = num(best.y1-h*0.22), "auto"
@@ -365,6 +420,7 @@ func placeLabels(m *exchangeMap, at map[string]point, curves [][3]point) {
 			c.Leader = "M" + num(s.x) + "," + num(s.y) + "L" + num(end.x) + "," + num(end.y)
 		}
 	}
+	return clean
 }
 
 // MapOf is the argument of the "exchange-map" partial: the page, the

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"catalog/internal/country"
 )
 
 // mapCatalog writes a catalog whose exchanges test the picture: a visit
@@ -231,7 +234,7 @@ func TestExchangeMapEscapes(t *testing.T) {
 		if n.Type == html.ElementNode && n.Data == "script" {
 			t.Error("a script in the picture")
 		}
-		if n.Type == html.ElementNode && n.Data == "title" && n.Parent.Data == "g" {
+		if c, _ := attr(n.Parent, "class"); n.Type == html.ElementNode && n.Data == "title" && c == "visit" {
 			if n.FirstChild == nil || n.FirstChild != n.LastChild || n.FirstChild.Type != html.TextNode {
 				t.Errorf("a title holds more than text")
 			}
@@ -244,6 +247,96 @@ func TestExchangeMapEscapes(t *testing.T) {
 	for _, s := range []string{`</td><script>alert('exchange')</script>`, `<script>alert("title")</script> "quoted" & 'single' </title>`} {
 		if !strings.Contains(titles[0], s) {
 			t.Errorf("the arrow's title %q lacks %q as text", titles[0], s)
+		}
+	}
+}
+
+// TestSpread: the capitals of Central America, projected as the picture
+// does, end up apart enough for an arrow between them, inside the
+// picture, and the same every time.
+func TestSpread(t *testing.T) {
+	codes := []string{"BZ", "CR", "GT", "HN", "NI", "PA", "SV"}
+	places := map[string]point{}
+	for _, cc := range codes {
+		lat, lon, ok := country.Capital(cc)
+		if !ok {
+			t.Fatalf("no capital for %s", cc)
+		}
+		places[cc] = point{lon, -lat}
+	}
+	var w, h int
+	at := project(places, codes, &w, &h)
+	spread(at, codes, float64(w), float64(h))
+	again := project(places, codes, &w, &h)
+	spread(again, codes, float64(w), float64(h))
+	for i, a := range codes {
+		p := at[a]
+		if p != again[a] {
+			t.Errorf("%s: %v, then %v", a, p, again[a])
+		}
+		if p.x < mapPad || p.y < mapPad || p.x > float64(w-mapPad) || p.y > float64(h-mapPad) {
+			t.Errorf("%s at %v, outside %dx%d", a, p, w, h)
+		}
+		for _, b := range codes[i+1:] {
+			if d := math.Hypot(at[b].x-p.x, at[b].y-p.y); d < mapSpread-1 {
+				t.Errorf("%s and %s %.1f apart", a, b, d)
+			}
+		}
+	}
+	// Guatemala stays west of Honduras, Panama east of Costa Rica.
+	if at["GT"].x >= at["HN"].x || at["PA"].x <= at["CR"].x {
+		t.Errorf("spread turned the region around: %v", at)
+	}
+}
+
+// TestLabels: where the names of eleven countries around Central America do
+// not fit beside their dots among arrows, their codes do; each label is
+// nearer its own dot than any other dot, unless a leader line joins them.
+func TestLabels(t *testing.T) {
+	codes := []string{"BZ", "CO", "CR", "CU", "DO", "GT", "HN", "MX", "NI", "PA", "SV"}
+	places := map[string]point{}
+	m := &exchangeMap{}
+	for _, cc := range codes {
+		lat, lon, _ := country.Capital(cc)
+		places[cc] = point{lon, -lat}
+		m.Countries = append(m.Countries, mapCountry{Code: cc, Name: country.Name(cc, "es")})
+	}
+	at := project(places, codes, &m.Width, &m.Height)
+	spread(at, codes, float64(m.Width), float64(m.Height))
+	var curves [][3]point // visits from every country to Costa Rica and back
+	for _, cc := range codes {
+		if cc != "CR" {
+			curves = append(curves, arrowCurve(at[cc], at["CR"]), arrowCurve(at["CR"], at[cc]))
+		}
+	}
+	if placeLabels(m, at, curves, false) {
+		t.Error("eleven names fit around Central America: the test needs a harder case")
+	}
+	if !placeLabels(m, at, curves, true) {
+		t.Fatal("the codes do not fit")
+	}
+	for _, c := range m.Countries {
+		if c.Label != c.Code {
+			t.Errorf("label %q for %s", c.Label, c.Code)
+		}
+		lx, _ := strconv.ParseFloat(c.LX, 64)
+		ly, _ := strconv.ParseFloat(c.LY, 64)
+		switch c.Anchor { // the label's middle, roughly
+		case "start":
+			lx += mapFont * 0.7
+		case "end":
+			lx -= mapFont * 0.7
+		}
+		if c.Baseline == "auto" {
+			ly -= mapFont * 0.4
+		} else if c.Baseline == "hanging" {
+			ly += mapFont * 0.4
+		}
+		own := math.Hypot(at[c.Code].x-lx, at[c.Code].y-ly)
+		for _, o := range codes {
+			if d := math.Hypot(at[o].x-lx, at[o].y-ly); o != c.Code && d < own && c.Leader == "" {
+				t.Errorf("the label of %s is nearer %s (%.1f) than its own dot (%.1f)", c.Code, o, d, own)
+			}
 		}
 	}
 }
