@@ -35,6 +35,7 @@ type mapCountry struct {
 	X, Y, LX, LY      string
 	Anchor, Baseline  string
 	Leader            string
+	Focus             bool // the country whose page it is
 }
 
 // mapArrow is one visiting country → host country arrow.
@@ -57,14 +58,16 @@ const (
 	mapSpread    = 36  // how far apart spread sets dots
 	mapMinSpan   = 10  // degrees: two neighbours do not fill the picture
 	mapMinAspect = 0.5 // height / width
-	mapMaxAspect = 1.6
+	mapMaxAspect = 1.3
 )
 
 type point struct{ x, y float64 }
 
 // exchangeMap makes the picture of visits in the page's language, nil
 // when none of them joins two countries the table of capitals places.
-func (p *page) exchangeMap(visits []model.ExchangeVisit) *exchangeMap {
+// With a focus country (a country's page), it draws only the arrows from
+// or to that country, and marks its dot.
+func (p *page) exchangeMap(visits []model.ExchangeVisit, focus string) *exchangeMap {
 	type pair struct{ from, to string }
 	type line struct {
 		year         int
@@ -84,7 +87,7 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit) *exchangeMap {
 		shown := false
 		for i, host := range ev.Hosts {
 			hlat, hlon, ok := country.Capital(host)
-			if !ok || host == ev.Visitor || slices.Contains(ev.Hosts[:i], host) {
+			if !ok || host == ev.Visitor || slices.Contains(ev.Hosts[:i], host) || focus != "" && ev.Visitor != focus && host != focus {
 				continue
 			}
 			shown = true
@@ -157,7 +160,7 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit) *exchangeMap {
 		})
 	}
 	for _, cc := range codes {
-		m.Countries = append(m.Countries, mapCountry{Code: cc, Name: p.Country(cc)})
+		m.Countries = append(m.Countries, mapCountry{Code: cc, Name: p.Country(cc), Focus: cc == focus})
 	}
 	if !placeLabels(m, at, curves, false) {
 		m.Codes = true

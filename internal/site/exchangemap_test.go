@@ -340,3 +340,43 @@ func TestLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestCountryMap: a country's page draws the arrows from and to it, and
+// marks its dot; a country with no visit drawn has no picture.
+func TestCountryMap(t *testing.T) {
+	out, _ := render(t, mapCatalog(t), 0)
+	page, _ := out.File("en/countries/cr/index.html")
+	svg := svgOf(t, page)
+	if svg == nil {
+		t.Fatal("no picture on Costa Rica's page")
+	}
+	var arrows []string
+	focus := ""
+	walk(svg, func(n *html.Node) {
+		c, _ := attr(n, "class")
+		switch c {
+		case "visit":
+			arrows = append(arrows, text(n.FirstChild))
+		case "place focus":
+			focus = text(n)
+		}
+	})
+	want := []string{
+		"2019: Costa Rica visited “Práctica Dos”, in Guatemala",
+		"2019: Costa Rica visited “Práctica Dos”, in El Salvador",
+		"2018: Guatemala (Instituto A, Instituto B) visited “Práctica Uno”, in Costa Rica",
+		"2018: Panama (Instituto A) visited “Práctica Uno”, in Costa Rica",
+	}
+	if strings.Join(arrows, "\n") != strings.Join(want, "\n") {
+		t.Errorf("arrows:\n%s\nwant:\n%s", strings.Join(arrows, "\n"), strings.Join(want, "\n"))
+	}
+	if focus != "Costa Rica" {
+		t.Errorf("the marked country is %q", focus)
+	}
+	if !bytes.Contains(page, []byte("4 visits between 4 countries, 2018–2019")) {
+		t.Error("no description of Costa Rica's visits")
+	}
+	if es, ok := out.File("en/countries/es/index.html"); !ok || svgOf(t, es) != nil {
+		t.Error("a picture on the page of Spain, whose visit cannot be drawn")
+	}
+}
