@@ -56,6 +56,7 @@ const (
 	mapFont      = 16  // the labels' largest font size (style.css)
 	mapDot       = 5   // a dot's radius
 	mapSpread    = 36  // how far apart spread sets dots
+	mapLines     = 10  // the visits an arrow's title names; it counts the rest
 	mapMinSpan   = 10  // degrees: two neighbours do not fill the picture
 	mapMinAspect = 0.5 // height / width
 	mapMaxAspect = 1.3
@@ -74,8 +75,14 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit, focus string) *exchange
 		id, title    string
 		institutions []string
 	}
+	type lineKey struct {
+		pair
+		year int
+		id   string
+	}
 	var pairs []pair
 	lines := map[pair][]line{}
+	lineAt := map[lineKey]int{}
 	places := map[string]point{}
 	drawn, minYear, maxYear := 0, 0, 0
 	for _, ev := range visits {
@@ -97,10 +104,12 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit, focus string) *exchange
 			if _, ok := lines[k]; !ok {
 				pairs = append(pairs, k)
 			}
-			j := slices.IndexFunc(lines[k], func(l line) bool { return l.year == ev.Year && l.id == ev.Practice.ID })
-			if j < 0 {
+			lk := lineKey{k, ev.Year, ev.Practice.ID}
+			j, ok := lineAt[lk]
+			if !ok {
+				j = len(lines[k])
+				lineAt[lk] = j
 				lines[k] = append(lines[k], line{year: ev.Year, id: ev.Practice.ID, title: ev.Practice.In(p.Lang).Title})
-				j = len(lines[k]) - 1
 			}
 			for _, name := range ex.Institutions {
 				if !slices.Contains(lines[k][j].institutions, name) {
@@ -142,9 +151,13 @@ func (p *page) exchangeMap(visits []model.ExchangeVisit, focus string) *exchange
 		curve := arrowCurve(at[k.from], at[k.to])
 		curves = append(curves, curve)
 		var text []string
-		for _, l := range lines[k] {
+		from, to := p.Country(k.from), p.Country(k.to)
+		for i, l := range lines[k] {
+			if i == mapLines && len(lines[k]) > mapLines+1 {
+				text = append(text, p.T("map_more", len(lines[k])-i))
+				break
+			}
 			title := l.title
-			from, to := p.Country(k.from), p.Country(k.to)
 			if len(l.institutions) == 0 {
 				text = append(text, p.T("map_visit_plain", l.year, from, to, title))
 			} else {

@@ -380,3 +380,45 @@ func TestCountryMap(t *testing.T) {
 		t.Error("a picture on the page of Spain, whose visit cannot be drawn")
 	}
 }
+
+// TestExchangeMapManyVisits: an arrow's title names ten visits and counts
+// the rest; the arrow is wider for more visits.
+func TestExchangeMapManyVisits(t *testing.T) {
+	dir := mapCatalog(t)
+	var b strings.Builder
+	b.WriteString("---\ntitle: Muchas\nsummary: Muchas.\ncountries: [CR]\nthemes: [shelter]\nexchanges:\n")
+	for y := 2001; y <= 2012; y++ {
+		b.WriteString("  - {year: " + strconv.Itoa(y) + ", visitors: [GT], kind: internship}\n")
+	}
+	b.WriteString("---\nTexto.\n")
+	if err := os.WriteFile(filepath.Join(dir, "practices", "cr-many.es.md"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := render(t, dir, 0)
+	page, _ := out.File("en/exchanges/index.html")
+	svg := svgOf(t, page)
+	if svg == nil {
+		t.Fatal("no picture")
+	}
+	found := false
+	walk(svg, func(n *html.Node) {
+		if c, _ := attr(n, "class"); c != "visit" || !strings.Contains(text(n.FirstChild), "Guatemala") || !strings.Contains(text(n.FirstChild), "in Costa Rica") {
+			return
+		}
+		found = true
+		lines := strings.Split(text(n.FirstChild), "\n")
+		if len(lines) != 11 || lines[10] != "and 3 more visits" {
+			t.Errorf("the title of Guatemala → Costa Rica:\n%s", strings.Join(lines, "\n"))
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if cls, _ := attr(c, "class"); cls == "arrow" {
+				if w, _ := attr(c, "stroke-width"); w != "4.5" {
+					t.Errorf("stroke-width %q for 13 visits", w)
+				}
+			}
+		}
+	})
+	if !found {
+		t.Error("no arrow from Guatemala to Costa Rica")
+	}
+}
