@@ -578,6 +578,7 @@ type countryData struct {
 	Regional  []*model.Practice
 	Sent      []model.ExchangeVisit
 	Received  []model.ExchangeVisit
+	Map       *exchangeMap // the visits it sent and received; nil when none can be drawn
 	// Themes are the country's own practices by theme.
 	Themes []themePractices
 }
@@ -613,6 +614,15 @@ func (s *site) country(lang, cc string) error {
 				d.Practices = append(d.Practices, x)
 			}
 		}
+		// The visits it sent, and those it received from others (its own
+		// visit to a practice it shares is among those it sent).
+		visits := slices.Clone(sent)
+		for _, ev := range received {
+			if ev.Visitor != cc {
+				visits = append(visits, ev)
+			}
+		}
+		d.Map = p.exchangeMap(visits, cc)
 		for _, t := range s.cfg.Themes.Terms {
 			var list []*model.Practice
 			for _, x := range d.Practices {
@@ -676,6 +686,7 @@ func (s *site) theme(lang, slug string) error {
 }
 
 type exchangesData struct {
+	Map   *exchangeMap // nil when no visit can be drawn
 	Years []exchangeYear
 }
 
@@ -688,7 +699,7 @@ func (s *site) exchanges(lang string) error {
 	p := s.newPage(lang, lang+"/exchanges/index.html", s.word(lang, "exchanges"), "exchanges", nil)
 	key := func(k *listKey) { k.visits(s.cat.Exchanges) }
 	return s.listPage("exchanges", p, key, func() error {
-		d := &exchangesData{}
+		d := &exchangesData{Map: p.exchangeMap(s.cat.Exchanges, "")}
 		for _, ev := range s.cat.Exchanges {
 			if n := len(d.Years); n == 0 || d.Years[n-1].Year != ev.Year {
 				d.Years = append(d.Years, exchangeYear{Year: ev.Year})

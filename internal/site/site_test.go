@@ -259,6 +259,15 @@ func TestHostile(t *testing.T) {
 			if n.Type != html.ElementNode {
 				return
 			}
+			if n.Namespace == "svg" {
+				// The picture of exchanges only, made of shapes and text.
+				if !svgElements[n.Data] {
+					t.Errorf("%s: an SVG <%s> element", name, n.Data)
+				}
+				if c, _ := attr(n.Parent, "class"); n.Data == "svg" && (n.Parent.Data != "figure" || !strings.HasPrefix(c, "exchange-map ")) {
+					t.Errorf("%s: an <svg> outside the picture of exchanges", name)
+				}
+			}
 			switch n.Data {
 			case "script":
 				if typ, _ := attr(n, "type"); typ == "application/ld+json" {
@@ -274,7 +283,7 @@ func TestHostile(t *testing.T) {
 				} else if src != "index.js" && !strings.Contains(src, "assets/") {
 					t.Errorf("%s: script from %q", name, src)
 				}
-			case "iframe", "object", "embed", "svg", "math", "base", "form":
+			case "iframe", "object", "embed", "math", "base", "form":
 				if n.Data == "form" {
 					if a, ok := attr(n, "action"); ok && a != "index.html" {
 						t.Errorf("%s: a form posts to %q", name, a)
@@ -327,6 +336,9 @@ func TestHostile(t *testing.T) {
 		}
 	}
 }
+
+// svgElements are the elements the picture of exchanges may hold.
+var svgElements = map[string]bool{"svg": true, "title": true, "desc": true, "defs": true, "marker": true, "path": true, "rect": true, "g": true, "circle": true, "text": true}
 
 // TestDeterministic: parallel rendering gives the same bytes as one
 // worker.
