@@ -300,7 +300,11 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 		if len(rel) > 0 {
 			rel = append(rel, layout.Run{Text: "\n"})
 		}
-		rel = append(rel, layout.Run{Text: q.In(b.lang).Title, Link: "#practice:" + id})
+		run := layout.Run{Text: q.In(b.lang).Title}
+		if _, ok := b.anchors[id]; ok { // a dossier has only some practices
+			run.Link = "#practice:" + id
+		}
+		rel = append(rel, run)
 	}
 	add("related", rel)
 	if c := t.Contact; c != nil {

@@ -278,7 +278,10 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 		case "html":
 			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf"), Limits: opt.Limits}, w)
 		case "pdf":
-			err = book.Write(cat, book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}, w)
+			bo := book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}
+			if err = book.Write(cat, bo, w); err == nil {
+				err = book.WriteDossiers(cat, bo, w)
+			}
 		case "data":
 			err = export.Write(cat, export.Options{Date: opt.Date}, w)
 		}
