@@ -122,7 +122,7 @@ you write (catalog serve).`,
 		return usageError{err, c.CommandPath()}
 	})
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
-	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newVersionCmd(io))
+	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
 	root.AddCommand(newServeCmd(io))
 	return root
 }

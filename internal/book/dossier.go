@@ -217,6 +217,17 @@ func (b *book) countryList(codes []string, sep string) string {
 	return strings.Join(names, sep)
 }
 
+// countryPhrase names the countries, sorted by name, as a phrase:
+// "Honduras", "Honduras y Panamá", "Belice, Honduras y Panamá", with the
+// conjunction of key ("and", "or").
+func (b *book) countryPhrase(codes []string, key string) string {
+	names := strings.Split(b.countryList(codes, "\x00"), "\x00")
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " " + b.word(key) + " " + names[len(names)-1]
+}
+
 // dossierCover draws the first page: the band with "Dossier for a
 // delegation" and the country, the visitors, then the catalog's title,
 // the edition's date and the language.
@@ -235,7 +246,7 @@ func (b *book) dossierCover(ds Dossier) {
 	b.text(plain(name), marginL, textW, 30, layout.Bold, white)
 	if len(ds.Visitors) > 0 {
 		b.y += 4
-		b.text(plain(fmt.Sprintf(b.word("dossier_visitors"), b.countryList(ds.Visitors, ", "))), marginL, textW, 14, 0, white)
+		b.text(plain(fmt.Sprintf(b.word("dossier_visitors"), b.countryPhrase(ds.Visitors, "dossier_and"))), marginL, textW, 14, 0, white)
 	}
 	b.y += 8
 	b.d.Line(marginL, b.y, marginL+40, b.y, 0.6, paleBg)
@@ -492,7 +503,7 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 
 	who := b.word("worksheet_your_country")
 	if len(visitors) > 0 {
-		who = b.countryList(visitors, " "+b.word("worksheet_or")+" ")
+		who = b.countryPhrase(visitors, "worksheet_or")
 	}
 	b.text(plain(fmt.Sprintf(b.word("worksheet_exists"), who)), marginL, textW, 11, layout.Bold, brand)
 	b.y += 2
@@ -579,17 +590,20 @@ func (b *book) worksheetFacts(x *model.Practice, t *model.Text) [][]layout.Run {
 		}
 		add("contact", s)
 	}
-	var src []string
+	// The sources a line each, under their label.
 	for i, s := range x.Sources {
+		var row []layout.Run
+		if i == 0 {
+			row = []layout.Run{{Text: b.word("sources") + ":", Style: layout.Bold}, {Text: "\n"}}
+		}
 		item := strconv.Itoa(i+1) + ". " + s.Title
 		if s.Publisher != "" {
-			item += ", " + s.Publisher
+			item += ". " + s.Publisher
 		}
 		if s.Year != 0 {
 			item += ", " + strconv.Itoa(s.Year)
 		}
-		src = append(src, item)
+		rows = append(rows, append(row, layout.Run{Text: item}))
 	}
-	add("sources", strings.Join(src, " · "))
 	return rows
 }

@@ -73,7 +73,7 @@ func Run(opt Options) (int, error) {
 		return diag.ExitUsage, err
 	}
 	if opt.Date.IsZero() {
-		if opt.Date, err = sourceDate(opt.IO.Getenv("SOURCE_DATE_EPOCH")); err != nil {
+		if opt.Date, err = SourceDate(opt.IO.Getenv("SOURCE_DATE_EPOCH")); err != nil {
 			return diag.ExitUsage, err
 		}
 	}
@@ -156,9 +156,9 @@ func pick(list []string) ([]string, error) {
 	return out, nil
 }
 
-// sourceDate reads SOURCE_DATE_EPOCH (reproducible-builds.org): seconds
+// SourceDate reads SOURCE_DATE_EPOCH (reproducible-builds.org): seconds
 // since 1970, UTC.
-func sourceDate(env string) (time.Time, error) {
+func SourceDate(env string) (time.Time, error) {
 	if env == "" {
 		return time.Now().UTC(), nil
 	}

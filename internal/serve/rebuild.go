@@ -172,6 +172,13 @@ func (s *Server) maker(b *built, name string) (string, func(output.Writer) error
 			return "book " + lang, func(out output.Writer) error { return drawBook(b, lang, s.opt.Date, out) }
 		}
 	}
+	for _, lang := range b.cat.Config.Languages {
+		for _, cc := range book.DossierCountries(b.cat) {
+			if name == book.DossierName(lang, cc) {
+				return "dossier " + lang + " " + cc, func(out output.Writer) error { return drawDossier(b, lang, cc, s.opt.Date, out) }
+			}
+		}
+	}
 	if name == export.JSONFile || name == export.CSVFile || name == export.SitemapFile && b.cat.Config.BaseURL != "" {
 		return "data", func(out output.Writer) error { return export.Write(b.cat, export.Options{Date: s.opt.Date}, out) }
 	}
@@ -229,4 +236,19 @@ func drawBook(b *built, lang string, date time.Time, out output.Writer) error {
 		return fmt.Errorf("%s: %w", book.FileName(lang), err)
 	}
 	return out.Write(book.FileName(lang), buf.Bytes())
+}
+
+// drawDossier draws one country's dossier in one language, as
+// book.WriteDossiers does for each.
+func drawDossier(b *built, lang, cc string, date time.Time, out output.Writer) error {
+	w, err := words.Load(b.templates, b.cat.Config.Languages)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	name := book.DossierName(lang, cc)
+	if err := book.RenderDossier(b.cat, lang, book.Options{Date: date, Templates: b.templates}, w, book.CountryDossier(b.cat, cc, lang), &buf); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return out.Write(name, buf.Bytes())
 }
