@@ -63,18 +63,25 @@ func Run(opt Options) (int, error) {
 	if opt.Out == "" {
 		return usage("-o FILE.pdf is required: the file to write the dossier to")
 	}
-	ids := clean(opt.Practices, false)
+	ids := clean(opt.Practices)
 	if len(ids) == 0 {
 		return usage("--practice is required: the IDs of the practices the delegation comes to learn, comma-separated")
 	}
-	host := strings.ToUpper(strings.TrimSpace(opt.Country))
-	if host != "" && country.Name(host, "en") == "" {
-		return usage("--country %q is not a country code (alpha-2, such as CR)", opt.Country)
+	host := ""
+	if strings.TrimSpace(opt.Country) != "" {
+		var ok bool
+		if host, ok = country.Canonical(opt.Country); !ok {
+			return usage("--country %q is not a country code (such as CR)", opt.Country)
+		}
 	}
-	visitors := clean(opt.Visitors, true)
-	for _, cc := range visitors {
-		if country.Name(cc, "en") == "" {
-			return usage("--visitors %q is not a country code (alpha-2, such as HN)", cc)
+	var visitors []string
+	for _, code := range clean(opt.Visitors) {
+		cc, ok := country.Canonical(code)
+		if !ok {
+			return usage("--visitors %q is not a country code (such as HN)", code)
+		}
+		if !slices.Contains(visitors, cc) {
+			visitors = append(visitors, cc)
 		}
 	}
 	if opt.Date.IsZero() {
@@ -133,15 +140,11 @@ func Run(opt Options) (int, error) {
 	return diag.ExitOK, nil
 }
 
-// clean trims, de-duplicates and drops empty items (upper-cased when
-// upper: country codes), keeping the order.
-func clean(list []string, upper bool) []string {
+// clean trims, de-duplicates and drops empty items, keeping the order.
+func clean(list []string) []string {
 	var out []string
 	for _, s := range list {
 		s = strings.TrimSpace(s)
-		if upper {
-			s = strings.ToUpper(s)
-		}
 		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
