@@ -250,8 +250,10 @@ func (b *book) dossierCover(ds Dossier) {
 	}
 	b.y += 8
 	b.d.Line(marginL, b.y, marginL+40, b.y, 0.6, paleBg)
-	b.y += 6
-	b.text(plain(b.count("dossier_count", len(ds.Practices))), marginL, textW, 11, 0, white)
+	if len(ds.Practices) > 0 {
+		b.y += 6
+		b.text(plain(b.count("dossier_count", len(ds.Practices))), marginL, textW, 11, 0, white)
+	}
 
 	b.y = 165
 	b.text(plain(cfg.Title.In(b.lang, def)), marginL, textW, 14, layout.Bold, ink)
@@ -498,6 +500,9 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	for _, r := range facts {
 		factsH += float64(len(layout.Break(r, textW, size, b.measure)))*lh + 1
 	}
+	if a := t.Adaptation; a != nil && a.Note != "" {
+		factsH += float64(len(layout.Break(plain(a.Note), textW, size, b.measure)))*lh + 2
+	}
 	const notesMin = lineHeight12 + 2*ruleGap + 4 // the heading and two lines
 	room := bottom - b.y - factsH - notesMin - lineHeight(11) - 6
 
@@ -523,7 +528,7 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 		for _, code := range requires {
 			b.need(rowH + ruleGap)
 			b.d.Rect(marginL, b.y+0.4, tickBox, tickBox, nil, &ink, 0.35)
-			b.text(plain(b.label(&b.cfg.Requirements, code)), marginL+tickBox+3, textW-tickBox-3, 10.5, 0, ink)
+			b.text(plain(b.label(&b.cfg.Requirements, code)), marginL+tickBox+3, textW-tickBox-3, 10.5, layout.Bold, ink)
 			b.y -= 3
 			b.ruled(lines, marginL+tickBox+3)
 		}
@@ -539,13 +544,13 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 		b.y += 1
 	}
 
-	// Free lines to the foot of the page.
+	// Free lines to the foot of the page, when there is room for some:
+	// the worksheet is one page.
 	b.y += 3
-	if b.y+notesMin > bottom {
-		b.newPage()
+	if n := int((bottom - b.y - lineHeight12 - 2) / ruleGap); n >= 1 {
+		b.text(plain(b.word("worksheet_notes")), marginL, textW, 12, layout.Bold, brand)
+		b.ruled(n, marginL)
 	}
-	b.text(plain(b.word("worksheet_notes")), marginL, textW, 12, layout.Bold, brand)
-	b.ruled(max(2, int((bottom-b.y-2)/ruleGap)), marginL)
 }
 
 // lineHeight12 is the height of a line of 12 point type.

@@ -234,23 +234,57 @@ func TestDossierWorksheet(t *testing.T) {
 			}
 		}
 	}
+	// Every requirement of the vocabulary, and many sources: the worksheet
+	// still takes one page.
+	full := *alpha
+	text := *alpha.In("es")
+	text.Adaptation = &model.Adaptation{Requires: cat.Config.Requirements.Slugs(), Cost: "high", Note: strings.Repeat("Una nota larga sobre la adaptación. ", 6)}
+	full.Texts = map[string]*model.Text{"es": &text}
+	full.Source = &text
+	for i := range 6 {
+		full.Sources = append(full.Sources, model.Source{Title: fmt.Sprintf("Fuente adicional %d con un título largo, como los de los informes oficiales", i), Publisher: "Editorial", Year: 2020})
+	}
+	if len(text.Adaptation.Requires) < 8 {
+		t.Fatalf("the vocabulary has %d requirements", len(text.Adaptation.Requires))
+	}
+	list := slices.Clone(cat.Practices)
+	list[slices.Index(list, alpha)] = &full
+	big := model.New(cat.Dir, cat.Config, list, nil)
+	pdf := renderDossier(t, big, "es", opt, w, Dossier{Visitors: []string{"HN"}, Practices: []*model.Practice{&full}})
+	pages := strings.Split(pdftotext(t, writeTemp(t, "full.pdf", pdf), 0, 0), "\f")
+	sheets := 0
+	for _, p := range pages {
+		if strings.Contains(p, w.Get("es", "worksheets")) { // the running header
+			sheets++
+		}
+	}
+	if sheets != 1 {
+		t.Errorf("a worksheet with %d requirements takes %d pages, want 1", len(text.Adaptation.Requires), sheets)
+	}
+	all := collapse(strings.Join(pages, " "))
+	for _, code := range text.Adaptation.Requires {
+		if l := cat.Config.Label(&cat.Config.Requirements, code, "es"); !strings.Contains(all, l) {
+			t.Errorf("no requirement %q", l)
+		}
+	}
+
 	// A practice without adaptation data gets the worksheet all the same.
 	beta := cat.Practice("pa-beta")
 	if beta.In("es").Adaptation != nil {
 		t.Fatal("pa-beta has an adaptation now: pick another practice without one")
 	}
-	pdf := renderDossier(t, cat, "es", opt, w, Dossier{Practices: []*model.Practice{beta}})
-	text := collapse(pdftotext(t, writeTemp(t, "b.pdf", pdf), 0, 0))
+	pdf = renderDossier(t, cat, "es", opt, w, Dossier{Practices: []*model.Practice{beta}})
+	all = collapse(pdftotext(t, writeTemp(t, "b.pdf", pdf), 0, 0))
 	for _, s := range []string{"Hoja de factibilidad", w.Get("es", "worksheet_not_recorded"), "Costo estimado de la adaptación: Sin información"} {
-		if !strings.Contains(text, s) {
+		if !strings.Contains(all, s) {
 			t.Errorf("pa-beta's worksheet: no %q", s)
 		}
 	}
 	// The exchanges of Costa Rica's dossier: the outcome in words, its note.
 	pdf = renderDossier(t, cat, "en", opt, w, CountryDossier(cat, "CR", "en"))
-	text = collapse(pdftotext(t, writeTemp(t, "cr.pdf", pdf), 0, 0))
+	all = collapse(pdftotext(t, writeTemp(t, "cr.pdf", pdf), 0, 0))
 	note := collapse(alpha.In("en").Exchanges[0].OutcomeNote)
-	if !strings.Contains(text, "Outcome: Being adapted. "+note) {
+	if !strings.Contains(all, "Outcome: Being adapted. "+note) {
 		t.Errorf("Costa Rica's exchanges lack the outcome and its note %q", note)
 	}
 }
