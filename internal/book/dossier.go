@@ -169,6 +169,8 @@ func RenderDossier(cat *model.Catalog, lang string, opt Options, w *words.Words,
 	}
 
 	b.dossierCover(ds)
+	contentsY := b.y
+	var contents []contentsEntry
 	if len(ds.Practices) > 0 {
 		ch := chapter{title: b.word("practices")}
 		if ds.Host != "" {
@@ -177,19 +179,29 @@ func RenderDossier(cat *model.Catalog, lang string, opt Options, w *words.Words,
 		b.chapter = ch.title
 		for i, x := range ds.Practices {
 			b.practice(x, ch, i == 0)
+			contents = append(contents, contentsEntry{text: x.In(lang).Title, page: b.pageOf[x.ID], anchor: b.anchors[x.ID]})
 		}
 	}
 	if len(ds.Regional) > 0 {
+		page := b.d.Pages() + 1
 		b.regional(ds)
+		contents = append(contents, b.at(b.count("dossier_regional_count", len(ds.Regional)), page))
 	}
 	if ds.Exchanges && ds.Host != "" {
+		page := b.d.Pages() + 1
 		b.dossierExchanges(ds.Host)
+		contents = append(contents, b.at(b.word("exchanges"), page))
 	}
 	b.chapter = b.word("worksheets")
 	for i, x := range ds.Practices {
+		page := b.d.Pages() + 1
 		b.worksheet(x, ds.Visitors, i == 0)
+		if i == 0 {
+			contents = append(contents, b.at(b.count("dossier_worksheet_count", len(ds.Practices)), page))
+		}
 	}
 	b.chapter = ""
+	b.coverContents(contentsY, contents, len(ds.Practices))
 	b.frame()
 	if err := d.Err(); err != nil {
 		return err
@@ -270,25 +282,63 @@ func (b *book) dossierCover(ds Dossier) {
 	b.y += 1
 	b.text(plain(fmt.Sprintf(b.word("dossier_language"), b.word("language_name"))), marginL, textW, 10.5, 0, muted)
 
-	// What the dossier holds, for a reader of the printed copy.
+	// What the dossier holds is drawn below at the end (coverContents),
+	// when the pages are known.
 	b.y += 10
+}
+
+// contentsEntry is a line of the cover's contents: a practice or a
+// section, its page and the anchor it links to.
+type contentsEntry struct {
+	text   string
+	page   int
+	anchor int
+}
+
+// at makes an anchor at the top of page, for the cover's contents.
+func (b *book) at(text string, page int) contentsEntry {
+	a := b.d.NewAnchor()
+	b.d.PlaceAnchor(a, page, top)
+	return contentsEntry{text: text, page: page, anchor: a}
+}
+
+// coverContents draws the dossier's contents on the cover, from y: a line
+// an entry, its page on the right, clickable; as many as fit, then a line
+// that says how many more practices there are.
+func (b *book) coverContents(y float64, entries []contentsEntry, practices int) {
+	const size = 9.5
+	lh := lineHeight(size)
+	b.d.SetPage(1)
+	b.y = y
 	b.text(plain(b.word("dossier_holds")), marginL, textW, 10, layout.Bold, brand)
 	b.y += 1
-	var parts []string
-	for _, x := range ds.Practices {
-		parts = append(parts, x.In(b.lang).Title)
+	fit := max(1, int((bottom-b.y)/lh))
+	if len(entries) > fit {
+		// Practices are left out, the sections kept.
+		drop := min(practices, len(entries)-fit+1)
+		rest := slices.Clone(entries[:practices-drop])
+		rest = append(rest, contentsEntry{text: b.count("dossier_more", drop)})
+		entries = append(rest, entries[practices:]...)
 	}
-	for _, p := range parts {
-		b.bullet(plain(p), 9.5)
-	}
-	if len(ds.Regional) > 0 {
-		b.bullet(plain(b.count("dossier_regional_count", len(ds.Regional))), 9.5)
-	}
-	if ds.Exchanges && ds.Host != "" {
-		b.bullet(plain(b.word("exchanges")), 9.5)
-	}
-	if len(ds.Practices) > 0 {
-		b.bullet(plain(b.count("dossier_worksheet_count", len(ds.Practices))), 9.5)
+	for _, e := range entries {
+		text := e.text
+		w := textW - 5 - tocNumW
+		if b.d.Measure(text, pdfdraw.Regular, size) > w { // one line each: cut
+			r := []rune(text)
+			for len(r) > 1 && b.d.Measure(string(r)+"…", pdfdraw.Regular, size) > w {
+				r = r[:len(r)-1]
+			}
+			text = strings.TrimSpace(string(r)) + "…"
+		}
+		base := b.y + lh*0.74
+		b.d.Text(marginL+1, base, "•", pdfdraw.Regular, size, muted)
+		b.d.Text(marginL+5, base, text, pdfdraw.Regular, size, ink)
+		if e.page > 0 {
+			num := strconv.Itoa(e.page)
+			b.d.Text(pageW-marginR-b.d.Measure(num, pdfdraw.Regular, size), base, num, pdfdraw.Regular, size, ink)
+			b.d.LinkAnchor(marginL+5, b.y, textW-5, lh, e.anchor)
+		}
+		b.y += lh
 	}
 }
 
@@ -404,17 +454,17 @@ func (b *book) exchange(ev model.ExchangeVisit, countries string) {
 		ex = ev.Practice.Source.Exchanges[ev.Exchange]
 	}
 	const size = 9.5
-	lh := lineHeight(size)
-	b.need(lineHeight(10.5) + 3*lh)
-	y0, page := b.y, b.d.Page()
+	type part struct {
+		runs  []layout.Run
+		size  float64
+		base  layout.Style
+		color pdfdraw.Color
+	}
 	head := fmt.Sprintf("%d · %s · %s", ev.Year, b.word("kind."+ev.Kind), countries)
-	b.text(plain(head), marginL+3, textW-3, 10.5, layout.Bold, ink)
+	parts := []part{{plain(head), 10.5, layout.Bold, ink}}
 	row := func(label string, value []layout.Run) {
-		if len(value) == 0 {
-			return
-		}
 		runs := append([]layout.Run{{Text: label + ": ", Style: layout.Bold}}, value...)
-		b.text(runs, marginL+3, textW-3, size, 0, ink)
+		parts = append(parts, part{runs, size, 0, ink})
 	}
 	practice := []layout.Run{{Text: t.Title}}
 	if _, ok := b.anchors[ev.Practice.ID]; ok {
@@ -435,7 +485,18 @@ func (b *book) exchange(ev model.ExchangeVisit, countries string) {
 	}
 	row(b.word("dossier_outcome"), value)
 	if ex.Note != "" {
-		b.text([]layout.Run{{Text: ex.Note, Style: layout.Italic}}, marginL+3, textW-3, size, 0, muted)
+		parts = append(parts, part{[]layout.Run{{Text: ex.Note, Style: layout.Italic}}, size, 0, muted})
+	}
+	// The entry goes whole to the next page when it does not fit on this
+	// one (unless it is longer than a page).
+	h := 0.0
+	for _, p := range parts {
+		h += float64(len(layout.Break(p.runs, textW-3, p.size, b.measure))) * lineHeight(p.size)
+	}
+	b.need(min(h, bottom-top))
+	y0, page := b.y, b.d.Page()
+	for _, p := range parts {
+		b.text(p.runs, marginL+3, textW-3, p.size, p.base, p.color)
 	}
 	if b.d.Page() == page { // a bar beside the entry, when it is on one page
 		b.d.Line(marginL+0.6, y0+0.5, marginL+0.6, b.y-0.5, 0.8, rule)
