@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os/exec"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -99,6 +100,13 @@ func TestSampleDossier(t *testing.T) {
 				if strings.Contains(all, s) {
 					t.Errorf("the dossier shows restricted %s: %q", restrictedID, s)
 				}
+			}
+		}
+		// The cover lists what the dossier holds, with the pages.
+		cover := pdftotext(t, bk.path, 1, 1, "-layout")
+		for _, want := range []string{regexp.QuoteMeta(eri.In(lang).Title) + " +2\n", word("exchanges") + " +[0-9]+\n", word("dossier_holds") + "\n"} {
+			if !regexp.MustCompile(want).MatchString(cover) {
+				t.Errorf("the cover's contents lack %q:\n%s", want, cover)
 			}
 		}
 		// The worksheets close the dossier, one page each.
