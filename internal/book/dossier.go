@@ -470,6 +470,8 @@ func (b *book) exchange(ev model.ExchangeVisit, countries string) {
 	if _, ok := b.anchors[ev.Practice.ID]; ok {
 		practice[0].Link = "#practice:" + ev.Practice.ID
 		practice = append(practice, layout.Run{Text: " (" + fmt.Sprintf(b.word("page_short"), b.pageOf[ev.Practice.ID]) + ")"})
+	} else if u := b.siteURL(ev.Practice.ID); u != "" { // another country's: its page on the site
+		practice[0].Link = u
 	}
 	row(b.word("practice"), practice)
 	if len(ex.Institutions) > 0 {
