@@ -109,8 +109,9 @@ func newRootCmd(io *iostreams.IO) *cobra.Command {
 		Long: `catalog keeps a Catalog of Best Practices: practices written as Markdown
 files with YAML front matter, in a folder with a catalog.yaml. It starts
 new entries (catalog new), checks them (catalog validate), builds the site,
-the PDF books and the data (catalog build), and previews the site while
-you write (catalog serve).`,
+the PDF books and the data (catalog build), makes a PDF dossier for a
+visiting delegation (catalog dossier), and previews the site while you
+write (catalog serve).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -122,7 +123,7 @@ you write (catalog serve).`,
 		return usageError{err, c.CommandPath()}
 	})
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
-	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newVersionCmd(io))
+	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
 	root.AddCommand(newServeCmd(io))
 	return root
 }

@@ -22,7 +22,11 @@ func (b *book) pageRef(id string) string {
 
 // practiceLink is another practice's title, linked to its page.
 func (b *book) practiceLink(q *model.Practice) layout.Run {
-	return layout.Run{Text: q.In(b.lang).Title, Link: "#practice:" + q.ID}
+	run := layout.Run{Text: q.In(b.lang).Title}
+	if _, ok := b.anchors[q.ID]; ok { // a dossier has only some practices
+		run.Link = "#practice:" + q.ID
+	}
+	return run
 }
 
 // countryNames are the names of countries, sorted in the book's language.

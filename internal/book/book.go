@@ -416,6 +416,9 @@ func (b *book) linker() func(string, bool) (string, bool) {
 			if q := b.cat.Practice(id); q == nil || q.Restricted() {
 				return "", false
 			}
+			if _, ok := b.anchors[id]; !ok { // not in this document (a dossier)
+				return "", false
+			}
 			return "#practice:" + id, true
 		}
 		clean := strings.TrimPrefix(path.Clean(strings.TrimPrefix(p, "/")), "../")

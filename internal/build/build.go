@@ -73,7 +73,7 @@ func Run(opt Options) (int, error) {
 		return diag.ExitUsage, err
 	}
 	if opt.Date.IsZero() {
-		if opt.Date, err = sourceDate(opt.IO.Getenv("SOURCE_DATE_EPOCH")); err != nil {
+		if opt.Date, err = SourceDate(opt.IO.Getenv("SOURCE_DATE_EPOCH")); err != nil {
 			return diag.ExitUsage, err
 		}
 	}
@@ -156,9 +156,9 @@ func pick(list []string) ([]string, error) {
 	return out, nil
 }
 
-// sourceDate reads SOURCE_DATE_EPOCH (reproducible-builds.org): seconds
+// SourceDate reads SOURCE_DATE_EPOCH (reproducible-builds.org): seconds
 // since 1970, UTC.
-func sourceDate(env string) (time.Time, error) {
+func SourceDate(env string) (time.Time, error) {
 	if env == "" {
 		return time.Now().UTC(), nil
 	}
@@ -278,7 +278,10 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 		case "html":
 			err = site.Render(cat, site.Options{Date: opt.Date, Templates: templates.For(opt.Dir), Workers: opt.Workers, Data: slices.Contains(targets, "data"), Books: slices.Contains(targets, "pdf"), Limits: opt.Limits}, w)
 		case "pdf":
-			err = book.Write(cat, book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}, w)
+			bo := book.Options{Date: opt.Date, Templates: templates.For(opt.Dir)}
+			if err = book.Write(cat, bo, w); err == nil {
+				err = book.WriteDossiers(cat, bo, w)
+			}
 		case "data":
 			err = export.Write(cat, export.Options{Date: opt.Date}, w)
 		}

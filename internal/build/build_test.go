@@ -446,3 +446,38 @@ func TestRefusesCatalogTrees(t *testing.T) {
 		t.Errorf("the current folder is gone: %v", err)
 	}
 }
+
+// TestDossiers: with the books, every country page links to its dossier,
+// which is beside it; without them, none links to one.
+func TestDossiers(t *testing.T) {
+	for _, targets := range [][]string{nil, {"html", "data"}} {
+		out := filepath.Join(t.TempDir(), "public")
+		io, _, stderr := iostreams.Test("")
+		if code, err := Run(Options{IO: io, Dir: "../site/testdata/catalog", Out: out, Targets: targets, Date: date}); code != 0 || err != nil {
+			t.Fatalf("build %v: %d %v\n%s", targets, code, err, stderr)
+		}
+		files := tree(t, out)
+		pages, dossiers := 0, 0
+		for name, data := range files {
+			dir, file := filepath.Split(name)
+			if strings.HasPrefix(name, "es/countries/") || strings.HasPrefix(name, "en/countries/") {
+				switch {
+				case file == "index.html" && strings.Count(name, "/") == 3:
+					pages++
+					_, has := files[dir+"dossier.pdf"]
+					if links := bytes.Contains(data, []byte(`href="dossier.pdf"`)); links != has || has != (targets == nil) {
+						t.Errorf("targets %v: %s links to its dossier: %v; the dossier is there: %v", targets, name, links, has)
+					}
+				case file == "dossier.pdf":
+					dossiers++
+					if _, ok := files[dir+"index.html"]; !ok {
+						t.Errorf("%s has no country page beside it", name)
+					}
+				}
+			}
+		}
+		if pages == 0 || targets == nil && dossiers != pages || targets != nil && dossiers != 0 {
+			t.Errorf("targets %v: %d country pages, %d dossiers", targets, pages, dossiers)
+		}
+	}
+}

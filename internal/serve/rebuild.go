@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -172,6 +173,9 @@ func (s *Server) maker(b *built, name string) (string, func(output.Writer) error
 			return "book " + lang, func(out output.Writer) error { return drawBook(b, lang, s.opt.Date, out) }
 		}
 	}
+	if lang, cc, ok := dossierOf(b, name); ok {
+		return "dossier " + lang + " " + cc, func(out output.Writer) error { return drawDossier(b, lang, cc, s.opt.Date, out) }
+	}
 	if name == export.JSONFile || name == export.CSVFile || name == export.SitemapFile && b.cat.Config.BaseURL != "" {
 		return "data", func(out output.Writer) error { return export.Write(b.cat, export.Options{Date: s.opt.Date}, out) }
 	}
@@ -229,4 +233,36 @@ func drawBook(b *built, lang string, date time.Time, out output.Writer) error {
 		return fmt.Errorf("%s: %w", book.FileName(lang), err)
 	}
 	return out.Write(book.FileName(lang), buf.Bytes())
+}
+
+// dossierOf reports whether name is a country's dossier
+// (LANG/countries/cc/dossier.pdf, book.DossierName) that the build has:
+// its language and country.
+func dossierOf(b *built, name string) (lang, cc string, ok bool) {
+	parts := strings.Split(name, "/")
+	if len(parts) != 4 || parts[1] != "countries" || parts[3] != "dossier.pdf" || !slices.Contains(b.cat.Config.Languages, parts[0]) {
+		return "", "", false
+	}
+	// The country has a page: the dossiers are those of the countries
+	// with one.
+	if _, page := b.files.File(parts[0] + "/countries/" + parts[2] + "/index.html"); !page {
+		return "", "", false
+	}
+	cc = strings.ToUpper(parts[2])
+	return parts[0], cc, name == book.DossierName(parts[0], cc)
+}
+
+// drawDossier draws one country's dossier in one language, as
+// book.WriteDossiers does for each.
+func drawDossier(b *built, lang, cc string, date time.Time, out output.Writer) error {
+	w, err := words.Load(b.templates, b.cat.Config.Languages)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	name := book.DossierName(lang, cc)
+	if err := book.RenderDossier(b.cat, lang, book.Options{Date: date, Templates: b.templates}, w, book.CountryDossier(b.cat, cc, lang), &buf); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return out.Write(name, buf.Bytes())
 }

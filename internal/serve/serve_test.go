@@ -644,3 +644,21 @@ func TestRunStopsDuringRunawayBuild(t *testing.T) {
 		t.Fatalf("Run still running 20 s after Ctrl-C:\n%s", log)
 	}
 }
+
+// TestDossier: a country page's link to its dossier is served, drawn on
+// request as the books are; a country without a page has none.
+func TestDossier(t *testing.T) {
+	dir := copyCatalog(t)
+	ts := startServer(t, dir)
+	status, _, page := ts.get(t, "/es/countries/cr/")
+	if status != 200 || !strings.Contains(page, `href="dossier.pdf"`) {
+		t.Fatalf("/es/countries/cr/: %d, link to dossier.pdf: %v", status, strings.Contains(page, `href="dossier.pdf"`))
+	}
+	status, header, pdf := ts.get(t, "/es/countries/cr/dossier.pdf")
+	if status != 200 || header.Get("Content-Type") != "application/pdf" || !strings.HasPrefix(pdf, "%PDF-") {
+		t.Fatalf("dossier.pdf: %d %q %q", status, header.Get("Content-Type"), excerpt(pdf[:min(len(pdf), 20)]))
+	}
+	if status, _, _ := ts.get(t, "/es/countries/zz/dossier.pdf"); status != 404 {
+		t.Errorf("a dossier of no country: %d, want 404", status)
+	}
+}

@@ -629,6 +629,17 @@ func (p *page) Book() string {
 	return "catalog." + p.Lang + ".pdf"
 }
 
+// Dossier is the site path of a country's dossier for a delegation in the
+// page's language, or "" when the build writes none: the dossiers are
+// drawn with the books (book.DossierName; every country with a page has
+// one).
+func (p *page) Dossier(cc string) string {
+	if !p.s.opt.Books || cc == "" {
+		return ""
+	}
+	return p.Lang + "/countries/" + strings.ToLower(cc) + "/dossier.pdf"
+}
+
 // Exports reports whether the data exports are built beside the site.
 func (p *page) Exports() bool { return p.s.opt.Data }
 
