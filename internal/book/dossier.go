@@ -477,15 +477,11 @@ func (b *book) exchange(ev model.ExchangeVisit, countries string) {
 	if len(ex.Institutions) > 0 {
 		row(b.word("institutions"), plain(strings.Join(ex.Institutions, "; ")))
 	}
-	outcome := ex.Outcome
-	if outcome == "" {
-		outcome = "unknown"
-	}
-	value := plain(b.word("dossier.outcome." + outcome))
+	value := plain(b.outcome(ex))
 	if ex.OutcomeNote != "" {
 		value = append(value, layout.Run{Text: ". " + ex.OutcomeNote})
 	}
-	row(b.word("dossier_outcome"), value)
+	row(b.word("outcome"), value)
 	if ex.Note != "" {
 		parts = append(parts, part{[]layout.Run{{Text: ex.Note, Style: layout.Italic}}, size, 0, muted})
 	}
@@ -632,7 +628,7 @@ func (b *book) worksheetFacts(x *model.Practice, t *model.Text) [][]layout.Run {
 	if t.Adaptation != nil && t.Adaptation.Cost != "" {
 		cost = t.Adaptation.Cost
 	}
-	add("worksheet_cost", b.word("dossier.cost."+cost))
+	add("worksheet_cost", b.word("cost."+cost))
 	names := func(list []model.Institution) string {
 		var out []string
 		for _, in := range list {

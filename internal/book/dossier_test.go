@@ -293,7 +293,7 @@ func TestDossierWorksheet(t *testing.T) {
 	}
 	pdf = renderDossier(t, cat, "es", opt, w, Dossier{Practices: []*model.Practice{beta}})
 	all = collapse(pdftotext(t, writeTemp(t, "b.pdf", pdf), 0, 0))
-	for _, s := range []string{"Hoja de factibilidad", w.Get("es", "worksheet_not_recorded"), "Costo estimado de la adaptación: Sin información"} {
+	for _, s := range []string{"Hoja de factibilidad", w.Get("es", "worksheet_not_recorded"), "Costo estimado de la adaptación: Desconocido"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("pa-beta's worksheet: no %q", s)
 		}
