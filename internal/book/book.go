@@ -146,28 +146,44 @@ type tocEntry struct {
 	page   int
 }
 
+// newBook starts a document of cat in lang: the book or a dossier.
+func newBook(cat *model.Catalog, lang string, w *words.Words, opt Options) *book {
+	return &book{cat: cat, cfg: cat.Config, lang: lang, words: w, opt: opt,
+		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}}
+}
+
+// open starts b's PDF, written to out, with its title, subject and
+// keywords, and opens the catalog's folder for its images.
+func (b *book) open(out io.Writer, title, subject, keywords string) (*pdfdraw.Doc, error) {
+	cfg := b.cfg
+	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{
+		Title:    title,
+		Author:   cfg.Publisher.In(b.lang, cfg.DefaultLanguage()),
+		Subject:  subject,
+		Keywords: keywords,
+		Lang:     b.lang,
+		Created:  b.opt.Date,
+	}, Out: out})
+	if err != nil {
+		return nil, err
+	}
+	b.d = d
+	if folder, err := b.cat.Gate(); err == nil {
+		b.media = folder
+	}
+	return d, nil
+}
+
 // Render draws the book of one language into out: the public book, with
 // restricted practices left out. A zero opt.Date leaves the edition line
 // off the cover.
 func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io.Writer) error {
 	cat = cat.Public() // the book never shows a restricted practice
 	cfg := cat.Config
-	b := &book{cat: cat, cfg: cfg, lang: lang, words: w, opt: opt,
-		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}}
-	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{
-		Title:    cfg.Title.In(lang, cfg.DefaultLanguage()),
-		Author:   cfg.Publisher.In(lang, cfg.DefaultLanguage()),
-		Subject:  cfg.Subtitle.In(lang, cfg.DefaultLanguage()),
-		Keywords: b.keywords(),
-		Lang:     lang,
-		Created:  opt.Date,
-	}, Out: out})
+	b := newBook(cat, lang, w, opt)
+	d, err := b.open(out, cfg.Title.In(lang, cfg.DefaultLanguage()), cfg.Subtitle.In(lang, cfg.DefaultLanguage()), b.keywords())
 	if err != nil {
 		return err
-	}
-	b.d = d
-	if folder, err := cat.Gate(); err == nil {
-		b.media = folder
 	}
 	for _, x := range cat.Practices {
 		b.anchors[x.ID] = d.NewAnchor()

@@ -141,26 +141,14 @@ func RenderDossier(cat *model.Catalog, lang string, opt Options, w *words.Words,
 	}
 	ds.Practices, ds.Regional = public(ds.Practices), public(ds.Regional)
 	cfg := cat.Config
-	b := &book{cat: cat, cfg: cfg, lang: lang, words: w, opt: opt,
-		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}}
+	b := newBook(cat, lang, w, opt)
 	title := b.word("dossier")
 	if ds.Host != "" {
 		title += ": " + b.country(ds.Host)
 	}
-	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{
-		Title:    title,
-		Author:   cfg.Publisher.In(lang, cfg.DefaultLanguage()),
-		Subject:  cfg.Title.In(lang, cfg.DefaultLanguage()),
-		Keywords: b.dossierKeywords(ds),
-		Lang:     lang,
-		Created:  opt.Date,
-	}, Out: out})
+	d, err := b.open(out, title, cfg.Title.In(lang, cfg.DefaultLanguage()), b.dossierKeywords(ds))
 	if err != nil {
 		return err
-	}
-	b.d = d
-	if folder, err := cat.Gate(); err == nil {
-		b.media = folder
 	}
 	// Only the practices drawn in full are link targets: a link to any
 	// other keeps its text alone (see linker).

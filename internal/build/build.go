@@ -78,16 +78,11 @@ func Run(opt Options) (int, error) {
 		}
 	}
 
-	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
-	if err != nil {
-		return diag.ExitUsage, err
-	}
-	if err := diag.WriteText(opt.IO.ErrOut, ds); err != nil {
-		return diag.ExitUsage, err
-	}
-	if errs, _ := diag.Count(ds); errs > 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "build stopped: %s; %s left as it was\n", diag.Tally(diag.Count(ds)), diag.Escape(opt.Out))
-		return diag.ExitProblems, nil
+	cat, code, err := Checked(opt.IO, opt.Dir, opt.Now, func(tally string) string {
+		return fmt.Sprintf("build stopped: %s; %s left as it was", tally, diag.Escape(opt.Out))
+	})
+	if cat == nil {
+		return code, err
 	}
 
 	pub := cat.Public()
@@ -352,4 +347,23 @@ func removeOld(dir string) error {
 		return err
 	}
 	return os.RemoveAll(dir)
+}
+
+// Checked checks the catalog in dir as of now (the clock when zero) and
+// prints its problems; with errors it prints stopped's line (given the
+// tally of problems) and gives no catalog and ExitProblems. What build
+// and dossier do before they write anything.
+func Checked(io *iostreams.IO, dir string, now time.Time, stopped func(tally string) string) (*model.Catalog, int, error) {
+	cat, ds, err := check.Catalog(dir, check.Options{Now: now})
+	if err != nil {
+		return nil, diag.ExitUsage, err
+	}
+	if err := diag.WriteText(io.ErrOut, ds); err != nil {
+		return nil, diag.ExitUsage, err
+	}
+	if errs, _ := diag.Count(ds); errs > 0 {
+		fmt.Fprintln(io.ErrOut, stopped(diag.Tally(diag.Count(ds))))
+		return nil, diag.ExitProblems, nil
+	}
+	return cat, diag.ExitOK, nil
 }

@@ -16,7 +16,6 @@ import (
 
 	"catalog/internal/book"
 	"catalog/internal/build"
-	"catalog/internal/check"
 	"catalog/internal/country"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
@@ -91,16 +90,11 @@ func Run(opt Options) (int, error) {
 		}
 	}
 
-	cat, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
-	if err != nil {
-		return diag.ExitUsage, err
-	}
-	if err := diag.WriteText(opt.IO.ErrOut, ds); err != nil {
-		return diag.ExitUsage, err
-	}
-	if errs, _ := diag.Count(ds); errs > 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "dossier stopped: %s; %s not written\n", diag.Tally(diag.Count(ds)), diag.Escape(opt.Out))
-		return diag.ExitProblems, nil
+	cat, code, err := build.Checked(opt.IO, opt.Dir, opt.Now, func(tally string) string {
+		return fmt.Sprintf("dossier stopped: %s; %s not written", tally, diag.Escape(opt.Out))
+	})
+	if cat == nil {
+		return code, err
 	}
 	lang := opt.Lang
 	if lang == "" {
