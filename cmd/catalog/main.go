@@ -11,11 +11,14 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"catalog/internal/config"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 )
 
 func main() {
@@ -123,9 +126,30 @@ write (catalog serve).`,
 		return usageError{err, c.CommandPath()}
 	})
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
+	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
 	root.AddCommand(newServeCmd(io))
 	return root
+}
+
+// userLang is the language to speak to the user in (lang.Choose): --lang,
+// $CATALOG_LANG, the first language of the catalog in catalogDir (when its
+// catalog.yaml reads), the locale, English. A --lang that names no
+// language catalog speaks is a usage error.
+func userLang(cmd *cobra.Command, io *iostreams.IO) (string, error) {
+	flag, _ := cmd.Flags().GetString("lang")
+	def := ""
+	if flag == "" && lang.Match(io.Getenv(lang.Env)) == "" {
+		// Only when it decides: reading catalog.yaml costs a file.
+		if cfg, _, err := config.Load(catalogDir(cmd)); err == nil && cfg != nil && len(cfg.Languages) > 0 {
+			def = cfg.DefaultLanguage()
+		}
+	}
+	l, ok := lang.Choose(flag, io.Getenv, def)
+	if !ok {
+		return l, usageError{fmt.Errorf("--lang %s: catalog speaks %s", diag.Escape(flag), strings.Join(lang.Supported, ", ")), cmd.CommandPath()}
+	}
+	return l, nil
 }
 
 // catalogDir resolves --dir: the flag, else ./catalog, else the current
