@@ -47,6 +47,11 @@ Exit status: 0 no errors (warnings allowed unless --strict), 1 errors found,
 			}
 			opt.Dir = catalogDir(cmd)
 			opt.Files = args
+			l, err := userLang(cmd, io)
+			if err != nil {
+				return err
+			}
+			opt.Lang = l
 			return exit(validate.Run(opt))
 		},
 	}

@@ -5,6 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
+	"catalog/internal/lang"
 )
 
 // Formats that `catalog validate --format` accepts.
@@ -115,6 +119,27 @@ func cellEscape(s string) string {
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "(", `\(`, ")", `\)`,
 	"<", `\<`, ">", `\>`, "|", `\|`, "!", `\!`, "&", `\&`, "~", `\~`, "#", `\#`)
+
+var (
+	msgNoProblems = &i18n.Message{ID: "diag.no_problems", Other: "no problems"}
+	msgErrors     = &i18n.Message{ID: "diag.errors", One: "{{.Count}} error", Other: "{{.Count}} errors"}
+	msgWarnings   = &i18n.Message{ID: "diag.warnings", One: "{{.Count}} warning", Other: "{{.Count}} warnings"}
+)
+
+// TallyIn is Tally in p's language.
+func TallyIn(p lang.Printer, errors, warnings int) string {
+	if errors == 0 && warnings == 0 {
+		return p.T(msgNoProblems, nil)
+	}
+	var parts []string
+	if errors > 0 {
+		parts = append(parts, p.N(msgErrors, errors, nil))
+	}
+	if warnings > 0 {
+		parts = append(parts, p.N(msgWarnings, warnings, nil))
+	}
+	return strings.Join(parts, ", ")
+}
 
 // Tally says "2 errors, 1 warning" or "no problems".
 func Tally(errors, warnings int) string {

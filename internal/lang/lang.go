@@ -64,3 +64,19 @@ func Match(s string) string {
 	}
 	return ""
 }
+
+// names are the names of the languages catalogs are most often written
+// in, in each language catalog speaks.
+var names = map[string]map[string]string{
+	"en": {"en": "English", "es": "Spanish", "pt": "Portuguese", "fr": "French"},
+	"es": {"en": "inglés", "es": "español", "pt": "portugués", "fr": "francés"},
+}
+
+// Name is the name of the language code in lang ("inglés" for "en" in
+// Spanish); a language it does not know stays its code.
+func Name(code, lang string) string {
+	if n := names[lang][code]; n != "" {
+		return n
+	}
+	return code
+}

@@ -10,9 +10,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/check"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/model"
 )
 
@@ -24,7 +27,17 @@ type Options struct {
 	Format string   // text, json or github
 	Strict bool     // warnings fail too
 	Now    time.Time
+	// Lang is the language of what validate says to its user (the
+	// summary line); the problems' messages are English yet.
+	Lang string
 }
+
+var (
+	msgSummary      = &i18n.Message{ID: "validate.summary", Other: "{{.Tally}} in {{.Files}} ({{.Practices}}{{.Untranslated}})"}
+	msgFiles        = &i18n.Message{ID: "validate.files", One: "{{.Count}} file", Other: "{{.Count}} files"}
+	msgPractices    = &i18n.Message{ID: "validate.practices", One: "{{.Count}} practice", Other: "{{.Count}} practices"}
+	msgUntranslated = &i18n.Message{ID: "validate.untranslated", Other: "{{.Count}} not yet in {{.Lang}}"}
+)
 
 // Run validates and returns the exit code; err is a usage or I/O error.
 func Run(opt Options) (int, error) {
@@ -78,7 +91,13 @@ func Run(opt Options) (int, error) {
 		if only != nil {
 			files = len(only)
 		}
-		fmt.Fprintf(opt.IO.ErrOut, "%s in %s (%s%s)\n", diag.Tally(errs, warns), diag.Plural(files, "file"), diag.Plural(len(cat.Practices), "practice"), diag.Escape(untranslated(cat)))
+		p := lang.For(opt.Lang)
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgSummary, map[string]string{
+			"Tally":        diag.TallyIn(p, errs, warns),
+			"Files":        p.N(msgFiles, files, nil),
+			"Practices":    p.N(msgPractices, len(cat.Practices), nil),
+			"Untranslated": diag.Escape(untranslated(p, cat)),
+		}))
 	}
 	if errs > 0 || (opt.Strict && warns > 0) {
 		return diag.ExitProblems, nil
@@ -140,17 +159,17 @@ func realPaths() func(string) string {
 
 // untranslated says how many practices lack each language: not a problem
 // (a practice is often translated after it is submitted), but worth knowing.
-func untranslated(cat *model.Catalog) string {
+func untranslated(p lang.Printer, cat *model.Catalog) string {
 	var parts []string
-	for _, lang := range cat.Config.Languages[1:] {
+	for _, l := range cat.Config.Languages[1:] {
 		n := 0
-		for _, p := range cat.Practices {
-			if p.Texts[lang] == nil {
+		for _, x := range cat.Practices {
+			if x.Texts[l] == nil {
 				n++
 			}
 		}
 		if n > 0 {
-			parts = append(parts, fmt.Sprintf("%d not yet in %s", n, lang))
+			parts = append(parts, p.T(msgUntranslated, map[string]any{"Count": n, "Lang": lang.Name(l, p.Lang)}))
 		}
 	}
 	if len(parts) == 0 {
