@@ -45,7 +45,12 @@ are copied from the source, each marked TODO to translate.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.Dir = catalogDir(cmd)
 			opt.ID = args[0]
-			_, err := scaffold.Run(opt)
+			l, err := userLang(cmd, io)
+			if err != nil {
+				return err
+			}
+			opt.Speak = l
+			_, err = scaffold.Run(opt)
 			return err
 		},
 	}

@@ -19,12 +19,15 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/check"
 	"catalog/internal/config"
 	"catalog/internal/country"
 	"catalog/internal/diag"
 	"catalog/internal/gate"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/load"
 	"catalog/internal/model"
 	"catalog/templates"
@@ -49,7 +52,22 @@ type Options struct {
 	Start           string
 	NoPrompt        bool
 	Now             time.Time
+	// Speak is the language of the prompts and of what new says when it
+	// is done (lang.Choose); English when empty.
+	Speak string
 }
+
+var (
+	msgIntro          = &i18n.Message{ID: "new.intro", Other: "New practice {{.ID}} (press Enter to leave a field as a TODO placeholder)"}
+	msgAskTitle       = &i18n.Message{ID: "new.ask_title", Other: "Title"}
+	msgAskCountries   = &i18n.Message{ID: "new.ask_countries", Other: "Countries (ISO codes, comma-separated, e.g. CR, PA)"}
+	msgAskThemes      = &i18n.Message{ID: "new.ask_themes", Other: "Themes (comma-separated; e.g. victim-identification, hotline)"}
+	msgAskStart       = &i18n.Message{ID: "new.ask_start", Other: "Year it started (2013, or 2013-02)"}
+	msgCreated        = &i18n.Message{ID: "new.created", Other: "Created {{.Path}}"}
+	msgNoPlaceholders = &i18n.Message{ID: "new.no_placeholders", Other: "No placeholders left. Check it with: {{.Command}}"}
+	msgFillIn         = &i18n.Message{ID: "new.fill_in", One: "Fill in {{.Count}} placeholder, then run: {{.Command}}", Other: "Fill in {{.Count}} placeholders, then run: {{.Command}}"}
+	msgFixAlso        = &i18n.Message{ID: "new.fix_also", Other: "Fix also:"}
+)
 
 // Run writes the new file. It returns the path written.
 func Run(opt Options) (string, error) {
@@ -220,16 +238,17 @@ func prompt(opt *Options, cfg *config.Config) error {
 			return line, nil
 		}
 	}
-	fmt.Fprintln(opt.IO.ErrOut, "New practice "+opt.ID+" (press Enter to leave a field as a TODO placeholder)")
+	p := lang.For(opt.Speak)
+	fmt.Fprintln(opt.IO.ErrOut, p.T(msgIntro, map[string]string{"ID": opt.ID}))
 	if opt.Title == "" {
-		s, err := ask("Title", func(string) error { return nil })
+		s, err := ask(p.T(msgAskTitle, nil), func(string) error { return nil })
 		if err != nil {
 			return err
 		}
 		opt.Title = s
 	}
 	if len(opt.Countries) == 0 {
-		s, err := ask("Countries (ISO codes, comma-separated, e.g. CR, PA)", func(s string) error {
+		s, err := ask(p.T(msgAskCountries, nil), func(s string) error {
 			o := *opt
 			o.Countries = splitList(s, isCountry)
 			return normalise(&o, cfg)
@@ -240,7 +259,7 @@ func prompt(opt *Options, cfg *config.Config) error {
 		opt.Countries = splitList(s, isCountry)
 	}
 	if len(opt.Themes) == 0 {
-		s, err := ask("Themes (comma-separated; e.g. victim-identification, hotline)", func(s string) error {
+		s, err := ask(p.T(msgAskThemes, nil), func(s string) error {
 			o := *opt
 			o.Themes = splitList(s, cfg.Themes.Has)
 			return normalise(&o, cfg)
@@ -251,7 +270,7 @@ func prompt(opt *Options, cfg *config.Config) error {
 		opt.Themes = splitList(s, cfg.Themes.Has)
 	}
 	if opt.Start == "" {
-		s, err := ask("Year it started (2013, or 2013-02)", func(s string) error {
+		s, err := ask(p.T(msgAskStart, nil), func(s string) error {
 			o := *opt
 			o.Start = s
 			return normalise(&o, cfg)
@@ -501,7 +520,8 @@ func write(opt Options, cfg *config.Config, text []byte) (string, error) {
 // with the new file in it: the file passes validate once its
 // placeholders are filled, or the writer hears at once why it will not.
 func report(opt Options, path string) {
-	fmt.Fprintf(opt.IO.ErrOut, "Created %s\n", diag.Escape(path))
+	p := lang.For(opt.Speak)
+	fmt.Fprintln(opt.IO.ErrOut, p.T(msgCreated, map[string]string{"Path": diag.Escape(path)}))
 	_, ds, err := check.Catalog(opt.Dir, check.Options{Now: opt.Now})
 	if err != nil {
 		return
@@ -521,15 +541,15 @@ func report(opt Options, path string) {
 		validate = "catalog validate --dir " + opt.Dir + " " + path
 	}
 	if len(todo) == 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "No placeholders left. Check it with: %s\n", diag.Escape(validate))
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgNoPlaceholders, map[string]string{"Command": diag.Escape(validate)}))
 	} else {
-		fmt.Fprintf(opt.IO.ErrOut, "Fill in %s, then run: %s\n", diag.Plural(len(todo), "placeholder"), diag.Escape(validate))
+		fmt.Fprintln(opt.IO.ErrOut, p.N(msgFillIn, len(todo), map[string]any{"Command": diag.Escape(validate)}))
 		for _, d := range todo {
 			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))))
 		}
 	}
 	if len(other) > 0 {
-		fmt.Fprintf(opt.IO.ErrOut, "Fix also:\n")
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgFixAlso, nil))
 		for _, d := range other {
 			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s: %s [%s]", d.File, d.Line, d.Severity, d.Message, d.Rule.ID)))
 		}

@@ -365,3 +365,27 @@ func TestRunawaySkeleton(t *testing.T) {
 		})
 	}
 }
+
+// TestNewPromptsInSpanish: with Speak "es" the prompts and what new says
+// when done are Spanish (the problems it reports are English yet).
+func TestNewPromptsInSpanish(t *testing.T) {
+	dir := newCatalog(t)
+	io, _, errOut := iostreams.Test("Equipo de Respuesta\ncr, pa\nhotline\n2009\n")
+	io.SetTTY(true, true)
+	if _, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today, Speak: "es"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{
+		"Nueva práctica cr-eri (pulse Intro para dejar un campo como marcador TODO)",
+		"Título: ", "Países (códigos ISO separados por comas, p. ej. CR, PA): ",
+		"Temas (separados por comas", "Año de inicio (2013, o 2013-02): ",
+		"Creado ", "Complete los ", " marcadores y luego ejecute: catalog validate",
+	} {
+		if !strings.Contains(errOut.String(), s) {
+			t.Errorf("new did not say %q:\n%s", s, errOut)
+		}
+	}
+	if strings.Contains(errOut.String(), "Title:") || strings.Contains(errOut.String(), "Fill in") {
+		t.Errorf("new spoke English:\n%s", errOut)
+	}
+}
