@@ -39,6 +39,11 @@ I/O error.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.Dir = catalogDir(cmd)
+			l, err := userLang(cmd, io)
+			if err != nil {
+				return err
+			}
+			opt.Speak = l
 			return exit(build.Run(opt))
 		},
 	}

@@ -182,8 +182,10 @@ func TestBuildExitCodes(t *testing.T) {
 		code int
 		out  string
 	}{
-		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "built 9 practices (html, pdf, data) in es, en"},
-		{[]string{"build", "--dir", "../../testdata/broken", "--out", out}, 1, "build stopped"},
+		{[]string{"build", "--dir", "../../catalog", "--out", out, "--lang", "en"}, 0, "built 9 practices (html, pdf, data) in es, en"},
+		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "9 prácticas compiladas (html, pdf, data; idiomas: es, en) en "},
+		{[]string{"build", "--dir", "../../testdata/broken", "--out", out, "--lang", "en"}, 1, "build stopped"},
+		{[]string{"build", "--dir", "../../testdata/broken", "--out", out}, 1, "compilación detenida: "},
 		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "epub"}, 2, `unknown target "epub"`},
 		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "holds the current folder"},
 		{[]string{"build", "--dir", "../../catalog", "--out", foreign}, 2, "was not made by catalog build"},

@@ -18,11 +18,14 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/book"
 	"catalog/internal/check"
 	"catalog/internal/diag"
 	"catalog/internal/export"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/load"
 	"catalog/internal/model"
 	"catalog/internal/output"
@@ -53,7 +56,19 @@ type Options struct {
 	// Limits bound each page that the site's templates make (zero: the
 	// defaults).
 	Limits site.Limits
+	// Speak is the language of what build says to its user (English
+	// when empty; lang.Choose).
+	Speak string
 }
+
+var (
+	msgWaiting    = &i18n.Message{ID: "build.waiting", Other: "waiting for another build in {{.Folder}} to finish"}
+	msgStopped    = &i18n.Message{ID: "build.stopped", Other: "build stopped: {{.Tally}}; {{.Out}} left as it was"}
+	msgTemplate   = &i18n.Message{ID: "build.template_failed", Other: "build stopped: a template failed; {{.Out}} left as it was"}
+	msgNotRemoved = &i18n.Message{ID: "build.not_removed", Other: "warning: the new output is in place, but the previous one could not be removed ({{.Error}}): the next build removes it"}
+	msgBuilt      = &i18n.Message{ID: "build.built", One: "built {{.Count}} practice ({{.Targets}}) in {{.Languages}} into {{.Out}} in {{.Time}}", Other: "built {{.Count}} practices ({{.Targets}}) in {{.Languages}} into {{.Out}} in {{.Time}}"}
+	msgHoldsOnly  = &i18n.Message{ID: "build.holds_only", Other: "{{.Out}} holds only these now: a build replaces all of it (build every target to have them all)"}
+)
 
 // Run builds and returns the exit code; err is a usage or I/O error.
 func Run(opt Options) (int, error) {
@@ -78,8 +93,9 @@ func Run(opt Options) (int, error) {
 		}
 	}
 
-	cat, code, err := Checked(opt.IO, opt.Dir, opt.Now, func(tally string) string {
-		return fmt.Sprintf("build stopped: %s; %s left as it was", tally, diag.Escape(opt.Out))
+	p := lang.For(opt.Speak)
+	cat, code, err := Checked(opt.IO, p, opt.Dir, opt.Now, func(tally string) string {
+		return p.T(msgStopped, map[string]string{"Tally": tally, "Out": diag.Escape(opt.Out)})
 	})
 	if cat == nil {
 		return code, err
@@ -94,7 +110,7 @@ func Run(opt Options) (int, error) {
 	// first one's folder as a killed build's, and the first swapped in
 	// what was left of it.
 	unlock, err := lockFolder(parent, func() {
-		fmt.Fprintf(opt.IO.ErrOut, "waiting for another build in %s to finish\n", diag.Escape(parent))
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgWaiting, map[string]string{"Folder": diag.Escape(parent)}))
 	})
 	if err != nil {
 		return diag.ExitUsage, err
@@ -110,7 +126,7 @@ func Run(opt Options) (int, error) {
 		// A template of the catalog's that went past its limits is the
 		// catalog's problem, as an error in a practice is.
 		if te := (*site.TemplateError)(nil); errors.As(err, &te) {
-			fmt.Fprintf(opt.IO.ErrOut, "%s\nbuild stopped: a template failed; %s left as it was\n", diag.Escape(te.Error()), diag.Escape(opt.Out))
+			fmt.Fprintf(opt.IO.ErrOut, "%s\n%s\n", diag.Escape(te.Error()), p.T(msgTemplate, map[string]string{"Out": diag.Escape(opt.Out)}))
 			return diag.ExitProblems, nil
 		}
 		return diag.ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
@@ -123,13 +139,16 @@ func Run(opt Options) (int, error) {
 		return diag.ExitUsage, err
 	}
 	if left != nil {
-		fmt.Fprintf(opt.IO.ErrOut, "warning: the new output is in place, but the previous one could not be removed (%s): the next build removes it\n", diag.Escape(left.Error()))
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgNotRemoved, map[string]string{"Error": diag.Escape(left.Error())}))
 	}
-	fmt.Fprintf(opt.IO.ErrOut, "built %s (%s) in %s into %s in %s\n",
-		diag.Plural(len(pub.Practices), "practice"), strings.Join(targets, ", "),
-		diag.Escape(strings.Join(cat.Config.Languages, ", ")), diag.Escape(opt.Out), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintln(opt.IO.ErrOut, p.N(msgBuilt, len(pub.Practices), map[string]any{
+		"Targets":   strings.Join(targets, ", "),
+		"Languages": diag.Escape(strings.Join(cat.Config.Languages, ", ")),
+		"Out":       diag.Escape(opt.Out),
+		"Time":      time.Since(start).Round(time.Millisecond).String(),
+	}))
 	if len(targets) < len(Targets) && replaced {
-		fmt.Fprintf(opt.IO.ErrOut, "%s holds only these now: a build replaces all of it (build every target to have them all)\n", diag.Escape(opt.Out))
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgHoldsOnly, map[string]string{"Out": diag.Escape(opt.Out)}))
 	}
 	return diag.ExitOK, nil
 }
@@ -351,9 +370,9 @@ func removeOld(dir string) error {
 
 // Checked checks the catalog in dir as of now (the clock when zero) and
 // prints its problems; with errors it prints stopped's line (given the
-// tally of problems) and gives no catalog and ExitProblems. What build
+// tally of problems, in p's language) and gives no catalog and ExitProblems. What build
 // and dossier do before they write anything.
-func Checked(io *iostreams.IO, dir string, now time.Time, stopped func(tally string) string) (*model.Catalog, int, error) {
+func Checked(io *iostreams.IO, p lang.Printer, dir string, now time.Time, stopped func(tally string) string) (*model.Catalog, int, error) {
 	cat, ds, err := check.Catalog(dir, check.Options{Now: now})
 	if err != nil {
 		return nil, diag.ExitUsage, err
@@ -362,7 +381,8 @@ func Checked(io *iostreams.IO, dir string, now time.Time, stopped func(tally str
 		return nil, diag.ExitUsage, err
 	}
 	if errs, _ := diag.Count(ds); errs > 0 {
-		fmt.Fprintln(io.ErrOut, stopped(diag.Tally(diag.Count(ds))))
+		errs, warns := diag.Count(ds)
+		fmt.Fprintln(io.ErrOut, stopped(diag.TallyIn(p, errs, warns)))
 		return nil, diag.ExitProblems, nil
 	}
 	return cat, diag.ExitOK, nil

@@ -14,11 +14,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/book"
 	"catalog/internal/build"
 	"catalog/internal/country"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/model"
 	"catalog/internal/words"
 	"catalog/templates"
@@ -44,7 +47,15 @@ type Options struct {
 	// Date is the date on the cover; zero means SOURCE_DATE_EPOCH when
 	// set, else now.
 	Date time.Time
+	// Speak is the language of what the command says to its user
+	// (English when empty).
+	Speak string
 }
+
+var (
+	msgStopped = &i18n.Message{ID: "dossier.stopped", Other: "dossier stopped: {{.Tally}}; {{.Out}} not written"}
+	msgWrote   = &i18n.Message{ID: "dossier.wrote", One: "wrote {{.Out}}: {{.Count}} practice in {{.Lang}}", Other: "wrote {{.Out}}: {{.Count}} practices in {{.Lang}}"}
+)
 
 // UsageError is a wrong flag value: the command adds a hint to it.
 type UsageError struct{ Err error }
@@ -90,18 +101,19 @@ func Run(opt Options) (int, error) {
 		}
 	}
 
-	cat, code, err := build.Checked(opt.IO, opt.Dir, opt.Now, func(tally string) string {
-		return fmt.Sprintf("dossier stopped: %s; %s not written", tally, diag.Escape(opt.Out))
+	p := lang.For(opt.Speak)
+	cat, code, err := build.Checked(opt.IO, p, opt.Dir, opt.Now, func(tally string) string {
+		return p.T(msgStopped, map[string]string{"Tally": tally, "Out": diag.Escape(opt.Out)})
 	})
 	if cat == nil {
 		return code, err
 	}
-	lang := opt.Lang
-	if lang == "" {
-		lang = cat.Config.DefaultLanguage()
+	l := opt.Lang
+	if l == "" {
+		l = cat.Config.DefaultLanguage()
 	}
-	if !slices.Contains(cat.Config.Languages, lang) {
-		return usage("--lang %q is not one of the catalog's languages (%s)", lang, strings.Join(cat.Config.Languages, ", "))
+	if !slices.Contains(cat.Config.Languages, l) {
+		return usage("--lang %q is not one of the catalog's languages (%s)", l, strings.Join(cat.Config.Languages, ", "))
 	}
 	var practices []*model.Practice
 	for _, id := range ids {
@@ -124,13 +136,13 @@ func Run(opt Options) (int, error) {
 	}
 	var buf bytes.Buffer
 	d := book.Dossier{Host: host, Visitors: visitors, Practices: practices}
-	if err := book.RenderDossier(cat.Public(), lang, book.Options{Date: opt.Date, Templates: tmpl}, w, d, &buf); err != nil {
+	if err := book.RenderDossier(cat.Public(), l, book.Options{Date: opt.Date, Templates: tmpl}, w, d, &buf); err != nil {
 		return diag.ExitUsage, fmt.Errorf("%s: %w", opt.Out, err)
 	}
 	if err := writeFile(opt.Out, buf.Bytes()); err != nil {
 		return diag.ExitUsage, err
 	}
-	fmt.Fprintf(opt.IO.ErrOut, "wrote %s: %s in %s\n", diag.Escape(opt.Out), diag.Plural(len(practices), "practice"), lang)
+	fmt.Fprintln(opt.IO.ErrOut, p.N(msgWrote, len(practices), map[string]any{"Out": diag.Escape(opt.Out), "Lang": l}))
 	return diag.ExitOK, nil
 }
 
