@@ -9,7 +9,6 @@ import (
 	"catalog/internal/country"
 	"catalog/internal/dossier"
 	"catalog/internal/iostreams"
-	"catalog/internal/lang"
 )
 
 func newDossierCmd(io *iostreams.IO) *cobra.Command {
@@ -43,11 +42,11 @@ or I/O error (an unknown or restricted practice, a missing -o).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.Dir = catalogDir(cmd)
-			// --lang is the dossier's language here; the command speaks
-			// it too when catalog speaks it.
-			if opt.Speak = lang.Match(opt.Lang); opt.Speak == "" {
-				opt.Speak, _ = lang.Choose("", io.Getenv, "")
+			l, err := userLang(cmd, io)
+			if err != nil {
+				return err
 			}
+			opt.Speak = l
 			code, err := dossier.Run(opt)
 			if ue := (dossier.UsageError{}); errors.As(err, &ue) {
 				return usageError{ue.Err, cmd.CommandPath()}

@@ -135,9 +135,13 @@ write (catalog serve).`,
 // userLang is the language to speak to the user in (lang.Choose): --lang,
 // $CATALOG_LANG, the first language of the catalog in catalogDir (when its
 // catalog.yaml reads), the locale, English. A --lang that names no
-// language catalog speaks is a usage error.
+// language catalog speaks is a usage error. new and dossier have a --lang
+// of their own, the language of the file they write: theirs is not read.
 func userLang(cmd *cobra.Command, io *iostreams.IO) (string, error) {
-	flag, _ := cmd.Flags().GetString("lang")
+	flag := ""
+	if f := cmd.Flags().Lookup("lang"); f != nil && f == cmd.Root().PersistentFlags().Lookup("lang") {
+		flag = f.Value.String()
+	}
 	def := ""
 	if flag == "" && lang.Match(io.Getenv(lang.Env)) == "" {
 		// Only when it decides: reading catalog.yaml costs a file.
