@@ -51,7 +51,7 @@ func TestDossierExitCodes(t *testing.T) {
 	args := []string{"dossier", "--dir", "../../catalog", "--practice", eri, "--country", "cr", "--visitors", "HN,PA", "-o", out}
 	code, _, stderr := catalogCmd(t, epoch, args...)
 	// The sample catalog is in Spanish first: the command says it so.
-	if code != 0 || !strings.Contains(stderr, "escrito "+out+": 1 práctica en es") {
+	if code != 0 || !strings.Contains(stderr, "escrito "+out+": 1 práctica en español") {
 		t.Fatalf("catalog %s: exit %d\n%s", strings.Join(args, " "), code, stderr)
 	}
 	first, err := os.ReadFile(out)
@@ -73,7 +73,7 @@ func TestDossierExitCodes(t *testing.T) {
 		t.Errorf("%d files beside the dossier, want none (a temporary file left?)", len(entries)-1)
 	}
 	// --lang en gives the English dossier, other bytes.
-	if code, _, stderr := catalogCmd(t, epoch, append(args, "--lang", "en")...); code != 0 || !strings.Contains(stderr, "práctica en en") {
+	if code, _, stderr := catalogCmd(t, epoch, append(args, "--lang", "en")...); code != 0 || !strings.Contains(stderr, "práctica en inglés") {
 		t.Fatalf("--lang en: exit %d\n%s", code, stderr)
 	}
 	if en, _ := os.ReadFile(out); bytes.Equal(en, first) {

@@ -142,7 +142,7 @@ func Run(opt Options) (int, error) {
 	if err := writeFile(opt.Out, buf.Bytes()); err != nil {
 		return diag.ExitUsage, err
 	}
-	fmt.Fprintln(opt.IO.ErrOut, p.N(msgWrote, len(practices), map[string]any{"Out": diag.Escape(opt.Out), "Lang": l}))
+	fmt.Fprintln(opt.IO.ErrOut, p.N(msgWrote, len(practices), map[string]any{"Out": diag.Escape(opt.Out), "Lang": lang.Name(l, p.Lang)}))
 	return diag.ExitOK, nil
 }
 
