@@ -108,3 +108,18 @@ func TestWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestTextEscaped: a label from catalog.yaml (a pull request's) reaches the
+// terminal escaped, with no control character that could move the cursor.
+func TestTextEscaped(t *testing.T) {
+	cfg, ds := config.Parse([]byte("title: T\nlanguages: [es]\ntarget_groups:\n  a: {es: \"Uno\\e[2J\\rdos\"}\n"), "catalog.yaml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	l := Lookup("target_groups")
+	var b strings.Builder
+	l.WriteText(&b, cfg, "es", l.Codes(cfg, "es"))
+	if strings.ContainsAny(b.String(), "\x1b\r") || !strings.HasPrefix(b.String(), "a  Uno") {
+		t.Errorf("%q", b.String())
+	}
+}
