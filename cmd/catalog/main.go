@@ -113,8 +113,9 @@ func newRootCmd(io *iostreams.IO) *cobra.Command {
 files with YAML front matter, in a folder with a catalog.yaml. It starts
 new entries (catalog new), checks them (catalog validate), builds the site,
 the PDF books and the data (catalog build), makes a PDF dossier for a
-visiting delegation (catalog dossier), and previews the site while you
-write (catalog serve).`,
+visiting delegation (catalog dossier), previews the site while you write
+(catalog serve), and lists the codes a practice's fields take, with their
+names (catalog vocab).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -128,7 +129,7 @@ write (catalog serve).`,
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
-	root.AddCommand(newServeCmd(io))
+	root.AddCommand(newServeCmd(io), newVocabCmd(io))
 	return root
 }
 

@@ -5,11 +5,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"catalog/internal/check"
 	"catalog/internal/config"
-	"catalog/internal/country"
 	"catalog/internal/iostreams"
-	"catalog/internal/load"
 	"catalog/internal/scaffold"
 )
 
@@ -69,16 +66,13 @@ are copied from the source, each marked TODO to translate.`,
 	f.StringVar(&opt.Level, "level", "", "good, promising or emerging")
 	f.StringVar(&opt.Start, "start", "", "year the practice started (2013 or 2013-02)")
 	f.BoolVar(&opt.NoPrompt, "no-prompt", false, "never ask questions, even on a terminal")
-	// Completion offers the codes a flag takes: the catalog's themes and
-	// languages, the countries, the fixed values.
-	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+	// Completion offers the codes a flag takes, with their labels: the
+	// catalog's themes and languages, the countries, the fixed values
+	// (catalog vocab's lists).
+	for flag, list := range map[string]string{"scope": "scope", "status": "status", "level": "level",
+		"institution-type": "institution_types", "country": "countries", "theme": "themes"} {
+		_ = cmd.RegisterFlagCompletionFunc(flag, completeCodes(io, list))
 	}
-	_ = cmd.RegisterFlagCompletionFunc("scope", fixed(load.FieldValues("scope")...))
-	_ = cmd.RegisterFlagCompletionFunc("status", fixed(load.FieldValues("status")...))
-	_ = cmd.RegisterFlagCompletionFunc("level", fixed(load.FieldValues("level")...))
-	_ = cmd.RegisterFlagCompletionFunc("institution-type", fixed(check.InstitutionTypes...))
-	_ = cmd.RegisterFlagCompletionFunc("country", fixed(country.Codes()...))
 	fromConfig := func(list func(*config.Config) []string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return func(cmd *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
 			cfg, _, err := config.Load(catalogDir(cmd))
@@ -88,7 +82,6 @@ are copied from the source, each marked TODO to translate.`,
 			return list(cfg), cobra.ShellCompDirectiveNoFileComp
 		}
 	}
-	_ = cmd.RegisterFlagCompletionFunc("theme", fromConfig(func(c *config.Config) []string { return c.Themes.Slugs() }))
 	_ = cmd.RegisterFlagCompletionFunc("lang", fromConfig(func(c *config.Config) []string { return c.Languages }))
 	return cmd
 }
