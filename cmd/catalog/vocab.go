@@ -11,6 +11,7 @@ import (
 	"catalog/internal/config"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	language "catalog/internal/lang"
 	"catalog/internal/vocab"
 )
 
@@ -68,11 +69,7 @@ code (immediate-assistance, GT); the site and the books show the name.`,
 			}
 			list := vocab.Lookup(args[0])
 			if list == nil {
-				hint := ""
-				if c := vocab.Closest(args[0]); c != "" {
-					hint = vocab.Say(lang, "did-you-mean", c)
-				}
-				return usageError{errors.New(vocab.Say(lang, "unknown", args[0], hint)), cmd.CommandPath()}
+				return usageError{errors.New(vocab.Unknown(language.For(lang), diag.Escape(args[0]), vocab.Closest(args[0]))), cmd.CommandPath()}
 			}
 			cfg, err := vocabConfig(cmd, io, lang, list.FromConfig())
 			if err != nil {
@@ -117,20 +114,20 @@ func writeJSON(io *iostreams.IO, v any) error {
 // completion of codes: the defaults when the folder holds no catalog.yaml,
 // and also when catalog.yaml does not read. When say is set (the list
 // shown comes from catalog.yaml), it says so on stderr in one line.
-func vocabConfig(cmd *cobra.Command, io *iostreams.IO, lang string, say bool) (*config.Config, error) {
+func vocabConfig(cmd *cobra.Command, io *iostreams.IO, l string, say bool) (*config.Config, error) {
 	dir := catalogDir(cmd)
 	cfg, ds, err := config.Load(dir)
 	switch {
 	case errors.Is(err, config.ErrNotFound):
 		if say {
-			fmt.Fprintf(io.ErrOut, "catalog: %s\n", vocab.Say(lang, "defaults", diag.Escape(strings.TrimSuffix(dir, "/")+"/")))
+			fmt.Fprintf(io.ErrOut, "catalog: %s\n", vocab.Defaults(language.For(l), diag.Escape(strings.TrimSuffix(dir, "/")+"/")))
 		}
 		return config.Default(), nil
 	case err != nil:
 		return nil, err
 	}
 	if len(ds) > 0 && say {
-		fmt.Fprintf(io.ErrOut, "catalog: %s\n", vocab.Say(lang, "problems", diag.Escape(cfg.Path)))
+		fmt.Fprintf(io.ErrOut, "catalog: %s\n", vocab.Problems(language.For(l), diag.Escape(cfg.Path)))
 	}
 	if len(cfg.Languages) == 0 {
 		cfg.Languages = config.Default().Languages

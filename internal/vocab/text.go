@@ -3,76 +3,72 @@ package vocab
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/unicode/norm"
 
 	"catalog/internal/config"
 	"catalog/internal/diag"
+	"catalog/internal/lang"
 )
 
-// Messages are what catalog vocab says around the lists, per language
-// (a test holds every key to every language of lang.Supported).
-var Messages = map[string]map[string]string{
-	"defaults": {
-		"es": "no hay catalog.yaml en %s: estas son las listas por omisión",
-		"en": "no catalog.yaml in %s: these are the default lists"},
-	"problems": {
-		"es": "%s tiene problemas (catalog validate los muestra): las listas que no se leen son las por omisión",
-		"en": "%s has problems (catalog validate shows them): the lists that do not read are the defaults"},
-	"unknown": {
-		"es": "no hay ninguna lista %q%s; catalog vocab sin nombre las muestra todas",
-		"en": "no list is called %q%s; catalog vocab with no name shows them all"},
-	"did-you-mean": {
-		"es": " (¿quiso decir %s?)",
-		"en": " (did you mean %s?)"},
-	"one-list": {
-		"es": "catalog vocab NOMBRE muestra los códigos de una lista, con su nombre en %s.",
-		"en": "catalog vocab NAME shows the codes of one list, with their names in %s."},
-	"language": {
-		"es": "español",
-		"en": "English"},
-	"other-countries": {
-		"es": "Otros países",
-		"en": "Other countries"},
-	"country-columns": {
-		"es": "código\talfa-3\tespañol\tinglés",
-		"en": "code\talpha-3\tSpanish\tEnglish"},
+// What catalog vocab says around the lists (their Spanish is in
+// internal/lang/messages.es.yaml).
+var (
+	msgDefaults       = &i18n.Message{ID: "vocab.defaults", Other: "no catalog.yaml in {{.Dir}}: these are the default lists"}
+	msgProblems       = &i18n.Message{ID: "vocab.problems", Other: "{{.File}} has problems (catalog validate shows them): the lists that do not read are the defaults"}
+	msgUnknown        = &i18n.Message{ID: "vocab.unknown", Other: "no list is called {{.Name}}{{.Hint}}; catalog vocab with no name shows them all"}
+	msgDidYouMean     = &i18n.Message{ID: "vocab.did_you_mean", Other: " (did you mean {{.Name}}?)"}
+	msgOneList        = &i18n.Message{ID: "vocab.one_list", Other: "catalog vocab NAME shows the codes of one list, with their names in English."}
+	msgOtherCountries = &i18n.Message{ID: "vocab.other_countries", Other: "Other countries"}
+	msgCountryColumns = &i18n.Message{ID: "vocab.country_columns", Other: "code\talpha-3\tSpanish\tEnglish"}
+)
+
+// Defaults says that dir has no catalog.yaml, so the lists are the
+// defaults.
+func Defaults(p lang.Printer, dir string) string {
+	return p.T(msgDefaults, map[string]string{"Dir": dir})
 }
 
-// Say is message key in lang, formatted with args (English when lang has
-// none).
-func Say(lang, key string, args ...any) string {
-	m := Messages[key]
-	s, ok := m[lang]
-	if !ok {
-		s = m["en"]
+// Problems says that the catalog.yaml file does not read whole.
+func Problems(p lang.Printer, file string) string {
+	return p.T(msgProblems, map[string]string{"File": file})
+}
+
+// Unknown says that no list is called name; closest is the nearest
+// name, or "".
+func Unknown(p lang.Printer, name, closest string) string {
+	hint := ""
+	if closest != "" {
+		hint = p.T(msgDidYouMean, map[string]string{"Name": closest})
 	}
-	return fmt.Sprintf(s, args...)
+	return p.T(msgUnknown, map[string]string{"Name": strconv.Quote(name), "Hint": hint})
 }
 
 // WriteNames writes the names of the lists, each with what it is in lang.
-func WriteNames(w io.Writer, lang string) {
+func WriteNames(w io.Writer, speak string) {
 	var rows [][]string
 	for _, l := range Lists {
-		rows = append(rows, []string{l.Name, l.About[lang]})
+		rows = append(rows, []string{l.Name, l.About[speak]})
 	}
 	writeRows(w, rows, "")
-	fmt.Fprintf(w, "\n%s\n", Say(lang, "one-list", Say(lang, "language")))
+	fmt.Fprintf(w, "\n%s\n", lang.For(speak).T(msgOneList, nil))
 }
 
 // WriteText writes codes, the list's in lang (Codes), one a line as
 // "code  label" in aligned columns: the themes under their pillar's label,
 // the countries under their region's in the catalog, with their alpha-3
 // code and Spanish and English names.
-func (l *List) WriteText(w io.Writer, cfg *config.Config, lang string, codes []Code) {
+func (l *List) WriteText(w io.Writer, cfg *config.Config, speak string, codes []Code) {
 	switch l.Name {
 	case "themes":
 		var groups []group
 		for _, c := range codes {
 			if len(groups) == 0 || groups[len(groups)-1].key != c.Pillar {
-				groups = append(groups, group{key: c.Pillar, heading: cfg.Label(&cfg.Pillars, c.Pillar, lang) + " (" + c.Pillar + ")"})
+				groups = append(groups, group{key: c.Pillar, heading: cfg.Label(&cfg.Pillars, c.Pillar, speak) + " (" + c.Pillar + ")"})
 			}
 			g := &groups[len(groups)-1]
 			g.rows = append(g.rows, []string{c.Code, c.Label})
@@ -83,9 +79,9 @@ func (l *List) WriteText(w io.Writer, cfg *config.Config, lang string, codes []C
 		at := map[string]int{}
 		for _, r := range cfg.Regions {
 			at[r.Slug] = len(groups)
-			groups = append(groups, group{key: r.Slug, heading: r.Labels.In(lang, cfg.DefaultLanguage()) + " (" + r.Slug + ")"})
+			groups = append(groups, group{key: r.Slug, heading: r.Labels.In(speak, cfg.DefaultLanguage()) + " (" + r.Slug + ")"})
 		}
-		other := group{heading: Say(lang, "other-countries")}
+		other := group{heading: lang.For(speak).T(msgOtherCountries, nil)}
 		for _, c := range codes {
 			row := []string{c.Code, c.Alpha3, c.ES, c.EN}
 			if i, ok := at[c.Region]; ok {
@@ -95,7 +91,7 @@ func (l *List) WriteText(w io.Writer, cfg *config.Config, lang string, codes []C
 			}
 		}
 		groups = append(groups, other)
-		header := strings.Split(Say(lang, "country-columns"), "\t")
+		header := strings.Split(lang.For(speak).T(msgCountryColumns, nil), "\t")
 		for i := range groups {
 			if len(groups[i].rows) > 0 {
 				groups[i].rows = append([][]string{header}, groups[i].rows...)
