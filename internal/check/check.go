@@ -326,13 +326,14 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 }
 
 // The values of the parts of fields that take one of a few (catalog new's
-// flags complete the institution types); a field's own are in load.Fields.
+// flags complete the institution types, and catalog schema lists them all); a
+// field's own are in load.Fields.
 var (
 	InstitutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
-	ratings          = []string{"evidenced", "reported", "not-assessed"}
-	kinds            = []string{"internship", "study-visit", "adaptation"}
-	outcomes         = []string{"under-study", "adapting", "adapted", "not-adopted", "unknown"}
-	costs            = []string{"low", "medium", "high", "unknown"}
+	Ratings          = []string{"evidenced", "reported", "not-assessed"}
+	ExchangeKinds    = []string{"internship", "study-visit", "adaptation"}
+	Outcomes         = []string{"under-study", "adapting", "adapted", "not-adopted", "unknown"}
+	Costs            = []string{"low", "medium", "high", "unknown"}
 )
 
 func (ps *pass) enum(t *model.Text, path, value string, allowed []string) {
@@ -460,10 +461,10 @@ func (ps *pass) exchanges(t *model.Text) {
 			}
 		}
 		if ex.Kind == "" {
-			ps.at(t, fm.RuleRequiredField, ip, "each exchange needs a kind (%s)", strings.Join(kinds, ", "))
+			ps.at(t, fm.RuleRequiredField, ip, "each exchange needs a kind (%s)", strings.Join(ExchangeKinds, ", "))
 		}
-		ps.enum(t, fm.Key(ip, "kind"), ex.Kind, kinds)
-		ps.enum(t, fm.Key(ip, "outcome"), ex.Outcome, outcomes)
+		ps.enum(t, fm.Key(ip, "kind"), ex.Kind, ExchangeKinds)
+		ps.enum(t, fm.Key(ip, "outcome"), ex.Outcome, Outcomes)
 	}
 }
 
@@ -566,7 +567,7 @@ func (ps *pass) adaptation(t *model.Text) {
 		return
 	}
 	ps.vocabulary(t, "adaptation.requires", a.Requires, &ps.cfg.Requirements)
-	ps.enum(t, "adaptation.cost", a.Cost, costs)
+	ps.enum(t, "adaptation.cost", a.Cost, Costs)
 }
 
 // url checks an absolute URL of a source or contact.
@@ -606,9 +607,9 @@ func (ps *pass) text(t *model.Text, isSource bool) {
 				ps.at(t, RuleVocabulary, kp, "unknown criterion %q%s", r.Criterion, suggest.Hint(r.Criterion, ps.cfg.Criteria.Slugs()))
 			}
 			if r.Rating == "" {
-				ps.at(t, fm.RuleRequiredField, kp, "criterion %s needs a rating (%s)", r.Criterion, strings.Join(ratings, ", "))
+				ps.at(t, fm.RuleRequiredField, kp, "criterion %s needs a rating (%s)", r.Criterion, strings.Join(Ratings, ", "))
 			}
-			ps.enum(t, fm.Key(kp, "rating"), r.Rating, ratings)
+			ps.enum(t, fm.Key(kp, "rating"), r.Rating, Ratings)
 		}
 	}
 	if c := t.Contact; c != nil && (isSource || t.File.Has("contact")) {
