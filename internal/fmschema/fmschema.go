@@ -18,6 +18,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 
 	"catalog/internal/check"
 	"catalog/internal/config"
@@ -74,6 +75,9 @@ func Schema(opt Options) Object {
 			}
 			desc += " " + s.say("source_only")
 		}
+		if len(required) > 0 && required[len(required)-1] == f.Name {
+			prop = filled(prop)
+		}
 		props = append(props, Member{f.Name, append(Object{{"title", t.Title}, {"description", desc}}, prop...)})
 	}
 	kind := "source"
@@ -91,6 +95,23 @@ func Schema(opt Options) Object {
 		// Once, for the three places that take a country.
 		{"$defs", Object{{"country", s.country()}}},
 	}
+}
+
+// filled is a required field's type, which the loader takes as missing
+// when it is an empty list or text.
+func filled(prop Object) Object {
+	for _, m := range prop {
+		if m.Key != "type" {
+			continue
+		}
+		switch m.Value {
+		case "array":
+			return append(slices.Clip(prop), Member{"minItems", 1})
+		case "string":
+			return append(slices.Clip(prop), Member{"minLength", 1})
+		}
+	}
+	return prop
 }
 
 // countryRef is a country code: see maker.country.
