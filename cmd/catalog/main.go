@@ -113,8 +113,9 @@ func newRootCmd(io *iostreams.IO) *cobra.Command {
 files with YAML front matter, in a folder with a catalog.yaml. It starts
 new entries (catalog new), checks them (catalog validate), builds the site,
 the PDF books and the data (catalog build), makes a PDF dossier for a
-visiting delegation (catalog dossier), and previews the site while you
-write (catalog serve).`,
+visiting delegation (catalog dossier), previews the site while you write
+(catalog serve), and writes the schema of the front matter for editors
+(catalog schema).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),

@@ -100,16 +100,20 @@ func Schema(opt Options) Object {
 // filled is a required field's type, which the loader takes as missing
 // when it is an empty list or text.
 func filled(prop Object) Object {
+	typ, enum := "", false
 	for _, m := range prop {
-		if m.Key != "type" {
-			continue
+		switch m.Key {
+		case "type":
+			typ, _ = m.Value.(string)
+		case "enum":
+			enum = true
 		}
-		switch m.Value {
-		case "array":
-			return append(slices.Clip(prop), Member{"minItems", 1})
-		case "string":
-			return append(slices.Clip(prop), Member{"minLength", 1})
-		}
+	}
+	switch {
+	case typ == "array":
+		return append(slices.Clip(prop), Member{"minItems", 1})
+	case typ == "string" && !enum:
+		return append(slices.Clip(prop), Member{"minLength", 1})
 	}
 	return prop
 }
@@ -201,8 +205,9 @@ var (
 	id    = Object{{"type", "string"}, {"pattern", `^[a-z][a-z0-9-]*$`}}
 	texts = list(plain)
 	// A year (2013, which YAML reads as a number) or a year and month
-	// ("2013-02"); left empty, nothing.
-	yearMonth = Object{{"type", []string{"integer", "string", "null"}}, {"pattern", `^[0-9]{4}(-[0-9]{1,2})?$`}, {"minimum", 1000}, {"maximum", 9999}}
+	// ("2013-02"); an end left empty is no end.
+	start = Object{{"type", []string{"integer", "string"}}, {"pattern", `^[0-9]{4}(-[0-9]{1,2})?$`}, {"minimum", 1000}, {"maximum", 9999}}
+	end   = Object{{"type", []string{"integer", "string", "null"}}, {"pattern", `^[0-9]{4}(-[0-9]{1,2})?$`}, {"minimum", 1000}, {"maximum", 9999}}
 )
 
 // field is the type of a field of the front matter, by its kind.
@@ -233,8 +238,8 @@ func (s maker) field(f *load.Field) Object {
 		}, "name", "type"))
 	case load.KindPeriod:
 		return entry(Object{
-			{"start", s.part("period.start", yearMonth)},
-			{"end", s.part("period.end", yearMonth)},
+			{"start", s.part("period.start", start)},
+			{"end", s.part("period.end", end)},
 		}, "start")
 	case load.KindCriteria:
 		v := f.Vocabulary(s.Config)
