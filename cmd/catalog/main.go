@@ -114,8 +114,9 @@ files with YAML front matter, in a folder with a catalog.yaml. It starts
 new entries (catalog new), checks them (catalog validate), builds the site,
 the PDF books and the data (catalog build), makes a PDF dossier for a
 visiting delegation (catalog dossier), previews the site while you write
-(catalog serve), and lists the codes a practice's fields take, with their
-names (catalog vocab).`,
+(catalog serve), lists the codes a practice's fields take, with their
+names (catalog vocab), and writes the schema of the front matter for
+editors (catalog schema).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -129,7 +130,7 @@ names (catalog vocab).`,
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
-	root.AddCommand(newServeCmd(io), newVocabCmd(io))
+	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io))
 	return root
 }
 

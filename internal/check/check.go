@@ -326,8 +326,8 @@ func checkPractice(cat *model.Catalog, p *model.Practice, opt Options, tmp *scra
 }
 
 // The values of the parts of fields that take one of a few (catalog new's
-// flags complete the institution types, catalog vocab lists them all); a
-// field's own are in load.Fields.
+// flags complete the institution types; catalog vocab and catalog schema
+// list them all); a field's own are in load.Fields.
 var (
 	InstitutionTypes = []string{"government", "judiciary", "prosecution", "police", "ngo", "international", "private", "academia"}
 	Ratings          = []string{"evidenced", "reported", "not-assessed"}
