@@ -16,7 +16,8 @@ func newBuildCmd(io *iostreams.IO) *cobra.Command {
 --out: a language chooser, and per language a home page with filters and the
 country × theme matrix, a page per practice, country and theme, the exchanges
 and a search that works offline. catalog.LANG.pdf is the printable book of
-each language. catalog.json and catalog.csv hold the public practices as
+each language, and each country has its dossier for a visiting delegation
+(LANG/countries/CC/dossier.pdf). catalog.json and catalog.csv hold the public practices as
 data; sitemap.xml is written when catalog.yaml sets base_url. Restricted
 practices appear nowhere.
 

@@ -76,6 +76,7 @@ func run(io *iostreams.IO, args []string) (code int) {
 		}
 	}()
 	root := newRootCmd(io)
+	speakHelp(root, lang.For(helpLang(io, args)))
 	root.SetArgs(args)
 	err := root.Execute()
 	var ee exitError
@@ -164,6 +165,11 @@ func catalogDir(cmd *cobra.Command) string {
 	if dir, _ := cmd.Flags().GetString("dir"); dir != "" {
 		return dir
 	}
+	return defaultDir()
+}
+
+// defaultDir is the catalog folder when --dir does not say.
+func defaultDir() string {
 	if _, err := os.Stat("catalog.yaml"); err == nil {
 		if _, err := os.Stat("catalog/catalog.yaml"); err != nil {
 			return "."

@@ -29,11 +29,22 @@ import (
 //go:embed messages.es.yaml
 var spanish []byte
 
+// help.es.yaml is the Spanish of the commands' help (their Short, Long
+// and Example texts and their flags' usage), by IDs made of the command's
+// path: help.new.long, help.new.flag.title. cmd/catalog's TestHelpInSpanish
+// holds it to the commands.
+//
+//go:embed help.es.yaml
+var spanishHelp []byte
+
 var bundle = func() *i18n.Bundle {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("yaml", yaml.Unmarshal)
 	if _, err := b.ParseMessageFileBytes(spanish, "messages.es.yaml"); err != nil {
 		panic(fmt.Sprintf("lang: messages.es.yaml: %v", err)) // a test reads it first
+	}
+	if _, err := b.ParseMessageFileBytes(spanishHelp, "help.es.yaml"); err != nil {
+		panic(fmt.Sprintf("lang: help.es.yaml: %v", err))
 	}
 	return b
 }()
@@ -83,4 +94,31 @@ func (p Printer) localize(c *i18n.LocalizeConfig) string {
 		return c.DefaultMessage.Other
 	}
 	return s
+}
+
+// Help is the help text id in p's language; english is what it says in
+// English, and what it says when the language has none.
+func (p Printer) Help(id, english string) string {
+	if english == "" || p.Lang == "en" || p.l == nil {
+		return english
+	}
+	// The texts are not templates: a help text may show {{ }}.
+	s, err := p.l.Localize(&i18n.LocalizeConfig{MessageID: id})
+	if err != nil || s == "" {
+		return english
+	}
+	return s
+}
+
+// HelpIDs are the IDs help.es.yaml gives.
+func HelpIDs() []string {
+	var m map[string]any
+	if err := yaml.Unmarshal(spanishHelp, &m); err != nil {
+		return nil
+	}
+	out := make([]string, 0, len(m))
+	for id := range m {
+		out = append(out, id)
+	}
+	return out
 }
