@@ -37,7 +37,7 @@ func TestDossierExitCodes(t *testing.T) {
 		if code != tc.code || !strings.Contains(stdout+stderr, tc.msg) {
 			t.Errorf("catalog %s: exit %d, want %d; output lacks %q?\n%s%s", strings.Join(args, " "), code, tc.code, tc.msg, stdout, stderr)
 		}
-		if code == 2 && !strings.Contains(stderr, "Run 'catalog dossier --help' for usage.") && tc.msg != "is a folder" && tc.msg != "unknown command" {
+		if code == 2 && !strings.Contains(stderr, "Ejecute 'catalog dossier --help' para ver cómo se usa.") && tc.msg != "is a folder" && tc.msg != "unknown command" {
 			t.Errorf("catalog %s: no hint to the help:\n%s", strings.Join(args, " "), stderr)
 		}
 		if _, err := os.Stat(out); err == nil {

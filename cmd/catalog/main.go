@@ -13,6 +13,7 @@ import (
 	"runtime/pprof"
 	"strings"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/spf13/cobra"
 
 	"catalog/internal/config"
@@ -66,9 +67,10 @@ func exit(code int, err error) error {
 // run executes the command line and returns the exit code. A panic becomes
 // a one-line message: no Go stack trace ever reaches a user.
 func run(io *iostreams.IO, args []string) (code int) {
+	p := lang.For(helpLang(io, args))
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(io.ErrOut, "catalog: internal error: %s\nThis is a bug in catalog; please report it with the command you ran.\n", diag.Escape(fmt.Sprint(r)))
+			fmt.Fprintln(io.ErrOut, p.T(msgInternal, map[string]string{"Error": diag.Escape(fmt.Sprint(r))}))
 			if io.Getenv("CATALOG_DEBUG") != "" {
 				io.ErrOut.Write(debug.Stack())
 			}
@@ -76,7 +78,7 @@ func run(io *iostreams.IO, args []string) (code int) {
 		}
 	}()
 	root := newRootCmd(io)
-	speakHelp(root, lang.For(helpLang(io, args)))
+	speakHelp(root, p)
 	root.SetArgs(args)
 	err := root.Execute()
 	var ee exitError
@@ -87,7 +89,7 @@ func run(io *iostreams.IO, args []string) (code int) {
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(io.ErrOut, "catalog: %s\nRun '%s --help' for usage.\n", diag.Escape(ue.err.Error()), ue.command)
+		fmt.Fprintf(io.ErrOut, "catalog: %s\n%s\n", diag.Escape(ue.err.Error()), p.T(msgRunHelp, map[string]string{"Command": ue.command}))
 		return 2
 	}
 	// An error may name any file of the catalog: escaped, it stays one
@@ -95,6 +97,11 @@ func run(io *iostreams.IO, args []string) (code int) {
 	fmt.Fprintf(io.ErrOut, "catalog: %s\n", diag.Escape(err.Error()))
 	return 2
 }
+
+var (
+	msgInternal = &i18n.Message{ID: "main.internal_error", Other: "catalog: internal error: {{.Error}}\nThis is a bug in catalog; please report it with the command you ran."}
+	msgRunHelp  = &i18n.Message{ID: "main.run_help", Other: "Run '{{.Command}} --help' for usage."}
+)
 
 // usageError is a wrong flag or argument, which run follows with a hint
 // on a line of its own.
