@@ -39,6 +39,11 @@ use, a folder that is not a catalog).`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt.Dir = catalogDir(cmd)
+			l, err := userLang(cmd, io)
+			if err != nil {
+				return err
+			}
+			opt.Speak = l
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
 			return exit(serve.Run(ctx, opt))

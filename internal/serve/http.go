@@ -14,8 +14,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/diag"
 	"catalog/internal/gate"
+	"catalog/internal/lang"
 	"catalog/internal/output"
 )
 
@@ -77,7 +80,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if st.broken() && strings.HasSuffix(name, ".html") {
-		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir))
+		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir, lang.For(s.opt.Speak)))
 		return
 	}
 	var data []byte
@@ -97,7 +100,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case !found && st.broken() && path.Ext(name) == "":
 		// Maybe a page that the errors keep from being built.
-		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir))
+		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir, lang.For(s.opt.Speak)))
 	case !found:
 		s.page(w, r, http.StatusNotFound, st.gen, notFound(r.URL.Path))
 	case strings.HasSuffix(name, ".html"):
@@ -226,9 +229,15 @@ func localHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+var (
+	msgCannotBuild  = &i18n.Message{ID: "serve.cannot_build", Other: "The catalog cannot be built"}
+	msgHasProblems  = &i18n.Message{ID: "serve.has_problems", Other: "The catalog has {{.Tally}}"}
+	msgOverlayIntro = &i18n.Message{ID: "serve.overlay_intro", One: "The site is not rebuilt until it is fixed. Save the file and this page reloads by itself.", Other: "The site is not rebuilt until they are fixed. Save the file and this page reloads by itself."}
+)
+
 // overlayPage lists the problems that keep the catalog from building.
 var overlayPage = template.Must(template.New("overlay").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -249,7 +258,7 @@ pre { margin: 1rem 0; padding: 1rem; overflow-x: auto; white-space: pre-wrap; ov
 <body>
 <main>
 <h1>{{.Title}}</h1>
-<p>The site is not rebuilt until {{if eq .Count 1}}it is{{else}}they are{{end}} fixed. Save the file and this page reloads by itself.</p>
+<p>{{.Intro}}</p>
 <pre>
 {{- range .Problems}}
 <span class="where">{{.Where}}</span>: <span class="{{.Severity}}">{{.Severity}}</span>: {{.Message}}{{if .Rule}} [{{.Rule}}]{{end}}
@@ -273,24 +282,25 @@ type problem struct {
 
 // overlay is the page that replaces every page while the catalog has
 // errors.
-func overlay(st *state, dir string) []byte {
+func overlay(st *state, dir string, p lang.Printer) []byte {
 	data := struct {
-		Title    string
-		Count    int
-		Problems []problem
-	}{}
+		Lang, Title, Intro string
+		Problems           []problem
+	}{Lang: p.Lang}
+	count := 1
 	if st.failure != nil {
-		data.Title, data.Count = "The catalog cannot be built", 1
+		data.Title = p.T(msgCannotBuild, nil)
 		data.Problems = []problem{{Where: "catalog", Severity: "error", Message: st.failure.Error()}}
 	} else {
 		errs, warns := diag.Count(st.problems)
-		data.Title, data.Count = "The catalog has "+diag.Tally(errs, warns), errs
+		data.Title, count = p.T(msgHasProblems, map[string]string{"Tally": diag.TallyIn(p, errs, warns)}), errs
 		folder, _ := gate.Open(dir) // nil: no lines around the problems
 		files := map[string][]string{}
 		for _, d := range changedFirst(st.problems, st.changed) {
 			data.Problems = append(data.Problems, newProblem(folder, d, files))
 		}
 	}
+	data.Intro = p.N(msgOverlayIntro, count, nil)
 	var b bytes.Buffer
 	if err := overlayPage.Execute(&b, data); err != nil {
 		return fmt.Appendf(nil, "<!DOCTYPE html><title>catalog serve</title><pre>%s</pre>", template.HTMLEscapeString(err.Error()))
@@ -358,7 +368,7 @@ func around(folder *gate.Folder, d diag.Diagnostic, files map[string][]string) [
 func notFound(addr string) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<!DOCTYPE html>
-<html lang="en">
+<html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

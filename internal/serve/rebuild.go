@@ -13,6 +13,7 @@ import (
 	"catalog/internal/check"
 	"catalog/internal/diag"
 	"catalog/internal/export"
+	"catalog/internal/lang"
 	"catalog/internal/model"
 	"catalog/internal/output"
 	"catalog/internal/site"
@@ -75,7 +76,7 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 	// A save of the same bytes (an editor's :w, a touch by a tool) keeps
 	// the pages, unreloaded, and the books already drawn.
 	if !first && !s.inputs.update(changed) && !prev.broken() {
-		s.logf("%sno change", stamp)
+		s.say(msgNoChange, map[string]any{"Stamp": stamp})
 		return nil
 	}
 	next := &state{gen: prev.gen + 1, good: prev.good, changed: changed}
@@ -103,20 +104,21 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 	s.hub.publish(next.gen)
 
 	took := time.Since(start).Round(time.Millisecond)
+	p := lang.For(s.opt.Speak)
 	after := ""
 	if !since.IsZero() {
-		after = fmt.Sprintf(" (%s from the change to the reload)", time.Since(since).Round(time.Millisecond))
+		after = p.T(msgAfter, map[string]string{"Time": time.Since(since).Round(time.Millisecond).String()})
 	}
 	switch {
 	case next.failure != nil:
-		s.logf("%s%v%s", stamp, next.failure, after)
+		s.say(msgFailed, map[string]any{"Stamp": stamp, "Error": next.failure.Error(), "After": after})
 	case next.problems != nil:
 		errs, warns := diag.Count(ds)
-		s.logf("%s%s: the pages show them until they are fixed%s", stamp, diag.Tally(errs, warns), after)
+		s.say(msgProblems, map[string]any{"Stamp": stamp, "Tally": diag.TallyIn(p, errs, warns), "After": after})
 	case first:
-		s.logf("built %s in %s", diag.Plural(len(next.good.cat.Practices), "practice"), took)
+		s.say(msgBuilt, map[string]any{"Count": len(next.good.cat.Practices), "Time": took.String()})
 	default:
-		s.logf("%srebuilt in %s%s", stamp, took, after)
+		s.say(msgRebuilt, map[string]any{"Stamp": stamp, "Time": took.String(), "After": after})
 	}
 	return nil
 }

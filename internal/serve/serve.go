@@ -25,10 +25,13 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/check"
 	"catalog/internal/config"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/load"
 	"catalog/internal/site"
 )
@@ -60,7 +63,23 @@ type Options struct {
 	// Limits bound each page that the site's templates make (zero: the
 	// defaults); a page past them is shown as the overlay.
 	Limits site.Limits
+	// Speak is the language of what serve says to its user, in the
+	// terminal and on the page of problems (English when empty).
+	Speak string
 }
+
+// What serve says (the Spanish is in internal/lang/messages.es.yaml).
+var (
+	msgServing  = &i18n.Message{ID: "serve.serving", Other: "Serving {{.Dir}} at {{.URL}} (Ctrl-C to stop)"}
+	msgBindAll  = &i18n.Message{ID: "serve.bind", Other: "--bind {{.Bind}}: other machines that reach this one can read these pages"}
+	msgNoChange = &i18n.Message{ID: "serve.no_change", Other: "{{.Stamp}}no change"}
+	msgFailed   = &i18n.Message{ID: "serve.failed", Other: "{{.Stamp}}{{.Error}}{{.After}}"}
+	msgProblems = &i18n.Message{ID: "serve.problems", Other: "{{.Stamp}}{{.Tally}}: the pages show them until they are fixed{{.After}}"}
+	msgBuilt    = &i18n.Message{ID: "serve.built", One: "built {{.Count}} practice in {{.Time}}", Other: "built {{.Count}} practices in {{.Time}}"}
+	msgRebuilt  = &i18n.Message{ID: "serve.rebuilt", Other: "{{.Stamp}}rebuilt in {{.Time}}{{.After}}"}
+	msgAfter    = &i18n.Message{ID: "serve.after", Other: " ({{.Time}} from the change to the reload)"}
+	msgWatching = &i18n.Message{ID: "serve.watching", Other: "watching {{.Path}}: {{.Error}}"}
+)
 
 // DefaultBind is where serve listens unless told otherwise: only this
 // machine can see the drafts.
@@ -95,9 +114,9 @@ func Run(ctx context.Context, opt Options) (int, error) {
 	if err != nil {
 		return diag.ExitUsage, err
 	}
-	s.logf("Serving %s at %s (Ctrl-C to stop)", opt.Dir, s.URL())
+	s.say(msgServing, map[string]any{"Dir": opt.Dir, "URL": s.URL()})
 	if !s.loopback {
-		s.logf("--bind %s: other machines that reach this one can read these pages", s.opt.Bind)
+		s.say(msgBindAll, map[string]any{"Bind": s.opt.Bind})
 	}
 	if opt.Open {
 		openBrowser(s.URL())
@@ -265,11 +284,19 @@ func (s *Server) fail(err error) {
 	s.cancel()
 }
 
-// logf prints one line to the terminal. The line is escaped
-// (diag.Escape): its arguments name the catalog's files and say their
-// errors, and a file's name may hold anything.
-func (s *Server) logf(format string, args ...any) {
-	line := diag.Escape(fmt.Sprintf(format, args...))
+// say prints the message m to the terminal, in the user's language (a
+// count in data's "Count" picks its plural form). The line is escaped
+// (diag.Escape): its data name the catalog's files and say their errors,
+// and a file's name may hold anything.
+func (s *Server) say(m *i18n.Message, data map[string]any) {
+	p := lang.For(s.opt.Speak)
+	var line string
+	if n, ok := data["Count"].(int); ok {
+		line = p.N(m, n, data)
+	} else {
+		line = p.T(m, data)
+	}
+	line = diag.Escape(line)
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
 	fmt.Fprintln(s.opt.IO.ErrOut, line)

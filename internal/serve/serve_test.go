@@ -21,6 +21,7 @@ import (
 	"catalog/internal/build"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/site"
 )
 
@@ -533,7 +534,7 @@ func TestOverlay(t *testing.T) {
 		diag.New(warn, other, 9, 0, "a <b>warning</b>"),
 		diag.New(rule, saved, 3, 12, "unknown country code %q", "XX"),
 	}}
-	page := string(overlay(st, dir))
+	page := string(overlay(st, dir, lang.For("en")))
 	for _, want := range []string{
 		"<title>The catalog has 2 errors, 1 warning · catalog serve</title>",
 		`<span class="where">` + saved + `:3:12</span>: <span class="error">error</span>: unknown country code &#34;XX&#34; [country-code]`,
@@ -549,8 +550,16 @@ func TestOverlay(t *testing.T) {
 	}
 
 	st = &state{failure: errors.New("no catalog.yaml in x/: that folder is not a catalog")}
-	if page := string(overlay(st, "")); !strings.Contains(page, "The catalog cannot be built") || !strings.Contains(page, "that folder is not a catalog") {
+	if page := string(overlay(st, "", lang.For("en"))); !strings.Contains(page, "The catalog cannot be built") || !strings.Contains(page, "that folder is not a catalog") {
 		t.Errorf("the overlay of a failure:\n%s", page)
+	}
+	// In Spanish: the page's language, its title and what it says.
+	st = &state{changed: []string{saved}, problems: []diag.Diagnostic{diag.New(rule, saved, 3, 12, "unknown country code %q", "XX")}}
+	page = string(overlay(st, dir, lang.For("es")))
+	for _, want := range []string{`<html lang="es">`, "<title>El catálogo tiene 1 error · catalog serve</title>", "El sitio no se recompila hasta que se corrija."} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the Spanish overlay lacks %s:\n%s", want, page)
+		}
 	}
 }
 

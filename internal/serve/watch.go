@@ -176,7 +176,7 @@ func (s *Server) watchLoop(ctx context.Context) {
 			}
 			if tree {
 				if err := s.watch.addTree(ev.Name); err != nil {
-					s.logf("watching %s: %v", ev.Name, err)
+					s.say(msgWatching, map[string]any{"Path": ev.Name, "Error": err.Error()})
 				}
 				grown = append(grown, ev.Name)
 			}
@@ -198,11 +198,11 @@ func (s *Server) watchLoop(ctx context.Context) {
 				timer.Reset(s.opt.Debounce)
 				continue
 			}
-			s.logf("watching %s: %v", s.opt.Dir, err)
+			s.say(msgWatching, map[string]any{"Path": s.opt.Dir, "Error": err.Error()})
 		case <-timer.C:
 			for _, dir := range grown {
 				if err := s.watch.addTree(dir); err != nil {
-					s.logf("watching %s: %v", dir, err)
+					s.say(msgWatching, map[string]any{"Path": dir, "Error": err.Error()})
 				}
 			}
 			grown = nil
