@@ -35,7 +35,7 @@ import (
 func All() []*diag.Rule {
 	return []*diag.Rule{
 		fm.RuleEmptyFile, fm.RuleBinaryFile, fm.RuleEncoding, gate.RuleFileSize, gate.RuleSymlink, gate.RuleSpecialFile, load.RuleFileName,
-		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleLineSeparator, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
+		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleLineSeparator, fm.RuleYAMLSpace, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
 		fm.RuleDuplicateKey, fm.RuleYAMLImplicit, fm.RuleUnknownField, fm.RuleFieldType, fm.RuleRequiredField,
 		config.RuleConfig,
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,

@@ -37,7 +37,9 @@ var (
 	RuleYAMLTab = &diag.Rule{ID: "yaml-tab", Severity: diag.Error,
 		Doc: "A tab indents a YAML line; YAML allows only spaces there."}
 	RuleLineSeparator = &diag.Rule{ID: "line-separator", Severity: diag.Warning,
-		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it. The same for a no-break space (U+00A0) in the indentation or after a key's colon, where YAML needs a plain space."}
+		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it."}
+	RuleYAMLSpace = &diag.Rule{ID: "yaml-space", Severity: diag.Warning,
+		Doc: "A no-break space (U+00A0) or another odd space (U+2000 to U+200A, U+3000, U+FEFF), as text pasted from a word processor or a PDF brings, in the indentation, after a list's dash or after a key's colon, where YAML needs a plain space: it is read as one. Replace it with a plain space."}
 	RuleYAMLAnchor = &diag.Rule{ID: "yaml-anchor", Severity: diag.Error,
 		Doc: "YAML anchors (`&name`) and aliases (`*name`) are refused: they hide where a value comes from and can blow up in size."}
 	RuleYAMLTag = &diag.Rule{ID: "yaml-tag", Severity: diag.Error,
@@ -206,10 +208,18 @@ func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnost
 	src, seps := separatorsAsSpaces(src, lineOffset)
 	src, nbsps := layoutSpaces(src, lineOffset)
 	seps = append(seps, nbsps...)
-	if tabs := tabIndents(src, lineOffset); tabs != nil {
-		// A tab-indented document does not mean what its author sees; any
-		// further message would be about a structure they did not write.
-		return nil, nil, append(seps, tabs...)
+	if tabIndents(src, lineOffset) != nil {
+		// Read on as if the tabs were spaces, where every tab width reads
+		// the same; otherwise any further message would be about a
+		// structure its author did not write.
+		root, tabs := readPastTabs(src, lineOffset)
+		seps = append(seps, tabs...)
+		if root == nil {
+			return nil, nil, seps
+		}
+		var ds []diag.Diagnostic
+		walk(root, lineOffset, &ds)
+		return root, nil, append(seps, onePerLine(ds)...)
 	}
 	root, tree := parseSimple(src)
 	if root == nil {
@@ -256,6 +266,39 @@ func separatorsAsSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) 
 // colon and in indentation.
 const nbsp = "\u00a0"
 
+// oddSpace returns the length of the odd space that b starts with, or 0:
+// a no-break space, a typographic space (U+2000 to U+200A), an
+// ideographic space (U+3000), a zero-width no-break space (U+FEFF).
+func oddSpace(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xc2 && b[1] == 0xa0:
+		return 2
+	case len(b) >= 3 && b[0] == 0xe2 && b[1] == 0x80 && b[2] <= 0x8a && b[2] >= 0x80,
+		len(b) >= 3 && b[0] == 0xe3 && b[1] == 0x80 && b[2] == 0x80,
+		len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf:
+		return 3
+	}
+	return 0
+}
+
+// hasOddSpace reports whether src holds an odd space; U+2000 to U+200A
+// share their first bytes with the typographic quotes and dashes.
+func hasOddSpace(src []byte) bool {
+	if bytes.Contains(src, []byte(nbsp)) || bytes.Contains(src, []byte("\u3000")) || bytes.Contains(src, []byte("\ufeff")) {
+		return true
+	}
+	for {
+		i := bytes.Index(src, []byte("\xe2\x80"))
+		if i < 0 || i+2 >= len(src) {
+			return false
+		}
+		if c := src[i+2]; c >= 0x80 && c <= 0x8a {
+			return true
+		}
+		src = src[i+2:]
+	}
+}
+
 // layoutSpaces returns src with each no-break space that stands where
 // YAML needs a space (in the indentation, after a list's dash, after a
 // key's colon) as a space, and a warning for each line with one. YAML
@@ -263,7 +306,7 @@ const nbsp = "\u00a0"
 // "could not find expected ':'" with the colon in plain sight. A no-break
 // space inside a value is the value's own.
 func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
-	if !bytes.Contains(src, []byte(nbsp)) {
+	if !hasOddSpace(src) {
 		return src, nil
 	}
 	var ds []diag.Diagnostic
@@ -281,8 +324,9 @@ func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 			}
 		}
 		if at >= 0 {
-			ds = append(ds, diag.New(RuleLineSeparator, "", n+1+lineOffset, utf8.RuneCount(cur[:at])+1,
-				"a no-break space (U+00A0), as pasted text brings, where YAML needs a plain space; it is read as one: retype it"))
+			r, _ := utf8.DecodeRune(cur[at:])
+			ds = append(ds, diag.New(RuleYAMLSpace, "", n+1+lineOffset, utf8.RuneCount(cur[:at])+1,
+				"a no-break or other odd space (U+%04X), as pasted text brings, where YAML needs a plain space: replace it with a space (read on as if it were one)", r))
 		}
 		out = append(out, fixed...)
 		if found {
@@ -295,7 +339,7 @@ func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 // layoutLine returns a line with the no-break spaces of its layout as
 // spaces, and the byte offset of the first, or -1.
 func layoutLine(line []byte) ([]byte, int) {
-	if !bytes.Contains(line, []byte(nbsp)) {
+	if !hasOddSpace(line) {
 		return line, -1
 	}
 	var out []byte
@@ -308,19 +352,19 @@ func layoutLine(line []byte) ([]byte, int) {
 			case line[i] == ' ':
 				out = append(out, ' ')
 				i++
-			case bytes.HasPrefix(line[i:], []byte(nbsp)):
+			case oddSpace(line[i:]) > 0:
 				if first < 0 {
 					first = i
 				}
 				out = append(out, ' ')
-				i += len(nbsp)
+				i += oddSpace(line[i:])
 			default:
 				return
 			}
 		}
 	}
 	spaces()
-	for i+1 < len(line) && line[i] == '-' && (line[i+1] == ' ' || bytes.HasPrefix(line[i+1:], []byte(nbsp))) {
+	for i+1 < len(line) && line[i] == '-' && (line[i+1] == ' ' || oddSpace(line[i+1:]) > 0) {
 		out = append(out, '-')
 		i++
 		spaces()
@@ -329,7 +373,7 @@ func layoutLine(line []byte) ([]byte, int) {
 	if k := bytes.IndexByte(line[i:], ':'); k > 0 && !bytes.ContainsAny(line[i:i+k], "\"'#[{ ") {
 		out = append(out, line[i:i+k+1]...)
 		i += k + 1
-		if bytes.HasPrefix(line[i:], []byte(nbsp)) {
+		if oddSpace(line[i:]) > 0 {
 			spaces()
 		}
 	}
@@ -657,4 +701,141 @@ func Describe(n *yaml.Node) string {
 		return fmt.Sprintf("%q", n.Value)
 	}
 	return "an alias"
+}
+
+// tabStops are the tab widths an editor may show: the front matter is read
+// with each, and read on only when all that can be read agree.
+var tabStops = []int{2, 4, 8, 1}
+
+// readPastTabs reads a front matter with tabs in its indentation as if
+// they were spaces, and reports each tab. It returns the tree when every
+// tab width that reads the text reads the same tree (the author's, then,
+// whatever their editor showed), with the columns of the file; nil when
+// none reads it or two read it otherwise.
+func readPastTabs(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
+	var root *yaml.Node
+	var starts map[int]int // file line → column where its text begins, as read
+	ambiguous := false
+	for _, w := range tabStops {
+		text, shift := expandTabs(src, w)
+		var doc yaml.Node
+		if yaml.Unmarshal(text, &doc) != nil || doc.Kind == 0 || len(doc.Content) == 0 ||
+			lastLine(doc.Content[0]) < lastTopLine(text) {
+			// yaml.v3 reads " title: a\nsummary: b" as {title: a}: the
+			// lines after an indented first key are dropped.
+			continue
+		}
+		if root == nil {
+			root, starts = doc.Content[0], map[int]int{}
+			for line, s := range shift {
+				starts[line+lineOffset] = s.expanded + 1
+			}
+			unshift(root, shift)
+			continue
+		}
+		if !sameTree(root, doc.Content[0]) {
+			ambiguous = true
+			break
+		}
+	}
+	if ambiguous {
+		root = nil
+	}
+	ds := tabIndents(src, lineOffset)
+	for i := range ds {
+		switch {
+		case root != nil:
+			ds[i].Message = fmt.Sprintf("a tab indents this line: replace the tab with spaces (YAML allows no tab there); read on as if the text began in column %d", starts[ds[i].Line])
+		case ambiguous:
+			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter reads differently with each tab width, so its fields are checked once the tabs are spaces"
+		default:
+			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter cannot be read even as if the tabs were spaces, so its fields are checked once they are"
+		}
+	}
+	return root, ds
+}
+
+// indentShift is how a line's indentation was read: its length in the
+// file and as spaces.
+type indentShift struct{ original, expanded int }
+
+// expandTabs returns src with the tabs of each line's indentation as
+// spaces up to the next multiple of width, as tabIndents finds them, and
+// for each line it changed (1-based) the shift.
+func expandTabs(src []byte, width int) ([]byte, map[int]indentShift) {
+	out := make([]byte, 0, len(src)+64)
+	shift := map[int]indentShift{}
+	block := blockText{parent: -1}
+	for n, rest := 1, src; len(rest) > 0; n++ {
+		cur, next, found := bytes.Cut(rest, []byte("\n"))
+		rest = next
+		if !block.text(cur) {
+			i, col := 0, 0
+			for ; i < len(cur) && (cur[i] == ' ' || cur[i] == '\t'); i++ {
+				if cur[i] == '\t' {
+					col = (col/width + 1) * width
+				} else {
+					col++
+				}
+			}
+			if col != i || bytes.IndexByte(cur[:i], '\t') >= 0 {
+				shift[n] = indentShift{original: i, expanded: col}
+				out = append(out, bytes.Repeat([]byte(" "), col)...)
+				cur = cur[i:]
+			}
+		}
+		out = append(out, cur...)
+		if found {
+			out = append(out, '\n')
+		}
+	}
+	return out, shift
+}
+
+// unshift gives the nodes of the lines expandTabs changed the columns of
+// the file.
+func unshift(n *yaml.Node, shift map[int]indentShift) {
+	if s, ok := shift[n.Line]; ok && n.Column > s.expanded {
+		n.Column -= s.expanded - s.original
+	}
+	for _, c := range n.Content {
+		unshift(c, shift)
+	}
+}
+
+// sameTree reports whether two trees hold the same keys and values in the
+// same shape, whatever their positions. It does not follow aliases.
+func sameTree(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameTree(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastLine returns the last line of a node of the tree.
+func lastLine(n *yaml.Node) int {
+	last := n.Line
+	for _, c := range n.Content {
+		last = max(last, lastLine(c))
+	}
+	return last
+}
+
+// lastTopLine returns the last line of text that starts in its first
+// column, other than a comment, or 0.
+func lastTopLine(text []byte) int {
+	last := 0
+	for n, rest := 1, text; len(rest) > 0; n++ {
+		cur, next, _ := bytes.Cut(rest, []byte("\n"))
+		rest = next
+		if len(cur) > 0 && cur[0] != ' ' && cur[0] != '#' {
+			last = n
+		}
+	}
+	return last
 }

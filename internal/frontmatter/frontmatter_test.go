@@ -281,7 +281,7 @@ func TestNoBreakSpaces(t *testing.T) {
 	doc, ds := Split([]byte(src))
 	var lines []int
 	for _, d := range ds {
-		if d.Rule != RuleLineSeparator {
+		if d.Rule != RuleYAMLSpace {
 			t.Errorf("%d: %s [%s]", d.Line, d.Message, d.Rule.ID)
 		}
 		lines = append(lines, d.Line)
@@ -299,5 +299,53 @@ func TestNoBreakSpaces(t *testing.T) {
 	}
 	if v.Title != "Ley\u00a026.842" || v.Scope != "national" || v.Summary != "Nota:\u00a0texto\n" || len(v.Institutions) != 1 || v.Institutions[0]["acronym"] != "SVET" || !slices.Equal(v.Themes, []string{"hotline"}) {
 		t.Errorf("read as %+v", v)
+	}
+}
+
+// TestReadPastTabs: a front matter with tabs in its indentation is read on
+// as if they were spaces when every tab width reads the same tree, with
+// the file's columns; the tab is still reported, saying to replace it.
+// A tab hid every other problem of its file.
+func TestReadPastTabs(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		read      bool
+		line, col int // of the value "x", when read
+	}{
+		{"list under a key", "---\ninstitutions:\n\t- name: a\n\t  type: x\n---\n", true, 4, 10},
+		{"mapping under a key", "---\nperiod:\n\tstart: x\n---\n", true, 3, 9},
+		{"tab then spaces", "---\ninstitutions:\n\t- name: a\n    type: x\n---\n", true, 4, 11},
+		{"widths disagree", "---\nsummary: |-\n  uno\n\tdos\ntitle: x\n---\n", false, 0, 0},
+		{"top level, where yaml.v3 drops the next key", "---\n\ttitle: a\nsummary: x\n---\n", false, 0, 0},
+		{"top level, all", "---\n\ttitle: a\n\tsummary: x\n---\n", true, 3, 11},
+		{"one width only", "---\na:\n\tb: 1\n  c: x\n---\n", true, 4, 6},
+		{"no width reads it", "---\nlist:\n\t- a\n\tb: x\n---\n", false, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ds := Split([]byte(tc.src))
+			if len(ds) == 0 || ds[0].Rule != RuleYAMLTab || !strings.Contains(ds[0].Message, "replace the tab with spaces") {
+				t.Fatalf("no yaml-tab problem saying what to do: %v", ds)
+			}
+			if (doc.Root != nil) != tc.read {
+				t.Fatalf("read on: %v, want %v (%v)", doc.Root != nil, tc.read, ds)
+			}
+			if !tc.read {
+				return
+			}
+			var found *yaml.Node
+			var find func(n *yaml.Node)
+			find = func(n *yaml.Node) {
+				if n.Kind == yaml.ScalarNode && n.Value == "x" {
+					found = n
+				}
+				for _, c := range n.Content {
+					find(c)
+				}
+			}
+			find(doc.Root)
+			if found == nil || doc.Line(found) != tc.line || found.Column != tc.col {
+				t.Errorf("x at %v, want line %d column %d", found, tc.line, tc.col)
+			}
+		})
 	}
 }
