@@ -223,14 +223,10 @@ func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnost
 	}
 	root, tree := parseSimple(src)
 	if root == nil {
-		var doc yaml.Node
-		if err := yaml.Unmarshal(src, &doc); err != nil {
-			return nil, nil, append(seps, syntaxError(err, src, lineOffset))
-		}
-		if doc.Kind == 0 || len(doc.Content) == 0 {
+		root, seps = readPastValues(src, lineOffset, seps)
+		if root == nil {
 			return nil, nil, seps
 		}
-		root = doc.Content[0]
 	}
 	var ds []diag.Diagnostic
 	walk(root, lineOffset, &ds)
@@ -838,4 +834,100 @@ func lastTopLine(text []byte) int {
 		}
 	}
 	return last
+}
+
+// readPastValues parses src with yaml.v3, reading on past a syntax error
+// where one reading is safe: a plain value that holds ": " (`title:
+// Protocolo "Atención": víctimas`), or text after a quoted value's
+// closing quote (`title: "Atención" en Guatemala`), is read as if the
+// whole value were in quotes, and the message says so. It returns the
+// root, or nil, and ds with the problems found.
+func readPastValues(src []byte, lineOffset int, ds []diag.Diagnostic) (*yaml.Node, []diag.Diagnostic) {
+	fixedLine := 0 // the line of src read past last
+	for range 32 {
+		var doc yaml.Node
+		err := yaml.Unmarshal(src, &doc)
+		if err == nil {
+			if doc.Kind == 0 || len(doc.Content) == 0 {
+				return nil, ds
+			}
+			return doc.Content[0], ds
+		}
+		d := syntaxError(err, src, lineOffset)
+		line := d.Line - lineOffset
+		if line == fixedLine {
+			// Quoting the value did not help: the line is broken
+			// otherwise, and the assumption said nothing true.
+			ds[len(ds)-1] = d
+			return nil, ds
+		}
+		fixed, value, ok := quoteValue(src, line)
+		if !ok {
+			return nil, append(ds, d)
+		}
+		ds = append(ds, diag.New(RuleYAMLSyntax, "", d.Line, 0,
+			"%s; read on as if the whole value were in quotes: %s", d.Message, value))
+		src, fixedLine = fixed, line
+	}
+	return nil, ds
+}
+
+// quoteValue returns src with the value of line (1-based) in single
+// quotes, and the value so quoted, when the line is a key's or a list
+// item's plain value holding ": ", or a quoted value with text after its
+// closing quote; a comment stays out.
+func quoteValue(src []byte, line int) ([]byte, string, bool) {
+	start := 0
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(src[start:], '\n')
+		if j < 0 {
+			return nil, "", false
+		}
+		start += j + 1
+	}
+	end := len(src)
+	if j := bytes.IndexByte(src[start:], '\n'); j >= 0 {
+		end = start + j
+	}
+	cur := src[start:end]
+	_, value, ok := lineValue(cur)
+	if !ok || len(value) == 0 {
+		return nil, "", false
+	}
+	v := string(value)
+	var raw string
+	switch {
+	case v[0] == '"' || v[0] == '\'':
+		close := closingQuote(v[1:], v[0])
+		if close < 0 {
+			return nil, "", false
+		}
+		after := v[close+2:]
+		comment := strings.Index(after, " #")
+		if comment < 0 {
+			comment = len(after)
+		}
+		if strings.TrimSpace(after[:comment]) == "" || !strings.HasPrefix(after, " ") {
+			return nil, "", false
+		}
+		raw = strings.TrimRight(v[:close+2]+after[:comment], " ")
+	case strings.ContainsRune("[{|>&*!%@`#-?,]}", rune(v[0])):
+		return nil, "", false
+	default:
+		comment := strings.Index(v, " #")
+		if comment < 0 {
+			comment = len(v)
+		}
+		raw = strings.TrimRight(v[:comment], " ")
+		if !strings.Contains(raw, ": ") && !strings.HasSuffix(raw, ":") {
+			return nil, "", false
+		}
+	}
+	at := start + len(cur) - len(value)
+	quoted := "'" + strings.ReplaceAll(raw, "'", "''") + "'"
+	out := make([]byte, 0, len(src)+len(quoted)-len(raw))
+	out = append(out, src[:at]...)
+	out = append(out, quoted...)
+	out = append(out, src[at+len(raw):]...)
+	return out, quoted, true
 }

@@ -349,3 +349,51 @@ func TestReadPastTabs(t *testing.T) {
 		})
 	}
 }
+
+// TestReadPastValues: a plain value holding ": ", or text after a quoted
+// value's closing quote, is reported and read on as if the whole value
+// were in quotes, so that the file's other problems show; where quoting
+// does not mend the line, or a quote is left open, nothing is assumed.
+func TestReadPastValues(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		title     string // read; "" when the front matter is not read
+		problems  []string
+	}{
+		{"colon in a value", "---\ntitle: Protocolo \"Atención\": víctimas  # nota\nscope: national\n---\n",
+			"Protocolo \"Atención\": víctimas", []string{"2: read on as if the whole value were in quotes: 'Protocolo \"Atención\": víctimas'"}},
+		{"text after the quote, and a colon", "---\ntitle: \"Atención\" en Guatemala\nsummary: Nota: texto\nscope: national\n---\n",
+			"\"Atención\" en Guatemala", []string{"2: read on as if the whole value were in quotes: '\"Atención\" en Guatemala'", "3: read on as if the whole value were in quotes: 'Nota: texto'"}},
+		{"in a list", "---\ntitle: a\nthemes:\n  - uno: dos: tres\n---\n", "a", []string{"4: read on as if the whole value were in quotes: 'dos: tres'"}},
+		{"a continuation line", "---\ntitle: uno\n  dos: tres: cuatro\n---\n", "", []string{"3: mapping values are not allowed in this context (a value"}},
+		{"quote left open", "---\ntitle: \"Atención\nscope: national\n---\n", "", []string{"2: not closed"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ds := Split([]byte(tc.src))
+			var got []string
+			for _, d := range ds {
+				got = append(got, strconv.Itoa(d.Line)+": "+d.Message)
+			}
+			if len(got) != len(tc.problems) {
+				t.Fatalf("got %q, want %q", got, tc.problems)
+			}
+			for i, p := range tc.problems {
+				line, text, _ := strings.Cut(p, ": ")
+				assumed := strings.Contains(text, "read on")
+				if !strings.HasPrefix(got[i], line+": ") || !strings.Contains(got[i], text) || strings.Contains(got[i], "read on") != assumed {
+					t.Errorf("got %q, want %q", got[i], p)
+				}
+			}
+			if (doc.Root != nil) != (tc.title != "") {
+				t.Fatalf("read: %v, want %v", doc.Root != nil, tc.title != "")
+			}
+			if doc.Root == nil {
+				return
+			}
+			var v struct{ Title string }
+			if err := doc.Root.Decode(&v); err != nil || v.Title != tc.title {
+				t.Errorf("title %q (%v), want %q", v.Title, err, tc.title)
+			}
+		})
+	}
+}
