@@ -710,32 +710,32 @@ var tabStops = []int{2, 4, 8, 1}
 // none reads it or two read it otherwise.
 func readPastTabs(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 	var root *yaml.Node
-	var starts map[int]int // file line → column where its text begins, as read
+	var starts map[int]int       // file line → column where its text begins, as read
+	var values []diag.Diagnostic // the values read past, as read
 	ambiguous := false
 	for _, w := range tabStops {
 		text, shift := expandTabs(src, w)
-		var doc yaml.Node
-		if yaml.Unmarshal(text, &doc) != nil || doc.Kind == 0 || len(doc.Content) == 0 ||
-			lastLine(doc.Content[0]) < lastTopLine(text) {
+		r, vds := readPastValues(text, lineOffset, nil)
+		if r == nil || lastLine(r) < lastTopLine(text) {
 			// yaml.v3 reads " title: a\nsummary: b" as {title: a}: the
 			// lines after an indented first key are dropped.
 			continue
 		}
 		if root == nil {
-			root, starts = doc.Content[0], map[int]int{}
+			root, starts, values = r, map[int]int{}, vds
 			for line, s := range shift {
 				starts[line+lineOffset] = s.expanded + 1
 			}
 			unshift(root, shift)
 			continue
 		}
-		if !sameTree(root, doc.Content[0]) {
+		if !sameTree(root, r) {
 			ambiguous = true
 			break
 		}
 	}
 	if ambiguous {
-		root = nil
+		root, values = nil, nil
 	}
 	ds := tabIndents(src, lineOffset)
 	for i := range ds {
@@ -748,7 +748,7 @@ func readPastTabs(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter cannot be read even as if the tabs were spaces, so its fields are checked once they are"
 		}
 	}
-	return root, ds
+	return root, append(ds, values...)
 }
 
 // indentShift is how a line's indentation was read: its length in the
@@ -840,7 +840,7 @@ func lastTopLine(text []byte) int {
 // where one reading is safe: a plain value that holds ": " (`title:
 // Protocolo "Atención": víctimas`), or text after a quoted value's
 // closing quote (`title: "Atención" en Guatemala`), is read as if the
-// whole value were in quotes, and the message says so. It returns the
+// whole value were in quotes, and the message says to write it so. It returns the
 // root, or nil, and ds with the problems found.
 func readPastValues(src []byte, lineOffset int, ds []diag.Diagnostic) (*yaml.Node, []diag.Diagnostic) {
 	fixedLine := 0 // the line of src read past last
@@ -857,16 +857,21 @@ func readPastValues(src []byte, lineOffset int, ds []diag.Diagnostic) (*yaml.Nod
 		line := d.Line - lineOffset
 		if line == fixedLine {
 			// Quoting the value did not help: the line is broken
-			// otherwise, and the assumption said nothing true.
+			// otherwise, and the fix said nothing true.
 			ds[len(ds)-1] = d
 			return nil, ds
 		}
-		fixed, value, ok := quoteValue(src, line)
+		fixed, value, quoted, ok := quoteValue(src, line)
 		if !ok {
 			return nil, append(ds, d)
 		}
-		ds = append(ds, diag.New(RuleYAMLSyntax, "", d.Line, 0,
-			"%s; read on as if the whole value were in quotes: %s", d.Message, value))
+		if quoted {
+			ds = append(ds, diag.New(RuleYAMLSyntax, "", d.Line, 0,
+				"a value that starts with a quote must end with it: write %s (the rest was read as if it were so)", value))
+		} else {
+			ds = append(ds, diag.New(RuleYAMLSyntax, "", d.Line, 0,
+				"a value that contains `: ` must be in quotes: write %s (the rest was read as if it were so)", value))
+		}
 		src, fixedLine = fixed, line
 	}
 	return nil, ds
@@ -875,13 +880,13 @@ func readPastValues(src []byte, lineOffset int, ds []diag.Diagnostic) (*yaml.Nod
 // quoteValue returns src with the value of line (1-based) in single
 // quotes, and the value so quoted, when the line is a key's or a list
 // item's plain value holding ": ", or a quoted value with text after its
-// closing quote; a comment stays out.
-func quoteValue(src []byte, line int) ([]byte, string, bool) {
+// closing quote (then quoted is true); a comment stays out.
+func quoteValue(src []byte, line int) (fixed []byte, value string, quoted, ok bool) {
 	start := 0
 	for i := 1; i < line; i++ {
 		j := bytes.IndexByte(src[start:], '\n')
 		if j < 0 {
-			return nil, "", false
+			return nil, "", false, false
 		}
 		start += j + 1
 	}
@@ -890,17 +895,18 @@ func quoteValue(src []byte, line int) ([]byte, string, bool) {
 		end = start + j
 	}
 	cur := src[start:end]
-	_, value, ok := lineValue(cur)
-	if !ok || len(value) == 0 {
-		return nil, "", false
+	_, val, ok := lineValue(cur)
+	if !ok || len(val) == 0 {
+		return nil, "", false, false
 	}
-	v := string(value)
+	v := string(val)
 	var raw string
 	switch {
 	case v[0] == '"' || v[0] == '\'':
+		quoted = true
 		close := closingQuote(v[1:], v[0])
 		if close < 0 {
-			return nil, "", false
+			return nil, "", false, false
 		}
 		after := v[close+2:]
 		comment := strings.Index(after, " #")
@@ -908,11 +914,11 @@ func quoteValue(src []byte, line int) ([]byte, string, bool) {
 			comment = len(after)
 		}
 		if strings.TrimSpace(after[:comment]) == "" || !strings.HasPrefix(after, " ") {
-			return nil, "", false
+			return nil, "", false, false
 		}
 		raw = strings.TrimRight(v[:close+2]+after[:comment], " ")
 	case strings.ContainsRune("[{|>&*!%@`#-?,]}", rune(v[0])):
-		return nil, "", false
+		return nil, "", false, false
 	default:
 		comment := strings.Index(v, " #")
 		if comment < 0 {
@@ -920,14 +926,14 @@ func quoteValue(src []byte, line int) ([]byte, string, bool) {
 		}
 		raw = strings.TrimRight(v[:comment], " ")
 		if !strings.Contains(raw, ": ") && !strings.HasSuffix(raw, ":") {
-			return nil, "", false
+			return nil, "", false, false
 		}
 	}
-	at := start + len(cur) - len(value)
-	quoted := "'" + strings.ReplaceAll(raw, "'", "''") + "'"
-	out := make([]byte, 0, len(src)+len(quoted)-len(raw))
+	at := start + len(cur) - len(val)
+	q := "'" + strings.ReplaceAll(raw, "'", "''") + "'"
+	out := make([]byte, 0, len(src)+len(q)-len(raw))
 	out = append(out, src[:at]...)
-	out = append(out, quoted...)
+	out = append(out, q...)
 	out = append(out, src[at+len(raw):]...)
-	return out, quoted, true
+	return out, q, quoted, true
 }

@@ -173,6 +173,10 @@ func FuzzSplit(f *testing.F) {
 		"",
 		"\x00",
 		"---\ntitle: caf\xe9\n---",
+		"---\ninstitutions:\n\t- name: a\n\t  type: b\n  \t- c: d\n---\n",
+		"---\nperiod:\n \t\tstart: 1\n\t\tend: 2\n---\n",
+		"---\n\u00a0a:\u2003b\n-\u3000c\n\ufeffd: e\n---\n",
+		"---\ntitle: \"a\" b: c\nsummary: d: e # f\n- 'g' h\n---\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -191,6 +195,20 @@ func FuzzSplit(f *testing.F) {
 		}
 		if doc != nil && doc.BodyLine < 2 {
 			t.Fatalf("BodyLine %d", doc.BodyLine)
+		}
+		if doc != nil && doc.Root != nil {
+			// Read on past tabs and values, the tree keeps the file's
+			// lines and columns.
+			var inside func(n *yaml.Node)
+			inside = func(n *yaml.Node) {
+				if l := doc.Line(n); l < 2 || l >= doc.BodyLine || n.Column < 1 {
+					t.Fatalf("node %q at line %d column %d, the front matter on lines 2 to %d", n.Value, l, n.Column, doc.BodyLine-2)
+				}
+				for _, c := range n.Content {
+					inside(c)
+				}
+			}
+			inside(doc.Root)
 		}
 	})
 }
@@ -256,9 +274,9 @@ func TestQuoteHints(t *testing.T) {
 		{"text after the quote", "---\ntitle: \"Atención Integral\" en Guatemala\nsummary: Resumen.\n---\n", 2, "must end with it"},
 		{"quote not closed", "---\ntitle: \"Atención Integral\nsummary: Resumen.\ncountries: [GT]\n---\n", 2, "not closed: end the value with \""},
 		{"quote not closed, last", "---\ntitle: Título\nsummary: \"Resumen sin fin\n---\n", 3, "not closed"},
-		{"colon in the value", "---\ntitle: Protocolo de \"Atención\": víctimas\n---\n", 2, "in single quotes if it holds double ones"},
+		{"colon in the value", "---\ntitle: Protocolo de \"Atención\": víctimas\n---\n", 2, "must be in quotes: write 'Protocolo de \"Atención\": víctimas'"},
 		{"text after >-", "---\ntitle: T\nsummary: >- La SVET coordina\n---\n", 3, "starts on the next line, indented"},
-		{"quoted over lines, later error", "---\nsummary: \"uno\n  dos\"\ntitle: a: b\n---\n", 4, "must be quoted"},
+		{"quoted over lines, later error", "---\nsummary: \"uno\n  dos\"\ntitle: a: b\n---\n", 4, "must be in quotes: write 'a: b'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, ds := Split([]byte(tc.src))
@@ -318,6 +336,7 @@ func TestReadPastTabs(t *testing.T) {
 		{"widths disagree", "---\nsummary: |-\n  uno\n\tdos\ntitle: x\n---\n", false, 0, 0},
 		{"top level, where yaml.v3 drops the next key", "---\n\ttitle: a\nsummary: x\n---\n", false, 0, 0},
 		{"top level, all", "---\n\ttitle: a\n\tsummary: x\n---\n", true, 3, 11},
+		{"and a value with a colon", "---\ntitle: Nota: x\nperiod:\n\tstart: x\n---\n", true, 4, 9},
 		{"one width only", "---\na:\n\tb: 1\n  c: x\n---\n", true, 4, 6},
 		{"no width reads it", "---\nlist:\n\t- a\n\tb: x\n---\n", false, 0, 0},
 	} {
@@ -361,10 +380,10 @@ func TestReadPastValues(t *testing.T) {
 		problems  []string
 	}{
 		{"colon in a value", "---\ntitle: Protocolo \"Atención\": víctimas  # nota\nscope: national\n---\n",
-			"Protocolo \"Atención\": víctimas", []string{"2: read on as if the whole value were in quotes: 'Protocolo \"Atención\": víctimas'"}},
+			"Protocolo \"Atención\": víctimas", []string{"2: write 'Protocolo \"Atención\": víctimas'"}},
 		{"text after the quote, and a colon", "---\ntitle: \"Atención\" en Guatemala\nsummary: Nota: texto\nscope: national\n---\n",
-			"\"Atención\" en Guatemala", []string{"2: read on as if the whole value were in quotes: '\"Atención\" en Guatemala'", "3: read on as if the whole value were in quotes: 'Nota: texto'"}},
-		{"in a list", "---\ntitle: a\nthemes:\n  - uno: dos: tres\n---\n", "a", []string{"4: read on as if the whole value were in quotes: 'dos: tres'"}},
+			"\"Atención\" en Guatemala", []string{"2: write '\"Atención\" en Guatemala'", "3: write 'Nota: texto'"}},
+		{"in a list", "---\ntitle: a\nthemes:\n  - uno: dos: tres\n---\n", "a", []string{"4: write 'dos: tres'"}},
 		{"a continuation line", "---\ntitle: uno\n  dos: tres: cuatro\n---\n", "", []string{"3: mapping values are not allowed in this context (a value"}},
 		{"quote left open", "---\ntitle: \"Atención\nscope: national\n---\n", "", []string{"2: not closed"}},
 	} {
@@ -379,8 +398,8 @@ func TestReadPastValues(t *testing.T) {
 			}
 			for i, p := range tc.problems {
 				line, text, _ := strings.Cut(p, ": ")
-				assumed := strings.Contains(text, "read on")
-				if !strings.HasPrefix(got[i], line+": ") || !strings.Contains(got[i], text) || strings.Contains(got[i], "read on") != assumed {
+				assumed := strings.Contains(text, "write")
+				if !strings.HasPrefix(got[i], line+": ") || !strings.Contains(got[i], text) || strings.Contains(got[i], "read as if it were so") != assumed {
 					t.Errorf("got %q, want %q", got[i], p)
 				}
 			}
