@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -295,12 +296,13 @@ func hasOddSpace(src []byte) bool {
 	}
 }
 
-// layoutSpaces returns src with each no-break space that stands where
-// YAML needs a space (in the indentation, after a list's dash, after a
-// key's colon) as a space, and a warning for each line with one. YAML
-// takes it for text there: "acronym:\u00a0SVET" is no key, and was told
-// "could not find expected ':'" with the colon in plain sight. A no-break
-// space inside a value is the value's own.
+// layoutSpaces returns src with each no-break or other odd space (see
+// oddSpace) that stands where YAML needs a space (in the indentation,
+// after a list's dash, after a key's colon) as a space, and a warning for
+// each line with one. YAML takes it for text there: "acronym:\u00a0SVET"
+// is no key, and was told "could not find expected ':'" with the colon in
+// plain sight. One inside a value is the value's own. Each is one
+// character, as the space that replaces it: columns stay the file's.
 func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 	if !hasOddSpace(src) {
 		return src, nil
@@ -856,10 +858,19 @@ func readPastValues(src []byte, lineOffset int, ds []diag.Diagnostic) (*yaml.Nod
 		d := syntaxError(err, src, lineOffset)
 		line := d.Line - lineOffset
 		if line == fixedLine {
-			// Quoting the value did not help: the line is broken
-			// otherwise, and the fix said nothing true.
+			// The fix did not help: the line is broken otherwise. A
+			// quoting fix said nothing true; a tab is still a tab.
+			if ds[len(ds)-1].Rule == RuleYAMLTab {
+				return nil, append(ds, d)
+			}
 			ds[len(ds)-1] = d
 			return nil, ds
+		}
+		if fixed, col, ok := dashTab(src, line); ok {
+			ds = append(ds, diag.New(RuleYAMLTab, "", d.Line, col,
+				"a tab follows the list's dash: replace the tab with a space (the rest was read as if it were one)"))
+			src, fixedLine = fixed, line
+			continue
 		}
 		fixed, value, quoted, ok := quoteValue(src, line)
 		if !ok {
@@ -936,4 +947,42 @@ func quoteValue(src []byte, line int) (fixed []byte, value string, quoted, ok bo
 	out = append(out, q...)
 	out = append(out, src[at+len(raw):]...)
 	return out, q, quoted, true
+}
+
+// dashTab returns src with the tabs after the dashes that start line
+// (1-based) as spaces ("-\thotline", as a word processor's bullet
+// leaves it, which yaml.v3 refuses), and the column of the first.
+func dashTab(src []byte, line int) ([]byte, int, bool) {
+	start := 0
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(src[start:], '\n')
+		if j < 0 {
+			return nil, 0, false
+		}
+		start += j + 1
+	}
+	first, dash := -1, false
+	out := slices.Clone(src)
+	for i := start; i < len(out); i++ {
+		c := out[i]
+		if c == '\t' && dash {
+			if first < 0 {
+				first = i - start
+			}
+			out[i] = ' '
+			continue
+		}
+		if c == '-' && i+1 < len(out) && (out[i+1] == ' ' || out[i+1] == '\t') {
+			dash = true
+			continue
+		}
+		if c == ' ' {
+			continue
+		}
+		break
+	}
+	if first < 0 {
+		return nil, 0, false
+	}
+	return out, first + 1, true
 }

@@ -385,6 +385,8 @@ func TestReadPastValues(t *testing.T) {
 			"\"Atención\" en Guatemala", []string{"2: write '\"Atención\" en Guatemala'", "3: write 'Nota: texto'"}},
 		{"in a list", "---\ntitle: a\nthemes:\n  - uno: dos: tres\n---\n", "a", []string{"4: write 'dos: tres'"}},
 		{"a continuation line", "---\ntitle: uno\n  dos: tres: cuatro\n---\n", "", []string{"3: mapping values are not allowed in this context (a value"}},
+		{"a tab after a list's dash", "---\ntitle: a\nthemes:\n-\thotline\n- \t- x\n---\n", "a",
+			[]string{"4: a tab follows the list's dash: replace the tab with a space (the rest was read as if it were one)", "5: replace the tab with a space"}},
 		{"quote left open", "---\ntitle: \"Atención\nscope: national\n---\n", "", []string{"2: not closed"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -398,8 +400,8 @@ func TestReadPastValues(t *testing.T) {
 			}
 			for i, p := range tc.problems {
 				line, text, _ := strings.Cut(p, ": ")
-				assumed := strings.Contains(text, "write")
-				if !strings.HasPrefix(got[i], line+": ") || !strings.Contains(got[i], text) || strings.Contains(got[i], "read as if it were so") != assumed {
+				assumed := strings.Contains(text, "write") || strings.Contains(text, "replace")
+				if !strings.HasPrefix(got[i], line+": ") || !strings.Contains(got[i], text) || strings.Contains(got[i], "read as if it were") != assumed {
 					t.Errorf("got %q, want %q", got[i], p)
 				}
 			}
