@@ -36,7 +36,7 @@ var (
 	RuleYAMLSyntax = &diag.Rule{ID: "yaml-syntax", Severity: diag.Error,
 		Doc: "The YAML cannot be read."}
 	RuleYAMLTab = &diag.Rule{ID: "yaml-tab", Severity: diag.Error,
-		Doc: "A tab indents a YAML line; YAML allows only spaces there."}
+		Doc: "A tab indents a YAML line, or follows a list's dash; YAML allows only spaces there. Replace it with spaces. The file is read on as if it were spaces when every tab width reads the same fields, so that its other problems show; otherwise they show once the tab is replaced."}
 	RuleLineSeparator = &diag.Rule{ID: "line-separator", Severity: diag.Warning,
 		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it."}
 	RuleYAMLSpace = &diag.Rule{ID: "yaml-space", Severity: diag.Warning,
