@@ -207,8 +207,26 @@ func ParseYAML(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 // when the fast path built it (see Document.Release).
 func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnostic) {
 	src, seps := separatorsAsSpaces(src, lineOffset)
-	src, nbsps := layoutSpaces(src, lineOffset)
+	pasted := src
+	src, nbsps, unclear := layout(src, lineOffset, false)
 	seps = append(seps, nbsps...)
+	if unclear > 0 {
+		// An ideographic space shows two columns wide, a zero-width one
+		// none: read on only when that reading gives the same fields.
+		root, ds := readPastSpaces(src, lineOffset)
+		wide, _, _ := layout(pasted, lineOffset, true)
+		other, _ := readPastSpaces(wide, lineOffset)
+		if (root != nil || other != nil) && (root == nil || other == nil || !sameTree(root, other)) {
+			return nil, nil, append(seps, diag.New(RuleYAMLSyntax, "", unclear+lineOffset, 0,
+				"an ideographic (U+3000) or zero-width (U+FEFF) space in this line's indentation leaves unclear how far it is indented: replace it with plain spaces; the fields are checked once it is"))
+		}
+		if root != nil {
+			var wds []diag.Diagnostic
+			walk(root, lineOffset, &wds)
+			ds = append(ds, onePerLine(wds)...)
+		}
+		return root, nil, append(seps, ds...)
+	}
 	if tabIndents(src, lineOffset) != nil {
 		// Read on as if the tabs were spaces, where every tab width reads
 		// the same; otherwise any further message would be about a
@@ -304,9 +322,20 @@ func hasOddSpace(src []byte) bool {
 // plain sight. One inside a value is the value's own. Each is one
 // character, as the space that replaces it: columns stay the file's.
 func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
+	out, ds, _ := layout(src, lineOffset, false)
+	return out, ds
+}
+
+// layout is layoutSpaces, which reads every odd space as one space; wide
+// reads an ideographic space (U+3000) in the indentation as two, as
+// editors show it, and a zero-width no-break space (U+FEFF) as none. It
+// also returns the first line (of src) with one of those two in its
+// indentation, or 0.
+func layout(src []byte, lineOffset int, wide bool) ([]byte, []diag.Diagnostic, int) {
 	if !hasOddSpace(src) {
-		return src, nil
+		return src, nil, 0
 	}
+	unclear := 0
 	var ds []diag.Diagnostic
 	out := make([]byte, 0, len(src))
 	block := blockText{parent: -1}
@@ -315,7 +344,11 @@ func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 		rest = next
 		fixed, at := cur, -1
 		if !block.text(cur) {
-			fixed, at = layoutLine(cur)
+			var odd bool
+			fixed, at, odd = layoutLine(cur, wide)
+			if odd && unclear == 0 {
+				unclear = n + 1
+			}
 			if at >= 0 { // what it opens, read again with plain spaces
 				block = blockText{parent: -1}
 				block.text(fixed)
@@ -331,17 +364,18 @@ func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 			out = append(out, '\n')
 		}
 	}
-	return out, ds
+	return out, ds, unclear
 }
 
-// layoutLine returns a line with the no-break spaces of its layout as
-// spaces, and the byte offset of the first, or -1.
-func layoutLine(line []byte) ([]byte, int) {
+// layoutLine returns a line with the odd spaces of its layout as spaces
+// (see layout for wide), the byte offset of the first, or -1, and whether
+// its indentation holds U+3000 or U+FEFF, whose width is unclear.
+func layoutLine(line []byte, wide bool) ([]byte, int, bool) {
 	if !hasOddSpace(line) {
-		return line, -1
+		return line, -1, false
 	}
 	var out []byte
-	first := -1
+	first, unclear, lead := -1, false, true
 	i := 0
 	// spaces replaces the run of spaces and no-break spaces at i.
 	spaces := func() {
@@ -354,14 +388,26 @@ func layoutLine(line []byte) ([]byte, int) {
 				if first < 0 {
 					first = i
 				}
-				out = append(out, ' ')
-				i += oddSpace(line[i:])
+				switch r, size := utf8.DecodeRune(line[i:]); {
+				case lead && (r == '\u3000' || r == '\ufeff'):
+					unclear = true
+					if wide && r == '\u3000' {
+						out = append(out, ' ', ' ')
+					} else if !wide {
+						out = append(out, ' ')
+					}
+					i += size
+				default:
+					out = append(out, ' ')
+					i += size
+				}
 			default:
 				return
 			}
 		}
 	}
 	spaces()
+	lead = false
 	for i+1 < len(line) && line[i] == '-' && (line[i+1] == ' ' || oddSpace(line[i+1:]) > 0) {
 		out = append(out, '-')
 		i++
@@ -376,9 +422,9 @@ func layoutLine(line []byte) ([]byte, int) {
 		}
 	}
 	if first < 0 {
-		return line, -1
+		return line, -1, false
 	}
-	return append(out, line[i:]...), first
+	return append(out, line[i:]...), first, unclear
 }
 
 // hasSeparator reports whether src holds U+0085, U+2028 or U+2029. It looks
@@ -699,6 +745,16 @@ func Describe(n *yaml.Node) string {
 		return fmt.Sprintf("%q", n.Value)
 	}
 	return "an alias"
+}
+
+// readPastSpaces reads src, its odd spaces replaced, as parseYAML does
+// without the fast path: past tabs, past values. The root is nil when it
+// cannot be read.
+func readPastSpaces(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
+	if tabIndents(src, lineOffset) != nil {
+		return readPastTabs(src, lineOffset)
+	}
+	return readPastValues(src, lineOffset, nil)
 }
 
 // tabStops are the tab widths an editor may show: the front matter is read

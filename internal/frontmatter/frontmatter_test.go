@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"catalog/internal/diag"
 )
 
 // problem is a diagnostic reduced to what the tests compare.
@@ -176,6 +178,7 @@ func FuzzSplit(f *testing.F) {
 		"---\ninstitutions:\n\t- name: a\n\t  type: b\n  \t- c: d\n---\n",
 		"---\nperiod:\n \t\tstart: 1\n\t\tend: 2\n---\n",
 		"---\n\u00a0a:\u2003b\n-\u3000c\n\ufeffd: e\n---\n",
+		"---\na:\n\u3000 b: 1\n\ufeff\u3000c:\t- d\n---\n",
 		"---\ntitle: \"a\" b: c\nsummary: d: e # f\n- 'g' h\n---\n",
 	} {
 		f.Add([]byte(seed))
@@ -414,6 +417,45 @@ func TestReadPastValues(t *testing.T) {
 			var v struct{ Title string }
 			if err := doc.Root.Decode(&v); err != nil || v.Title != tc.title {
 				t.Errorf("title %q (%v), want %q", v.Title, err, tc.title)
+			}
+		})
+	}
+}
+
+// TestUnclearSpaces: an ideographic space (two columns wide on screen) or
+// a zero-width no-break space in the layout is read on only when reading
+// it as one space and as it shows give the same fields; otherwise the
+// file stops with an error on its line, not with fields the author did
+// not write.
+func TestUnclearSpaces(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		read      bool
+		errLine   int
+	}{
+		{"either width", "---\nthemes:\n\u3000- a\n\u3000- b\n---\n", true, 0},
+		{"after a colon", "---\ntitle:\u3000a\nscope:\ufeffb\n---\n", true, 0},
+		{"ideographic indents", "---\ninstitutions:\n  - name: x\n\u3000  type: y\n---\n", false, 4},
+		{"zero width indents", "---\na:\n  b: 1\n\ufeff  c: 2\n---\n", false, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ds := Split([]byte(tc.src))
+			if (doc.Root != nil) != tc.read {
+				t.Fatalf("read: %v, want %v (%v)", doc.Root != nil, tc.read, ds)
+			}
+			errs := 0
+			for _, d := range ds {
+				if d.Severity == diag.Error {
+					errs++
+					if d.Line != tc.errLine || !strings.Contains(d.Message, "leaves unclear how far it is indented: replace it with plain spaces") {
+						t.Errorf("%d: %s", d.Line, d.Message)
+					}
+				} else if d.Rule != RuleYAMLSpace {
+					t.Errorf("%d: %s [%s]", d.Line, d.Message, d.Rule.ID)
+				}
+			}
+			if (errs == 1) != !tc.read || errs > 1 {
+				t.Errorf("%d errors: %v", errs, ds)
 			}
 		})
 	}
