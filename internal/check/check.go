@@ -35,7 +35,7 @@ import (
 func All() []*diag.Rule {
 	return []*diag.Rule{
 		fm.RuleEmptyFile, fm.RuleBinaryFile, fm.RuleEncoding, gate.RuleFileSize, gate.RuleSymlink, gate.RuleSpecialFile, load.RuleFileName,
-		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleLineSeparator, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
+		fm.RuleFrontMatter, fm.RuleYAMLSyntax, fm.RuleYAMLTab, fm.RuleLineSeparator, fm.RuleYAMLSpace, fm.RuleYAMLAnchor, fm.RuleYAMLTag,
 		fm.RuleDuplicateKey, fm.RuleYAMLImplicit, fm.RuleUnknownField, fm.RuleFieldType, fm.RuleRequiredField,
 		config.RuleConfig,
 		load.RuleDuplicateID, load.RuleMissingSource, load.RuleTranslationMismatch,
@@ -359,11 +359,15 @@ func (ps *pass) countries(t *model.Text, path string, codes []string) {
 			}
 			continue
 		}
-		hint := ""
-		if s := country.Suggest(c); s != "" {
-			hint = fmt.Sprintf(" (did you mean %s, %s?)", s, country.Name(s, "en"))
+		if s, ok := country.Exact(c); ok {
+			ps.at(t, RuleCountryCode, ip, "unknown country code %q: write %s (%s)", c, s, country.Name(s, "en"))
+			continue
 		}
-		ps.at(t, RuleCountryCode, ip, "unknown country code %q%s", c, hint)
+		if s := country.Suggest(c); s != "" {
+			ps.at(t, RuleCountryCode, ip, "unknown country code %q (did you mean %s, %s?)", c, s, country.Name(s, "en"))
+			continue
+		}
+		ps.at(t, RuleCountryCode, ip, "unknown country code %q", c)
 	}
 }
 
@@ -588,7 +592,7 @@ func (ps *pass) url(t *model.Text, path, raw string) {
 // text checks what each language's file gives.
 func (ps *pass) text(t *model.Text, isSource bool) {
 	if n := utf8.RuneCountInString(t.Summary); n > 600 {
-		ps.at(t, RuleSummaryLength, "summary", "the summary has %d characters; keep it under 600 (it is shown on cards)", n)
+		ps.at(t, RuleSummaryLength, "summary", "the summary has %d characters, %d too many: keep it to 600 (it is shown on cards)", n, n-600)
 	} else if t.SummaryParagraphs {
 		ps.warnAt(t, RuleSummaryLength, "summary", "the summary has several paragraphs; cards show one: move the rest to the body")
 	}

@@ -6,7 +6,7 @@ import "catalog/internal/diag"
 // catalog's vocabularies and against each other.
 var (
 	RuleCountryCode = &diag.Rule{ID: "country-code", Severity: diag.Error,
-		Doc: "A country code that is not ISO 3166-1. Alpha-2 (`CR`) and alpha-3 (`CRI`) codes in any case are accepted; the message suggests the code for a misspelt code or a country name."}
+		Doc: "A country code that is not ISO 3166-1. Alpha-2 (`CR`) and alpha-3 (`CRI`) codes in any case are accepted; the message gives the code to write for a country's name (`write GT (Guatemala)`) and suggests one for a misspelt code."}
 	RuleVocabulary = &diag.Rule{ID: "vocabulary", Severity: diag.Error,
 		Doc: "A theme, target group, form of exploitation or criterion that is not in the catalog's vocabularies (catalog.yaml)."}
 	RuleFieldValue = &diag.Rule{ID: "field-value", Severity: diag.Error,

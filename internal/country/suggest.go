@@ -40,6 +40,35 @@ import (
 //     same edit rule as 3 ("Brazl", "Mexco", "Argentian"), when no other
 //     country's name is as close.
 func Suggest(input string) string {
+	if a2, ok := Exact(input); ok {
+		return a2
+	}
+	return guess(input)
+}
+
+// Exact returns the one alpha-2 code an input stands for without a guess:
+// the input is a code in another case or alpha-3 (Canonical), or a
+// Spanish or English name of exactly one country, compared with case,
+// accents and punctuation folded away ("Guatemala", "panamá" → GT, PA).
+func Exact(input string) (string, bool) {
+	if a2, ok := Canonical(input); ok {
+		return a2, true
+	}
+	if len(input) > maxInput {
+		return "", false
+	}
+	key := fold(input)
+	if key == "" {
+		return "", false
+	}
+	if i, ok := nameIndex().exact[key]; ok && i >= 0 {
+		return table[i].alpha2, true
+	}
+	return "", false
+}
+
+// guess is Suggest past Exact: rules 3 to 5.
+func guess(input string) string {
 	if a2, ok := Canonical(input); ok {
 		return a2
 	}

@@ -13,6 +13,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,9 +36,11 @@ var (
 	RuleYAMLSyntax = &diag.Rule{ID: "yaml-syntax", Severity: diag.Error,
 		Doc: "The YAML cannot be read."}
 	RuleYAMLTab = &diag.Rule{ID: "yaml-tab", Severity: diag.Error,
-		Doc: "A tab indents a YAML line; YAML allows only spaces there."}
+		Doc: "A tab indents a YAML line, or follows a list's dash; YAML allows only spaces there. Replace it with spaces. The file is read on as if it were spaces when every tab width reads the same fields, so that its other problems show; otherwise they show once the tab is replaced."}
 	RuleLineSeparator = &diag.Rule{ID: "line-separator", Severity: diag.Warning,
-		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it. The same for a no-break space (U+00A0) in the indentation or after a key's colon, where YAML needs a plain space."}
+		Doc: "An invisible line separator (U+2028, U+2029 or U+0085) in the front matter, as text pasted from a word processor or a PDF brings: YAML would take it for a new line, which moved every later line number and could break the field; it is read as a space. Delete it."}
+	RuleYAMLSpace = &diag.Rule{ID: "yaml-space", Severity: diag.Warning,
+		Doc: "A no-break space (U+00A0) or another odd space (U+2000 to U+200A, U+3000, U+FEFF), as text pasted from a word processor or a PDF brings, in the indentation, after a list's dash or after a key's colon, where YAML needs a plain space: it is read as one. Replace it with a plain space."}
 	RuleYAMLAnchor = &diag.Rule{ID: "yaml-anchor", Severity: diag.Error,
 		Doc: "YAML anchors (`&name`) and aliases (`*name`) are refused: they hide where a value comes from and can blow up in size."}
 	RuleYAMLTag = &diag.Rule{ID: "yaml-tag", Severity: diag.Error,
@@ -204,23 +207,45 @@ func ParseYAML(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 // when the fast path built it (see Document.Release).
 func parseYAML(src []byte, lineOffset int) (*yaml.Node, *simple, []diag.Diagnostic) {
 	src, seps := separatorsAsSpaces(src, lineOffset)
-	src, nbsps := layoutSpaces(src, lineOffset)
+	pasted := src
+	src, nbsps, unclear := layout(src, lineOffset, false)
 	seps = append(seps, nbsps...)
-	if tabs := tabIndents(src, lineOffset); tabs != nil {
-		// A tab-indented document does not mean what its author sees; any
-		// further message would be about a structure they did not write.
-		return nil, nil, append(seps, tabs...)
+	if unclear > 0 {
+		// An ideographic space shows two columns wide, a zero-width one
+		// none: read on only when that reading gives the same fields.
+		root, ds := readPastSpaces(src, lineOffset)
+		wide, _, _ := layout(pasted, lineOffset, true)
+		other, _ := readPastSpaces(wide, lineOffset)
+		if (root != nil || other != nil) && (root == nil || other == nil || !sameTree(root, other)) {
+			return nil, nil, append(seps, diag.New(RuleYAMLSyntax, "", unclear+lineOffset, 0,
+				"an ideographic (U+3000) or zero-width (U+FEFF) space in this line's indentation leaves unclear how far it is indented: replace it with plain spaces; the fields are checked once it is"))
+		}
+		if root != nil {
+			var wds []diag.Diagnostic
+			walk(root, lineOffset, &wds)
+			ds = append(ds, onePerLine(wds)...)
+		}
+		return root, nil, append(seps, ds...)
+	}
+	if tabIndents(src, lineOffset) != nil {
+		// Read on as if the tabs were spaces, where every tab width reads
+		// the same; otherwise any further message would be about a
+		// structure its author did not write.
+		root, tabs := readPastTabs(src, lineOffset)
+		seps = append(seps, tabs...)
+		if root == nil {
+			return nil, nil, seps
+		}
+		var ds []diag.Diagnostic
+		walk(root, lineOffset, &ds)
+		return root, nil, append(seps, onePerLine(ds)...)
 	}
 	root, tree := parseSimple(src)
 	if root == nil {
-		var doc yaml.Node
-		if err := yaml.Unmarshal(src, &doc); err != nil {
-			return nil, nil, append(seps, syntaxError(err, src, lineOffset))
-		}
-		if doc.Kind == 0 || len(doc.Content) == 0 {
+		root, seps = readPastValues(src, lineOffset, seps)
+		if root == nil {
 			return nil, nil, seps
 		}
-		root = doc.Content[0]
 	}
 	var ds []diag.Diagnostic
 	walk(root, lineOffset, &ds)
@@ -256,16 +281,61 @@ func separatorsAsSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) 
 // colon and in indentation.
 const nbsp = "\u00a0"
 
-// layoutSpaces returns src with each no-break space that stands where
-// YAML needs a space (in the indentation, after a list's dash, after a
-// key's colon) as a space, and a warning for each line with one. YAML
-// takes it for text there: "acronym:\u00a0SVET" is no key, and was told
-// "could not find expected ':'" with the colon in plain sight. A no-break
-// space inside a value is the value's own.
-func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
-	if !bytes.Contains(src, []byte(nbsp)) {
-		return src, nil
+// oddSpace returns the length of the odd space that b starts with, or 0:
+// a no-break space, a typographic space (U+2000 to U+200A), an
+// ideographic space (U+3000), a zero-width no-break space (U+FEFF).
+func oddSpace(b []byte) int {
+	switch {
+	case len(b) >= 2 && b[0] == 0xc2 && b[1] == 0xa0:
+		return 2
+	case len(b) >= 3 && b[0] == 0xe2 && b[1] == 0x80 && b[2] <= 0x8a && b[2] >= 0x80,
+		len(b) >= 3 && b[0] == 0xe3 && b[1] == 0x80 && b[2] == 0x80,
+		len(b) >= 3 && b[0] == 0xef && b[1] == 0xbb && b[2] == 0xbf:
+		return 3
 	}
+	return 0
+}
+
+// hasOddSpace reports whether src holds an odd space; U+2000 to U+200A
+// share their first bytes with the typographic quotes and dashes.
+func hasOddSpace(src []byte) bool {
+	if bytes.Contains(src, []byte(nbsp)) || bytes.Contains(src, []byte("\u3000")) || bytes.Contains(src, []byte("\ufeff")) {
+		return true
+	}
+	for {
+		i := bytes.Index(src, []byte("\xe2\x80"))
+		if i < 0 || i+2 >= len(src) {
+			return false
+		}
+		if c := src[i+2]; c >= 0x80 && c <= 0x8a {
+			return true
+		}
+		src = src[i+2:]
+	}
+}
+
+// layoutSpaces returns src with each no-break or other odd space (see
+// oddSpace) that stands where YAML needs a space (in the indentation,
+// after a list's dash, after a key's colon) as a space, and a warning for
+// each line with one. YAML takes it for text there: "acronym:\u00a0SVET"
+// is no key, and was told "could not find expected ':'" with the colon in
+// plain sight. One inside a value is the value's own. Each is one
+// character, as the space that replaces it: columns stay the file's.
+func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
+	out, ds, _ := layout(src, lineOffset, false)
+	return out, ds
+}
+
+// layout is layoutSpaces, which reads every odd space as one space; wide
+// reads an ideographic space (U+3000) in the indentation as two, as
+// editors show it, and a zero-width no-break space (U+FEFF) as none. It
+// also returns the first line (of src) with one of those two in its
+// indentation, or 0.
+func layout(src []byte, lineOffset int, wide bool) ([]byte, []diag.Diagnostic, int) {
+	if !hasOddSpace(src) {
+		return src, nil, 0
+	}
+	unclear := 0
 	var ds []diag.Diagnostic
 	out := make([]byte, 0, len(src))
 	block := blockText{parent: -1}
@@ -274,32 +344,38 @@ func layoutSpaces(src []byte, lineOffset int) ([]byte, []diag.Diagnostic) {
 		rest = next
 		fixed, at := cur, -1
 		if !block.text(cur) {
-			fixed, at = layoutLine(cur)
+			var odd bool
+			fixed, at, odd = layoutLine(cur, wide)
+			if odd && unclear == 0 {
+				unclear = n + 1
+			}
 			if at >= 0 { // what it opens, read again with plain spaces
 				block = blockText{parent: -1}
 				block.text(fixed)
 			}
 		}
 		if at >= 0 {
-			ds = append(ds, diag.New(RuleLineSeparator, "", n+1+lineOffset, utf8.RuneCount(cur[:at])+1,
-				"a no-break space (U+00A0), as pasted text brings, where YAML needs a plain space; it is read as one: retype it"))
+			r, _ := utf8.DecodeRune(cur[at:])
+			ds = append(ds, diag.New(RuleYAMLSpace, "", n+1+lineOffset, utf8.RuneCount(cur[:at])+1,
+				"a no-break or other odd space (U+%04X), as pasted text brings, where YAML needs a plain space: replace it with a space (read on as if it were one)", r))
 		}
 		out = append(out, fixed...)
 		if found {
 			out = append(out, '\n')
 		}
 	}
-	return out, ds
+	return out, ds, unclear
 }
 
-// layoutLine returns a line with the no-break spaces of its layout as
-// spaces, and the byte offset of the first, or -1.
-func layoutLine(line []byte) ([]byte, int) {
-	if !bytes.Contains(line, []byte(nbsp)) {
-		return line, -1
+// layoutLine returns a line with the odd spaces of its layout as spaces
+// (see layout for wide), the byte offset of the first, or -1, and whether
+// its indentation holds U+3000 or U+FEFF, whose width is unclear.
+func layoutLine(line []byte, wide bool) ([]byte, int, bool) {
+	if !hasOddSpace(line) {
+		return line, -1, false
 	}
 	var out []byte
-	first := -1
+	first, unclear, lead := -1, false, true
 	i := 0
 	// spaces replaces the run of spaces and no-break spaces at i.
 	spaces := func() {
@@ -308,19 +384,31 @@ func layoutLine(line []byte) ([]byte, int) {
 			case line[i] == ' ':
 				out = append(out, ' ')
 				i++
-			case bytes.HasPrefix(line[i:], []byte(nbsp)):
+			case oddSpace(line[i:]) > 0:
 				if first < 0 {
 					first = i
 				}
-				out = append(out, ' ')
-				i += len(nbsp)
+				switch r, size := utf8.DecodeRune(line[i:]); {
+				case lead && (r == '\u3000' || r == '\ufeff'):
+					unclear = true
+					if wide && r == '\u3000' {
+						out = append(out, ' ', ' ')
+					} else if !wide {
+						out = append(out, ' ')
+					}
+					i += size
+				default:
+					out = append(out, ' ')
+					i += size
+				}
 			default:
 				return
 			}
 		}
 	}
 	spaces()
-	for i+1 < len(line) && line[i] == '-' && (line[i+1] == ' ' || bytes.HasPrefix(line[i+1:], []byte(nbsp))) {
+	lead = false
+	for i+1 < len(line) && line[i] == '-' && (line[i+1] == ' ' || oddSpace(line[i+1:]) > 0) {
 		out = append(out, '-')
 		i++
 		spaces()
@@ -329,14 +417,14 @@ func layoutLine(line []byte) ([]byte, int) {
 	if k := bytes.IndexByte(line[i:], ':'); k > 0 && !bytes.ContainsAny(line[i:i+k], "\"'#[{ ") {
 		out = append(out, line[i:i+k+1]...)
 		i += k + 1
-		if bytes.HasPrefix(line[i:], []byte(nbsp)) {
+		if oddSpace(line[i:]) > 0 {
 			spaces()
 		}
 	}
 	if first < 0 {
-		return line, -1
+		return line, -1, false
 	}
-	return append(out, line[i:]...), first
+	return append(out, line[i:]...), first, unclear
 }
 
 // hasSeparator reports whether src holds U+0085, U+2028 or U+2029. It looks
@@ -657,4 +745,300 @@ func Describe(n *yaml.Node) string {
 		return fmt.Sprintf("%q", n.Value)
 	}
 	return "an alias"
+}
+
+// readPastSpaces reads src, its odd spaces replaced, as parseYAML does
+// without the fast path: past tabs, past values. The root is nil when it
+// cannot be read.
+func readPastSpaces(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
+	if tabIndents(src, lineOffset) != nil {
+		return readPastTabs(src, lineOffset)
+	}
+	return readPastValues(src, lineOffset, nil)
+}
+
+// tabStops are the tab widths an editor may show: the front matter is read
+// with each, and read on only when all that can be read agree.
+var tabStops = []int{2, 4, 8, 1}
+
+// readPastTabs reads a front matter with tabs in its indentation as if
+// they were spaces, and reports each tab. It returns the tree when every
+// tab width that reads the text reads the same tree (the author's, then,
+// whatever their editor showed), with the columns of the file; nil when
+// none reads it or two read it otherwise.
+func readPastTabs(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
+	var root *yaml.Node
+	var starts map[int]int       // file line → column where its text begins, as read
+	var values []diag.Diagnostic // the values read past, as read
+	ambiguous := false
+	for _, w := range tabStops {
+		text, shift := expandTabs(src, w)
+		r, vds := readPastValues(text, lineOffset, nil)
+		if r == nil || lastLine(r) < lastTopLine(text) {
+			// yaml.v3 reads " title: a\nsummary: b" as {title: a}: the
+			// lines after an indented first key are dropped.
+			continue
+		}
+		if root == nil {
+			root, starts, values = r, map[int]int{}, vds
+			for line, s := range shift {
+				starts[line+lineOffset] = s.expanded + 1
+			}
+			unshift(root, shift)
+			continue
+		}
+		if !sameTree(root, r) {
+			ambiguous = true
+			break
+		}
+	}
+	if ambiguous {
+		root, values = nil, nil
+	}
+	ds := tabIndents(src, lineOffset)
+	for i := range ds {
+		switch {
+		case root != nil:
+			ds[i].Message = fmt.Sprintf("a tab indents this line: replace the tab with spaces (YAML allows no tab there); read on as if the text began in column %d", starts[ds[i].Line])
+		case ambiguous:
+			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter reads differently with each tab width, so its fields are checked once the tabs are spaces"
+		default:
+			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter cannot be read even as if the tabs were spaces, so its fields are checked once they are"
+		}
+	}
+	return root, append(ds, values...)
+}
+
+// indentShift is how a line's indentation was read: its length in the
+// file and as spaces.
+type indentShift struct{ original, expanded int }
+
+// expandTabs returns src with the tabs of each line's indentation as
+// spaces up to the next multiple of width, as tabIndents finds them, and
+// for each line it changed (1-based) the shift.
+func expandTabs(src []byte, width int) ([]byte, map[int]indentShift) {
+	out := make([]byte, 0, len(src)+64)
+	shift := map[int]indentShift{}
+	block := blockText{parent: -1}
+	for n, rest := 1, src; len(rest) > 0; n++ {
+		cur, next, found := bytes.Cut(rest, []byte("\n"))
+		rest = next
+		if !block.text(cur) {
+			i, col := 0, 0
+			for ; i < len(cur) && (cur[i] == ' ' || cur[i] == '\t'); i++ {
+				if cur[i] == '\t' {
+					col = (col/width + 1) * width
+				} else {
+					col++
+				}
+			}
+			if col != i || bytes.IndexByte(cur[:i], '\t') >= 0 {
+				shift[n] = indentShift{original: i, expanded: col}
+				out = append(out, bytes.Repeat([]byte(" "), col)...)
+				cur = cur[i:]
+			}
+		}
+		out = append(out, cur...)
+		if found {
+			out = append(out, '\n')
+		}
+	}
+	return out, shift
+}
+
+// unshift gives the nodes of the lines expandTabs changed the columns of
+// the file.
+func unshift(n *yaml.Node, shift map[int]indentShift) {
+	if s, ok := shift[n.Line]; ok && n.Column > s.expanded {
+		n.Column -= s.expanded - s.original
+	}
+	for _, c := range n.Content {
+		unshift(c, shift)
+	}
+}
+
+// sameTree reports whether two trees hold the same keys and values in the
+// same shape, whatever their positions. It does not follow aliases.
+func sameTree(a, b *yaml.Node) bool {
+	if a.Kind != b.Kind || a.Tag != b.Tag || a.Value != b.Value || a.Anchor != b.Anchor || len(a.Content) != len(b.Content) {
+		return false
+	}
+	for i := range a.Content {
+		if !sameTree(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// lastLine returns the last line of a node of the tree.
+func lastLine(n *yaml.Node) int {
+	last := n.Line
+	for _, c := range n.Content {
+		last = max(last, lastLine(c))
+	}
+	return last
+}
+
+// lastTopLine returns the last line of text that starts in its first
+// column, other than a comment, or 0.
+func lastTopLine(text []byte) int {
+	last := 0
+	for n, rest := 1, text; len(rest) > 0; n++ {
+		cur, next, _ := bytes.Cut(rest, []byte("\n"))
+		rest = next
+		if len(cur) > 0 && cur[0] != ' ' && cur[0] != '#' {
+			last = n
+		}
+	}
+	return last
+}
+
+// readPastValues parses src with yaml.v3, reading on past a syntax error
+// where one reading is safe: a plain value that holds ": " (`title:
+// Protocolo "Atención": víctimas`), or text after a quoted value's
+// closing quote (`title: "Atención" en Guatemala`), is read as if the
+// whole value were in quotes, and the message says to write it so. It returns the
+// root, or nil, and ds with the problems found.
+func readPastValues(src []byte, lineOffset int, ds []diag.Diagnostic) (*yaml.Node, []diag.Diagnostic) {
+	fixedLine := 0 // the line of src read past last
+	for range 32 {
+		var doc yaml.Node
+		err := yaml.Unmarshal(src, &doc)
+		if err == nil {
+			if doc.Kind == 0 || len(doc.Content) == 0 {
+				return nil, ds
+			}
+			return doc.Content[0], ds
+		}
+		d := syntaxError(err, src, lineOffset)
+		line := d.Line - lineOffset
+		if line == fixedLine {
+			// The fix did not help: the line is broken otherwise. A
+			// quoting fix said nothing true; a tab is still a tab.
+			if ds[len(ds)-1].Rule == RuleYAMLTab {
+				return nil, append(ds, d)
+			}
+			ds[len(ds)-1] = d
+			return nil, ds
+		}
+		if fixed, col, ok := dashTab(src, line); ok {
+			ds = append(ds, diag.New(RuleYAMLTab, "", d.Line, col,
+				"a tab follows the list's dash: replace the tab with a space (the rest was read as if it were one)"))
+			src, fixedLine = fixed, line
+			continue
+		}
+		fixed, value, quoted, ok := quoteValue(src, line)
+		if !ok {
+			return nil, append(ds, d)
+		}
+		if quoted {
+			ds = append(ds, diag.New(RuleYAMLSyntax, "", d.Line, 0,
+				"a value that starts with a quote must end with it: write %s (the rest was read as if it were so)", value))
+		} else {
+			ds = append(ds, diag.New(RuleYAMLSyntax, "", d.Line, 0,
+				"a value that contains `: ` must be in quotes: write %s (the rest was read as if it were so)", value))
+		}
+		src, fixedLine = fixed, line
+	}
+	return nil, ds
+}
+
+// quoteValue returns src with the value of line (1-based) in single
+// quotes, and the value so quoted, when the line is a key's or a list
+// item's plain value holding ": ", or a quoted value with text after its
+// closing quote (then quoted is true); a comment stays out.
+func quoteValue(src []byte, line int) (fixed []byte, value string, quoted, ok bool) {
+	start := 0
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(src[start:], '\n')
+		if j < 0 {
+			return nil, "", false, false
+		}
+		start += j + 1
+	}
+	end := len(src)
+	if j := bytes.IndexByte(src[start:], '\n'); j >= 0 {
+		end = start + j
+	}
+	cur := src[start:end]
+	_, val, ok := lineValue(cur)
+	if !ok || len(val) == 0 {
+		return nil, "", false, false
+	}
+	v := string(val)
+	var raw string
+	switch {
+	case v[0] == '"' || v[0] == '\'':
+		quoted = true
+		close := closingQuote(v[1:], v[0])
+		if close < 0 {
+			return nil, "", false, false
+		}
+		after := v[close+2:]
+		comment := strings.Index(after, " #")
+		if comment < 0 {
+			comment = len(after)
+		}
+		if strings.TrimSpace(after[:comment]) == "" || !strings.HasPrefix(after, " ") {
+			return nil, "", false, false
+		}
+		raw = strings.TrimRight(v[:close+2]+after[:comment], " ")
+	case strings.ContainsRune("[{|>&*!%@`#-?,]}", rune(v[0])):
+		return nil, "", false, false
+	default:
+		comment := strings.Index(v, " #")
+		if comment < 0 {
+			comment = len(v)
+		}
+		raw = strings.TrimRight(v[:comment], " ")
+		if !strings.Contains(raw, ": ") && !strings.HasSuffix(raw, ":") {
+			return nil, "", false, false
+		}
+	}
+	at := start + len(cur) - len(val)
+	q := "'" + strings.ReplaceAll(raw, "'", "''") + "'"
+	out := make([]byte, 0, len(src)+len(q)-len(raw))
+	out = append(out, src[:at]...)
+	out = append(out, q...)
+	out = append(out, src[at+len(raw):]...)
+	return out, q, quoted, true
+}
+
+// dashTab returns src with the tabs after the dashes that start line
+// (1-based) as spaces ("-\thotline", as a word processor's bullet
+// leaves it, which yaml.v3 refuses), and the column of the first.
+func dashTab(src []byte, line int) ([]byte, int, bool) {
+	start := 0
+	for i := 1; i < line; i++ {
+		j := bytes.IndexByte(src[start:], '\n')
+		if j < 0 {
+			return nil, 0, false
+		}
+		start += j + 1
+	}
+	first, dash := -1, false
+	out := slices.Clone(src)
+	for i := start; i < len(out); i++ {
+		c := out[i]
+		if c == '\t' && dash {
+			if first < 0 {
+				first = i - start
+			}
+			out[i] = ' '
+			continue
+		}
+		if c == '-' && i+1 < len(out) && (out[i+1] == ' ' || out[i+1] == '\t') {
+			dash = true
+			continue
+		}
+		if c == ' ' {
+			continue
+		}
+		break
+	}
+	if first < 0 {
+		return nil, 0, false
+	}
+	return out, first + 1, true
 }

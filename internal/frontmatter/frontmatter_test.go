@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"catalog/internal/diag"
 )
 
 // problem is a diagnostic reduced to what the tests compare.
@@ -173,6 +175,11 @@ func FuzzSplit(f *testing.F) {
 		"",
 		"\x00",
 		"---\ntitle: caf\xe9\n---",
+		"---\ninstitutions:\n\t- name: a\n\t  type: b\n  \t- c: d\n---\n",
+		"---\nperiod:\n \t\tstart: 1\n\t\tend: 2\n---\n",
+		"---\n\u00a0a:\u2003b\n-\u3000c\n\ufeffd: e\n---\n",
+		"---\na:\n\u3000 b: 1\n\ufeff\u3000c:\t- d\n---\n",
+		"---\ntitle: \"a\" b: c\nsummary: d: e # f\n- 'g' h\n---\n",
 	} {
 		f.Add([]byte(seed))
 	}
@@ -191,6 +198,20 @@ func FuzzSplit(f *testing.F) {
 		}
 		if doc != nil && doc.BodyLine < 2 {
 			t.Fatalf("BodyLine %d", doc.BodyLine)
+		}
+		if doc != nil && doc.Root != nil {
+			// Read on past tabs and values, the tree keeps the file's
+			// lines and columns.
+			var inside func(n *yaml.Node)
+			inside = func(n *yaml.Node) {
+				if l := doc.Line(n); l < 2 || l >= doc.BodyLine || n.Column < 1 {
+					t.Fatalf("node %q at line %d column %d, the front matter on lines 2 to %d", n.Value, l, n.Column, doc.BodyLine-2)
+				}
+				for _, c := range n.Content {
+					inside(c)
+				}
+			}
+			inside(doc.Root)
 		}
 	})
 }
@@ -256,9 +277,9 @@ func TestQuoteHints(t *testing.T) {
 		{"text after the quote", "---\ntitle: \"Atención Integral\" en Guatemala\nsummary: Resumen.\n---\n", 2, "must end with it"},
 		{"quote not closed", "---\ntitle: \"Atención Integral\nsummary: Resumen.\ncountries: [GT]\n---\n", 2, "not closed: end the value with \""},
 		{"quote not closed, last", "---\ntitle: Título\nsummary: \"Resumen sin fin\n---\n", 3, "not closed"},
-		{"colon in the value", "---\ntitle: Protocolo de \"Atención\": víctimas\n---\n", 2, "in single quotes if it holds double ones"},
+		{"colon in the value", "---\ntitle: Protocolo de \"Atención\": víctimas\n---\n", 2, "must be in quotes: write 'Protocolo de \"Atención\": víctimas'"},
 		{"text after >-", "---\ntitle: T\nsummary: >- La SVET coordina\n---\n", 3, "starts on the next line, indented"},
-		{"quoted over lines, later error", "---\nsummary: \"uno\n  dos\"\ntitle: a: b\n---\n", 4, "must be quoted"},
+		{"quoted over lines, later error", "---\nsummary: \"uno\n  dos\"\ntitle: a: b\n---\n", 4, "must be in quotes: write 'a: b'"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, ds := Split([]byte(tc.src))
@@ -281,7 +302,7 @@ func TestNoBreakSpaces(t *testing.T) {
 	doc, ds := Split([]byte(src))
 	var lines []int
 	for _, d := range ds {
-		if d.Rule != RuleLineSeparator {
+		if d.Rule != RuleYAMLSpace {
 			t.Errorf("%d: %s [%s]", d.Line, d.Message, d.Rule.ID)
 		}
 		lines = append(lines, d.Line)
@@ -299,5 +320,143 @@ func TestNoBreakSpaces(t *testing.T) {
 	}
 	if v.Title != "Ley\u00a026.842" || v.Scope != "national" || v.Summary != "Nota:\u00a0texto\n" || len(v.Institutions) != 1 || v.Institutions[0]["acronym"] != "SVET" || !slices.Equal(v.Themes, []string{"hotline"}) {
 		t.Errorf("read as %+v", v)
+	}
+}
+
+// TestReadPastTabs: a front matter with tabs in its indentation is read on
+// as if they were spaces when every tab width reads the same tree, with
+// the file's columns; the tab is still reported, saying to replace it.
+// A tab hid every other problem of its file.
+func TestReadPastTabs(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		read      bool
+		line, col int // of the value "x", when read
+	}{
+		{"list under a key", "---\ninstitutions:\n\t- name: a\n\t  type: x\n---\n", true, 4, 10},
+		{"mapping under a key", "---\nperiod:\n\tstart: x\n---\n", true, 3, 9},
+		{"tab then spaces", "---\ninstitutions:\n\t- name: a\n    type: x\n---\n", true, 4, 11},
+		{"widths disagree", "---\nsummary: |-\n  uno\n\tdos\ntitle: x\n---\n", false, 0, 0},
+		{"top level, where yaml.v3 drops the next key", "---\n\ttitle: a\nsummary: x\n---\n", false, 0, 0},
+		{"top level, all", "---\n\ttitle: a\n\tsummary: x\n---\n", true, 3, 11},
+		{"and a value with a colon", "---\ntitle: Nota: x\nperiod:\n\tstart: x\n---\n", true, 4, 9},
+		{"one width only", "---\na:\n\tb: 1\n  c: x\n---\n", true, 4, 6},
+		{"no width reads it", "---\nlist:\n\t- a\n\tb: x\n---\n", false, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ds := Split([]byte(tc.src))
+			if len(ds) == 0 || ds[0].Rule != RuleYAMLTab || !strings.Contains(ds[0].Message, "replace the tab with spaces") {
+				t.Fatalf("no yaml-tab problem saying what to do: %v", ds)
+			}
+			if (doc.Root != nil) != tc.read {
+				t.Fatalf("read on: %v, want %v (%v)", doc.Root != nil, tc.read, ds)
+			}
+			if !tc.read {
+				return
+			}
+			var found *yaml.Node
+			var find func(n *yaml.Node)
+			find = func(n *yaml.Node) {
+				if n.Kind == yaml.ScalarNode && n.Value == "x" {
+					found = n
+				}
+				for _, c := range n.Content {
+					find(c)
+				}
+			}
+			find(doc.Root)
+			if found == nil || doc.Line(found) != tc.line || found.Column != tc.col {
+				t.Errorf("x at %v, want line %d column %d", found, tc.line, tc.col)
+			}
+		})
+	}
+}
+
+// TestReadPastValues: a plain value holding ": ", or text after a quoted
+// value's closing quote, is reported and read on as if the whole value
+// were in quotes, so that the file's other problems show; where quoting
+// does not mend the line, or a quote is left open, nothing is assumed.
+func TestReadPastValues(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		title     string // read; "" when the front matter is not read
+		problems  []string
+	}{
+		{"colon in a value", "---\ntitle: Protocolo \"Atención\": víctimas  # nota\nscope: national\n---\n",
+			"Protocolo \"Atención\": víctimas", []string{"2: write 'Protocolo \"Atención\": víctimas'"}},
+		{"text after the quote, and a colon", "---\ntitle: \"Atención\" en Guatemala\nsummary: Nota: texto\nscope: national\n---\n",
+			"\"Atención\" en Guatemala", []string{"2: write '\"Atención\" en Guatemala'", "3: write 'Nota: texto'"}},
+		{"in a list", "---\ntitle: a\nthemes:\n  - uno: dos: tres\n---\n", "a", []string{"4: write 'dos: tres'"}},
+		{"a continuation line", "---\ntitle: uno\n  dos: tres: cuatro\n---\n", "", []string{"3: mapping values are not allowed in this context (a value"}},
+		{"a tab after a list's dash", "---\ntitle: a\nthemes:\n-\thotline\n- \t- x\n---\n", "a",
+			[]string{"4: a tab follows the list's dash: replace the tab with a space (the rest was read as if it were one)", "5: replace the tab with a space"}},
+		{"quote left open", "---\ntitle: \"Atención\nscope: national\n---\n", "", []string{"2: not closed"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ds := Split([]byte(tc.src))
+			var got []string
+			for _, d := range ds {
+				got = append(got, strconv.Itoa(d.Line)+": "+d.Message)
+			}
+			if len(got) != len(tc.problems) {
+				t.Fatalf("got %q, want %q", got, tc.problems)
+			}
+			for i, p := range tc.problems {
+				line, text, _ := strings.Cut(p, ": ")
+				assumed := strings.Contains(text, "write") || strings.Contains(text, "replace")
+				if !strings.HasPrefix(got[i], line+": ") || !strings.Contains(got[i], text) || strings.Contains(got[i], "read as if it were") != assumed {
+					t.Errorf("got %q, want %q", got[i], p)
+				}
+			}
+			if (doc.Root != nil) != (tc.title != "") {
+				t.Fatalf("read: %v, want %v", doc.Root != nil, tc.title != "")
+			}
+			if doc.Root == nil {
+				return
+			}
+			var v struct{ Title string }
+			if err := doc.Root.Decode(&v); err != nil || v.Title != tc.title {
+				t.Errorf("title %q (%v), want %q", v.Title, err, tc.title)
+			}
+		})
+	}
+}
+
+// TestUnclearSpaces: an ideographic space (two columns wide on screen) or
+// a zero-width no-break space in the layout is read on only when reading
+// it as one space and as it shows give the same fields; otherwise the
+// file stops with an error on its line, not with fields the author did
+// not write.
+func TestUnclearSpaces(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		read      bool
+		errLine   int
+	}{
+		{"either width", "---\nthemes:\n\u3000- a\n\u3000- b\n---\n", true, 0},
+		{"after a colon", "---\ntitle:\u3000a\nscope:\ufeffb\n---\n", true, 0},
+		{"ideographic indents", "---\ninstitutions:\n  - name: x\n\u3000  type: y\n---\n", false, 4},
+		{"zero width indents", "---\na:\n  b: 1\n\ufeff  c: 2\n---\n", false, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, ds := Split([]byte(tc.src))
+			if (doc.Root != nil) != tc.read {
+				t.Fatalf("read: %v, want %v (%v)", doc.Root != nil, tc.read, ds)
+			}
+			errs := 0
+			for _, d := range ds {
+				if d.Severity == diag.Error {
+					errs++
+					if d.Line != tc.errLine || !strings.Contains(d.Message, "leaves unclear how far it is indented: replace it with plain spaces") {
+						t.Errorf("%d: %s", d.Line, d.Message)
+					}
+				} else if d.Rule != RuleYAMLSpace {
+					t.Errorf("%d: %s [%s]", d.Line, d.Message, d.Rule.ID)
+				}
+			}
+			if (errs == 1) != !tc.read || errs > 1 {
+				t.Errorf("%d errors: %v", errs, ds)
+			}
+		})
 	}
 }

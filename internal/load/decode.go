@@ -1,6 +1,8 @@
 package load
 
 import (
+	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -181,6 +183,10 @@ func period(d *fm.Decoder, n *yaml.Node, path string) model.Period {
 		}
 		ym, ok := ParseYearMonth(s)
 		if !ok {
+			if fix := yearMonthFix(s); fix != "" {
+				d.Report(fm.RuleFieldType, v, "%s must be a year (2013) or a year and month (\"2013-02\"), not %q: write \"%s\"", fm.Label(kp), s, fix)
+				return
+			}
 			d.Report(fm.RuleFieldType, v, "%s must be a year (2013) or a year and month (\"2013-02\"), not %q", fm.Label(kp), s)
 			return
 		}
@@ -358,6 +364,10 @@ func date(d *fm.Decoder, n *yaml.Node, path string) time.Time {
 	}
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
+		if fix := dateFix(s); fix != "" {
+			d.Report(fm.RuleFieldType, n, "%s must be a date written YYYY-MM-DD, not %q: write %s", fm.Label(path), s, fix)
+			return time.Time{}
+		}
 		d.Report(fm.RuleFieldType, n, "%s must be a date written YYYY-MM-DD, not %q", fm.Label(path), s)
 		return time.Time{}
 	}
@@ -382,4 +392,59 @@ func sized[T any](n *yaml.Node) []T {
 		return nil
 	}
 	return make([]T, 0, c)
+}
+
+// Dates as officers write them: day or month first, slashes, dots or
+// dashes.
+var (
+	monthYear = regexp.MustCompile(`^(\d{1,2})[/.-](\d{4})$`)
+	yearMonth = regexp.MustCompile(`^(\d{4})[/.](\d{1,2})$|^(\d{4})-(\d)$`)
+	dayFirst  = regexp.MustCompile(`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$`)
+	yearFirst = regexp.MustCompile(`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$`)
+)
+
+// yearMonthFix returns a period's date in the form it needs ("2015-03"
+// for 03/2015, 2015/3 or a whole date 2015-03-10), or "" when there is no
+// one reading.
+func yearMonthFix(s string) string {
+	s = strings.TrimSpace(s)
+	var y, m string
+	if g := monthYear.FindStringSubmatch(s); g != nil {
+		m, y = g[1], g[2]
+	} else if g := yearMonth.FindStringSubmatch(s); g != nil {
+		y, m = g[1]+g[3], g[2]+g[4]
+	} else if t := dateFix(s); t != "" {
+		return t[:7]
+	} else {
+		return ""
+	}
+	month, _ := strconv.Atoi(m)
+	if month < 1 || month > 12 {
+		return ""
+	}
+	return fmt.Sprintf("%s-%02d", y, month)
+}
+
+// dateFix returns a date written YYYY-MM-DD: 20/11/2026 (day first, as in
+// Spanish) gives 2026-11-20, 2026/11/20 gives 2026-11-20; "" when the date
+// is none. Day first is the reading of Latin America, where the officers
+// are: 05/03/2026 is the 5th of March.
+func dateFix(s string) string {
+	s = strings.TrimSpace(s)
+	var y, m, dd string
+	if g := dayFirst.FindStringSubmatch(s); g != nil {
+		dd, m, y = g[1], g[2], g[3]
+	} else if g := yearFirst.FindStringSubmatch(s); g != nil {
+		y, m, dd = g[1], g[2], g[3]
+	} else {
+		return ""
+	}
+	month, _ := strconv.Atoi(m)
+	day, _ := strconv.Atoi(dd)
+	year, _ := strconv.Atoi(y)
+	t := time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day || int(t.Month()) != month {
+		return "" // no such date: 31/02/2026, or 11/20/2026 month first
+	}
+	return t.Format(time.DateOnly)
 }
