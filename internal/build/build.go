@@ -377,7 +377,7 @@ func Checked(io *iostreams.IO, p lang.Printer, dir string, now time.Time, stoppe
 	if err != nil {
 		return nil, diag.ExitUsage, err
 	}
-	if err := diag.WriteText(io.ErrOut, ds); err != nil {
+	if err := diag.WriteText(io.ErrOut, diag.In(p, ds)); err != nil {
 		return nil, diag.ExitUsage, err
 	}
 	if errs, _ := diag.Count(ds); errs > 0 {

@@ -341,7 +341,7 @@ func (ps *pass) enum(t *model.Text, path, value string, allowed []string) {
 		return
 	}
 	hint := labelHint(path, value, allowed)
-	if hint == "" {
+	if hint == nil {
 		hint = suggest.Hint(value, allowed)
 	}
 	ps.at(t, RuleFieldValue, path, "%s must be one of %s, not %q%s", fm.Label(path), strings.Join(allowed, ", "), value, hint)

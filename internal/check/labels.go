@@ -1,7 +1,6 @@
 package check
 
 import (
-	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -28,10 +27,10 @@ var labelWords = sync.OnceValue(func() *words.Words {
 // labelHint names the one code of allowed whose label, in some language,
 // has every word of value ("buena" in "Buena práctica", "en curso" in "En
 // curso"), for the field at path; "" when none or several do.
-func labelHint(path, value string, allowed []string) string {
+func labelHint(path, value string, allowed []string) suggest.Text {
 	w := labelWords()
 	if w == nil {
-		return ""
+		return nil
 	}
 	field := path
 	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
@@ -39,7 +38,7 @@ func labelHint(path, value string, allowed []string) string {
 	}
 	want := strings.Fields(suggest.Fold(value))
 	if len(want) == 0 {
-		return ""
+		return nil
 	}
 	found := ""
 	for _, code := range allowed {
@@ -51,14 +50,14 @@ func labelHint(path, value string, allowed []string) string {
 			have := strings.Fields(suggest.Fold(label))
 			if !slices.ContainsFunc(want, func(s string) bool { return !slices.Contains(have, s) }) {
 				if found != "" && found != code {
-					return "" // "práctica" is in every level's label
+					return nil // "práctica" is in every level's label
 				}
 				found = code
 			}
 		}
 	}
 	if found == "" {
-		return ""
+		return nil
 	}
-	return fmt.Sprintf(" (that is the label of %q: write the code)", found)
+	return suggest.LabelOf(found)
 }

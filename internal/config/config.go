@@ -107,9 +107,9 @@ func (v *Vocabulary) ByLabel(s string) string {
 
 // Hint is what to say of s, which is not a slug of v: the slug whose label
 // it is, or the slugs it is close to.
-func (v *Vocabulary) Hint(s string) string {
+func (v *Vocabulary) Hint(s string) suggest.Text {
 	if slug := v.ByLabel(s); slug != "" {
-		return fmt.Sprintf(" (that is the label of %q: write the code)", slug)
+		return suggest.LabelOf(slug)
 	}
 	return suggest.Hint(s, v.Slugs())
 }

@@ -12,6 +12,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"catalog/internal/lang"
 )
 
 // The exit codes of every command: 0 success (warnings allowed unless
@@ -54,12 +56,37 @@ type Diagnostic struct {
 	Severity Severity
 	Rule     *Rule
 	Message  string
+
+	// format and args made Message (New): what In says in another
+	// language.
+	format string
+	args   []any
 }
 
 // New makes a diagnostic with the rule's usual severity.
 func New(r *Rule, file string, line, col int, format string, args ...any) Diagnostic {
-	return Diagnostic{File: file, Line: line, Col: col, Severity: r.Severity, Rule: r, Message: fmt.Sprintf(format, args...)}
+	return Diagnostic{File: file, Line: line, Col: col, Severity: r.Severity, Rule: r, Message: fmt.Sprintf(format, args...), format: format, args: args}
 }
+
+// In returns ds with their messages in p's language (lang.Printer.Sprintf
+// of the format each was made with); ds itself is left as it is.
+func In(p lang.Printer, ds []Diagnostic) []Diagnostic {
+	if p.Lang == "en" || p.Lang == "" {
+		return ds
+	}
+	out := make([]Diagnostic, len(ds))
+	for i, d := range ds {
+		if d.format != "" {
+			d.Message = p.Sprintf(d.format, d.args...)
+		}
+		out[i] = d
+	}
+	return out
+}
+
+// Format is the English format d was made with ("" for one made
+// otherwise), for the tests that hold every format to its translation.
+func (d Diagnostic) Format() string { return d.format }
 
 // Sort orders diagnostics by file, line, column, then rule and message, so
 // that output does not depend on the order in which files were read.

@@ -151,3 +151,114 @@ func TestMessagesInBoth(t *testing.T) {
 		t.Error("no message found in the code: the test reads nothing")
 	}
 }
+
+// reporters are the functions that make a problem from a format, and
+// the place of the format among their arguments.
+var reporters = map[string]int{
+	"New":      4, // diag.New(rule, file, line, col, format, args...)
+	"Report":   2, // (*frontmatter.Decoder).Report(rule, node, format, args...)
+	"ReportAt": 2, // (*frontmatter.Decoder).ReportAt(rule, path, format, args...)
+	"at":       3, // (*check.pass).at(text, rule, path, format, args...)
+	"warnAt":   3, // (*check.pass).warnAt(text, rule, path, format, args...)
+}
+
+// TestFormatsInBoth: every literal format the code gives a reporter has
+// its Spanish in es/, with the same verbs; es/ has no format the code no
+// longer gives.
+func TestFormatsInBoth(t *testing.T) {
+	code := map[string]string{} // format → where
+	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != "../.." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, path, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			var name string
+			switch fn := call.Fun.(type) {
+			case *ast.SelectorExpr:
+				name = fn.Sel.Name
+			case *ast.Ident:
+				name = fn.Name
+			}
+			i, ok := reporters[name]
+			if !ok || len(call.Args) <= i {
+				return true
+			}
+			if name == "New" {
+				// diag.New only: other New functions take no format.
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				if x, isIdent := sel.X.(*ast.Ident); !ok || !isIdent || x.Name != "diag" {
+					return true
+				}
+			}
+			if bl, ok := call.Args[i].(*ast.BasicLit); ok && bl.Kind == token.STRING {
+				s, _ := strconv.Unquote(bl.Value)
+				code[s] = fset.Position(bl.Pos()).String()
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var missing []string
+	for f, where := range code {
+		es, ok := spanishFormats[f]
+		if !ok {
+			missing = append(missing, where+": "+strconv.Quote(f))
+			continue
+		}
+		if want, got := verbs(f), verbs(es); !slices.Equal(want, got) {
+			t.Errorf("es/: %q has the verbs %v, the English %v", es, got, want)
+		}
+	}
+	slices.Sort(missing)
+	if len(missing) > 0 {
+		t.Errorf("%d formats have no Spanish in internal/lang/es:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+	for f := range spanishFormats {
+		if _, ok := code[f]; !ok {
+			t.Errorf("es/: %q is no format of the code", f)
+		}
+	}
+	if len(code) < 100 {
+		t.Errorf("%d formats found: the test reads too little", len(code))
+	}
+}
+
+var verb = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+
+// verbs lists a format's verbs by the argument each formats, sorted:
+// %[2]s and %s in second place are the same.
+func verbs(f string) []string {
+	var out []string
+	n := 0
+	for _, m := range verb.FindAllStringSubmatch(f, -1) {
+		if strings.HasSuffix(m[0], "%") {
+			continue
+		}
+		if m[1] != "" {
+			n, _ = strconv.Atoi(strings.Trim(m[1], "[]"))
+		} else {
+			n++
+		}
+		out = append(out, strconv.Itoa(n)+m[0][len(m[0])-1:])
+	}
+	slices.Sort(out)
+	return out
+}

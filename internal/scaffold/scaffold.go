@@ -527,7 +527,7 @@ func report(opt Options, path string) {
 		return
 	}
 	var todo, other []diag.Diagnostic
-	for _, d := range ds {
+	for _, d := range diag.In(p, ds) {
 		switch {
 		case d.File != path:
 		case d.Rule == load.RulePlaceholder:

@@ -296,7 +296,7 @@ func overlay(st *state, dir string, p lang.Printer) []byte {
 		data.Title, count = p.T(msgHasProblems, map[string]string{"Tally": diag.TallyIn(p, errs, warns)}), errs
 		folder, _ := gate.Open(dir) // nil: no lines around the problems
 		files := map[string][]string{}
-		for _, d := range changedFirst(st.problems, st.changed) {
+		for _, d := range diag.In(p, changedFirst(st.problems, st.changed)) {
 			data.Problems = append(data.Problems, newProblem(folder, d, files))
 		}
 	}

@@ -141,7 +141,7 @@ func (s *Server) render(cat *model.Catalog) (*built, error) {
 // every save.
 func (s *Server) printDiagnostics(ds []diag.Diagnostic) {
 	var b strings.Builder
-	diag.WriteText(&b, ds)
+	diag.WriteText(&b, diag.In(lang.For(s.opt.Speak), ds))
 	s.logMu.Lock()
 	defer s.logMu.Unlock()
 	if b.String() == s.lastLog {

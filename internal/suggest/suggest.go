@@ -3,9 +3,14 @@
 package suggest
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 
+	"catalog/internal/lang"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -76,12 +81,54 @@ func Distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-// Hint formats a suggestion for a message: ` (did you mean "x"?)` or "".
-func Hint(input string, candidates []string) string {
-	if c := Closest(input, candidates); c != "" {
-		return ` (did you mean "` + c + `"?)`
+// Hint is the suggestion for a message of the candidate closest to input:
+// ` (did you mean "x"?)`, or nothing. It is an argument of the message's
+// format, which says it in the user's language (lang.Localized).
+func Hint(input string, candidates []string) HintText {
+	return HintText{Closest(input, candidates)}
+}
+
+// Text is a suggestion for a message, an argument of its format (%s):
+// English as a string, and in a user's language (lang.Localized).
+type Text interface {
+	String() string
+	In(p lang.Printer) string
+}
+
+// HintText is the suggestion of a close candidate.
+type HintText struct{ closest string }
+
+// LabelOf is the suggestion for a label written where its code belongs.
+func LabelOf(code string) Text { return labelOf{code} }
+
+type labelOf struct{ code string }
+
+var msgLabelOf = &i18n.Message{ID: "suggest.label_of", Other: " (that is the label of {{.Code}}: write the code)"}
+
+func (l labelOf) String() string {
+	return fmt.Sprintf(" (that is the label of %q: write the code)", l.code)
+}
+
+func (l labelOf) In(p lang.Printer) string {
+	return p.T(msgLabelOf, map[string]string{"Code": strconv.Quote(l.code)})
+}
+
+var msgDidYouMean = &i18n.Message{ID: "suggest.did_you_mean", Other: " (did you mean {{.Name}}?)"}
+
+// String is the suggestion in English.
+func (h HintText) String() string {
+	if h.closest == "" {
+		return ""
 	}
-	return ""
+	return ` (did you mean "` + h.closest + `"?)`
+}
+
+// In is the suggestion in p's language.
+func (h HintText) In(p lang.Printer) string {
+	if h.closest == "" {
+		return ""
+	}
+	return p.T(msgDidYouMean, map[string]string{"Name": `"` + h.closest + `"`})
 }
 
 // Fold is s as a writer's input is compared with a label: lower case,

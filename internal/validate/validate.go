@@ -53,6 +53,8 @@ func Run(opt Options) (int, error) {
 	if err != nil {
 		return diag.ExitUsage, err
 	}
+	// The problems' messages in the user's language; their rules stay.
+	ds = diag.In(lang.For(opt.Lang), ds)
 	if only != nil {
 		known := map[string]bool{abs(cat.Config.Path): true}
 		for _, p := range cat.Paths {
