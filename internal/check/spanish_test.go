@@ -51,4 +51,3 @@ func TestEveryFixtureInSpanish(t *testing.T) {
 		t.Errorf("%d problems: the fixtures reach too little", seen)
 	}
 }
-
