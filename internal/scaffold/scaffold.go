@@ -30,6 +30,8 @@ import (
 	"catalog/internal/lang"
 	"catalog/internal/load"
 	"catalog/internal/model"
+	"catalog/internal/suggest"
+	"catalog/internal/vocab"
 	"catalog/templates"
 )
 
@@ -63,6 +65,11 @@ var (
 	msgAskCountries   = &i18n.Message{ID: "new.ask_countries", Other: "Countries (ISO codes, comma-separated, e.g. CR, PA)"}
 	msgAskThemes      = &i18n.Message{ID: "new.ask_themes", Other: "Themes (comma-separated; e.g. victim-identification, hotline)"}
 	msgAskStart       = &i18n.Message{ID: "new.ask_start", Other: "Year it started (2013, or 2013-02)"}
+	msgAskList        = &i18n.Message{ID: "new.ask_list", Other: "(? lists them)"}
+	msgAskScope       = &i18n.Message{ID: "new.ask_scope", Other: "Scope: where it works [{{.Default}}]"}
+	msgAskStatus      = &i18n.Message{ID: "new.ask_status", Other: "Status: does it go on [{{.Default}}]"}
+	msgAskLevel       = &i18n.Message{ID: "new.ask_level", Other: "Level: how strong the evidence of its results is [{{.Default}}]"}
+	msgNotAChoice     = &i18n.Message{ID: "new.not_a_choice", Other: "{{.Answer}} is none of {{.Choices}}: write one, or ? to see them"}
 	msgCreated        = &i18n.Message{ID: "new.created", Other: "Created {{.Path}}"}
 	msgNoPlaceholders = &i18n.Message{ID: "new.no_placeholders", Other: "No placeholders left. Check it with: {{.Command}}"}
 	msgFillIn         = &i18n.Message{ID: "new.fill_in", One: "Fill in {{.Count}} placeholder, then run: {{.Command}}", Other: "Fill in {{.Count}} placeholders, then run: {{.Command}}"}
@@ -212,7 +219,13 @@ func normalise(opt *Options, cfg *config.Config) error {
 // prompt asks, on a terminal, for the fields the flags left out.
 func prompt(opt *Options, cfg *config.Config) error {
 	in := bufio.NewReader(opt.IO.In)
-	ask := func(question string, valid func(string) error) (string, error) {
+	p := lang.For(opt.Speak)
+	// ask asks question until the answer is valid; "?" prints the choices
+	// of the list named (vocab), when there is one.
+	ask := func(question, list string, valid func(string) error) (string, error) {
+		if list != "" {
+			question += " " + p.T(msgAskList, nil)
+		}
 		for {
 			fmt.Fprintf(opt.IO.ErrOut, "%s: ", question)
 			line, err := in.ReadString('\n')
@@ -226,6 +239,10 @@ func prompt(opt *Options, cfg *config.Config) error {
 			if line == "" {
 				return "", nil
 			}
+			if line == "?" && list != "" {
+				writeChoices(opt.IO.ErrOut, cfg, list, p.Lang)
+				continue
+			}
 			if verr := valid(line); verr != nil {
 				// The checks name flags; a prompt answer is not one.
 				msg := verr.Error()
@@ -238,17 +255,16 @@ func prompt(opt *Options, cfg *config.Config) error {
 			return line, nil
 		}
 	}
-	p := lang.For(opt.Speak)
 	fmt.Fprintln(opt.IO.ErrOut, p.T(msgIntro, map[string]string{"ID": opt.ID}))
 	if opt.Title == "" {
-		s, err := ask(p.T(msgAskTitle, nil), func(string) error { return nil })
+		s, err := ask(p.T(msgAskTitle, nil), "", func(string) error { return nil })
 		if err != nil {
 			return err
 		}
 		opt.Title = s
 	}
 	if len(opt.Countries) == 0 {
-		s, err := ask(p.T(msgAskCountries, nil), func(s string) error {
+		s, err := ask(p.T(msgAskCountries, nil), "countries", func(s string) error {
 			o := *opt
 			o.Countries = splitList(s, isCountry)
 			return normalise(&o, cfg)
@@ -259,7 +275,7 @@ func prompt(opt *Options, cfg *config.Config) error {
 		opt.Countries = splitList(s, isCountry)
 	}
 	if len(opt.Themes) == 0 {
-		s, err := ask(p.T(msgAskThemes, nil), func(s string) error {
+		s, err := ask(p.T(msgAskThemes, nil), "themes", func(s string) error {
 			o := *opt
 			o.Themes = splitList(s, cfg.Themes.Has)
 			return normalise(&o, cfg)
@@ -270,7 +286,7 @@ func prompt(opt *Options, cfg *config.Config) error {
 		opt.Themes = splitList(s, cfg.Themes.Has)
 	}
 	if opt.Start == "" {
-		s, err := ask(p.T(msgAskStart, nil), func(s string) error {
+		s, err := ask(p.T(msgAskStart, nil), "", func(s string) error {
 			o := *opt
 			o.Start = s
 			return normalise(&o, cfg)
@@ -280,7 +296,70 @@ func prompt(opt *Options, cfg *config.Config) error {
 		}
 		opt.Start = s
 	}
+	// Scope, status and level have a default that is easy to leave wrong:
+	// each is asked, with its choices, and Enter keeps the default.
+	for _, q := range []struct {
+		field, def string
+		msg        *i18n.Message
+		to         *string
+	}{
+		{"scope", "national", msgAskScope, &opt.Scope},
+		{"status", "ongoing", msgAskStatus, &opt.Status},
+		{"level", "emerging", msgAskLevel, &opt.Level},
+	} {
+		if *q.to != "" {
+			continue
+		}
+		s, err := ask(p.T(q.msg, map[string]string{"Default": q.def}), q.field, func(s string) error {
+			if choice(q.field, s) == "" {
+				return errors.New(p.T(msgNotAChoice, map[string]string{"Answer": s, "Choices": strings.Join(load.FieldValues(q.field), ", ")}))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		*q.to = choice(q.field, s)
+	}
 	return normalise(opt, cfg)
+}
+
+// choice is the code of the field's fixed list that an answer names: the
+// code, or its label in any language ("Regional", "en curso"); "" for
+// none, and for an empty answer.
+func choice(field, answer string) string {
+	a := suggest.Fold(answer)
+	if a == "" {
+		return ""
+	}
+	l := vocab.Lookup(field)
+	for _, code := range load.FieldValues(field) {
+		if a == suggest.Fold(code) {
+			return code
+		}
+		for _, speak := range lang.Supported {
+			if l != nil && a == suggest.Fold(vocab.Words().Get(speak, l.WordsKey(code))) {
+				return code
+			}
+		}
+	}
+	return ""
+}
+
+// writeChoices prints the choices of a list for a prompt's "?": the
+// catalog's themes by pillar, the countries of its regions, a field's
+// fixed list, each with its label in speak.
+func writeChoices(w io.Writer, cfg *config.Config, list, speak string) {
+	l := vocab.Lookup(list)
+	if l == nil {
+		return
+	}
+	codes := l.Codes(cfg, speak)
+	if list == "countries" {
+		// The catalog's regions: the 249 of ISO 3166 are catalog vocab's.
+		codes = slices.DeleteFunc(codes, func(c vocab.Code) bool { return c.Region == "" })
+	}
+	l.WriteText(w, cfg, speak, codes)
 }
 
 // splitList splits an answer at commas and semicolons. A part with

@@ -370,16 +370,30 @@ func TestRunawaySkeleton(t *testing.T) {
 // when done are Spanish (the problems it reports are English yet).
 func TestNewPromptsInSpanish(t *testing.T) {
 	dir := newCatalog(t)
-	io, _, errOut := iostreams.Test("Equipo de Respuesta\ncr, pa\nhotline\n2009\n")
+	// "?" lists the themes; the scope is answered by its Spanish label,
+	// a wrong level is refused and asked again, the status kept.
+	io, _, errOut := iostreams.Test("Equipo de Respuesta\ncr, pa\n?\nhotline\n2009\nBinacional\n\nbuena\npromising\n")
 	io.SetTTY(true, true)
-	if _, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today, Speak: "es"}); err != nil {
+	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today, Speak: "es"})
+	if err != nil {
 		t.Fatal(err)
+	}
+	src, _ := os.ReadFile(path)
+	for _, s := range []string{"scope: binational", "status: ongoing", "level: promising", "themes: [hotline]"} {
+		if !strings.Contains(string(src), s) {
+			t.Errorf("the new file lacks %q:\n%s", s, src)
+		}
 	}
 	for _, s := range []string{
 		"Nueva práctica cr-eri (pulse Intro para dejar un campo como marcador TODO)",
-		"Título: ", "Países (códigos ISO separados por comas, p. ej. CR, PA): ",
+		"Título: ", "Países (códigos ISO separados por comas, p. ej. CR, PA) (? los muestra): ",
 		"Temas (separados por comas", "Año de inicio (2013, o 2013-02): ",
 		"Creado ", "Complete los ", " marcadores y luego ejecute: catalog validate",
+		"Temas (separados por comas; p. ej. victim-identification, hotline) (? los muestra): ",
+		"Protección (protection)", "  hotline ", // the themes, listed by "?"
+		"Alcance: dónde funciona [national] (? los muestra): ",
+		"Nivel: qué tan sólida es la evidencia de sus resultados [emerging] (? los muestra): ",
+		"buena no es ninguno de good, promising, emerging: escriba uno, o ? para verlos",
 	} {
 		if !strings.Contains(errOut.String(), s) {
 			t.Errorf("new did not say %q:\n%s", s, errOut)
