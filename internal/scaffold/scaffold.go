@@ -325,25 +325,43 @@ func prompt(opt *Options, cfg *config.Config) error {
 }
 
 // choice is the code of the field's fixed list that an answer names: the
-// code, or its label in any language ("Regional", "en curso"); "" for
-// none, and for an empty answer.
+// code, its label in any language ("Regional", "en curso"), or words of
+// one label only ("prometedora" of "Práctica prometedora"); "" for none,
+// and for an empty answer.
 func choice(field, answer string) string {
 	a := suggest.Fold(answer)
 	if a == "" {
 		return ""
 	}
 	l := vocab.Lookup(field)
+	words := strings.Fields(a)
+	partial := ""
 	for _, code := range load.FieldValues(field) {
 		if a == suggest.Fold(code) {
 			return code
 		}
 		for _, speak := range lang.Supported {
-			if l != nil && a == suggest.Fold(vocab.Words().Get(speak, l.WordsKey(code))) {
+			if l == nil {
+				continue
+			}
+			label := suggest.Fold(vocab.Words().Get(speak, l.WordsKey(code)))
+			if a == label {
 				return code
+			}
+			have := strings.Fields(label)
+			if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) }) {
+				if partial != "" && partial != code {
+					partial = "-" // words of two labels
+				} else if partial == "" {
+					partial = code
+				}
 			}
 		}
 	}
-	return ""
+	if partial == "-" {
+		return ""
+	}
+	return partial
 }
 
 // writeChoices prints the choices of a list for a prompt's "?": the

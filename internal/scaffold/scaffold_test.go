@@ -372,7 +372,7 @@ func TestNewPromptsInSpanish(t *testing.T) {
 	dir := newCatalog(t)
 	// "?" lists the themes; the scope is answered by its Spanish label,
 	// a wrong level is refused and asked again, the status kept.
-	io, _, errOut := iostreams.Test("Equipo de Respuesta\ncr, pa\n?\nhotline\n2009\nBinacional\n\nbuena\npromising\n")
+	io, _, errOut := iostreams.Test("Equipo de Respuesta\ncr, pa\n?\nhotline\n2009\nBinacional\n\nexcelente\nprometedora\n")
 	io.SetTTY(true, true)
 	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today, Speak: "es"})
 	if err != nil {
@@ -393,7 +393,7 @@ func TestNewPromptsInSpanish(t *testing.T) {
 		"Protección (protection)", "  hotline ", // the themes, listed by "?"
 		"Alcance: dónde funciona [national] (? los muestra): ",
 		"Nivel: qué tan sólida es la evidencia de sus resultados [emerging] (? los muestra): ",
-		"buena no es ninguno de good, promising, emerging: escriba uno, o ? para verlos",
+		"excelente no es ninguno de good, promising, emerging: escriba uno, o ? para verlos",
 	} {
 		if !strings.Contains(errOut.String(), s) {
 			t.Errorf("new did not say %q:\n%s", s, errOut)
@@ -401,5 +401,24 @@ func TestNewPromptsInSpanish(t *testing.T) {
 	}
 	if strings.Contains(errOut.String(), "Title:") || strings.Contains(errOut.String(), "Fill in") {
 		t.Errorf("new spoke English:\n%s", errOut)
+	}
+}
+
+// TestChoice: an answer names a code by the code, its label in either
+// language or words of one label only.
+func TestChoice(t *testing.T) {
+	for _, tc := range []struct{ field, answer, want string }{
+		{"level", "promising", "promising"},
+		{"level", "Prometedora", "promising"},
+		{"level", "Promising practice", "promising"},
+		{"level", "práctica", ""}, // in every level's label
+		{"level", "excelente", ""},
+		{"scope", "nacional", "national"},
+		{"scope", "REGIONAL", "regional"},
+		{"status", "", ""},
+	} {
+		if got := choice(tc.field, tc.answer); got != tc.want {
+			t.Errorf("choice(%q, %q) = %q, want %q", tc.field, tc.answer, got, tc.want)
+		}
 	}
 }
