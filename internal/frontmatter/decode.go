@@ -186,7 +186,7 @@ func (d *Decoder) Fields(n *yaml.Node, path string, known []string, fn func(key 
 func (d *Decoder) FieldsAt(n *yaml.Node, path string, known []string, fn func(key, keyPath string, k, v *yaml.Node)) bool {
 	return d.Map(n, path, func(key string, k, v *yaml.Node, keyPath string) {
 		if !contains(known, key) {
-			where := "front matter"
+			var where any = Say("front matter")
 			if d.Top != "" {
 				where = d.Top
 			}
@@ -295,6 +295,19 @@ func Implicit(n *yaml.Node) string {
 	return ""
 }
 
+// implicitKind is the kind of Implicit in the user's language.
+func implicitKind(kind string) Said {
+	switch kind {
+	case "a boolean":
+		return Say("a boolean")
+	case "a date":
+		return Say("a date")
+	case "a number":
+		return Say("a number")
+	}
+	return verbatim(kind)
+}
+
 // String decodes a text field. Any scalar is text; a list or mapping is a
 // wrong type. A plain value that YAML 1.1 tools would misread gets a warning
 // unless exempt says the field reads it right (country codes: NO is Norway).
@@ -307,7 +320,7 @@ func (d *Decoder) String(n *yaml.Node, path string) string {
 		return ""
 	}
 	if kind := Implicit(n); kind != "" {
-		d.Report(RuleYAMLImplicit, n, "%s: YAML 1.1 tools read %s as %s; put it in quotes: \"%s\"", Label(path), n.Value, kind, n.Value)
+		d.Report(RuleYAMLImplicit, n, "%s: YAML 1.1 tools read %s as %s; put it in quotes: \"%s\"", Label(path), n.Value, implicitKind(kind), n.Value)
 	}
 	return strings.TrimSpace(n.Value)
 }

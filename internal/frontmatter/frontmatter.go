@@ -565,16 +565,54 @@ func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 		// yaml.v3 leaves the line out for problems on the first line.
 	}
-	hint := syntaxHint(msg, src, line)
+	hint, ok := syntaxHint(msg, src, line)
 	// A quote left open, or text after a closing quote, is where the
 	// writer must look, though YAML stumbles a line or more later.
 	if at, why := quoteProblem(src, line); at > 0 {
-		line, hint = at, why
+		line, hint, ok = at, why, true
 	}
-	if hint != "" {
-		msg += " (" + hint + ")"
+	if ok {
+		return diag.New(RuleYAMLSyntax, "", line+lineOffset, 0, "%s (%s)", yamlMessage(msg), hint)
 	}
-	return diag.New(RuleYAMLSyntax, "", line+lineOffset, 0, "%s", msg)
+	return diag.New(RuleYAMLSyntax, "", line+lineOffset, 0, "%s", yamlMessage(msg))
+}
+
+// yamlMessage is yaml.v3's message of a syntax error, said in the user's
+// language when it is one that a front matter can have.
+func yamlMessage(msg string) Said {
+	switch msg {
+	case "did not find expected key":
+		return Say("did not find expected key")
+	case "did not find expected '-' indicator":
+		return Say("did not find expected '-' indicator")
+	case "did not find expected ',' or ']'":
+		return Say("did not find expected ',' or ']'")
+	case "did not find expected ',' or '}'":
+		return Say("did not find expected ',' or '}'")
+	case "did not find expected node content":
+		return Say("did not find expected node content")
+	case "did not find expected comment or line break":
+		return Say("did not find expected comment or line break")
+	case "mapping values are not allowed in this context":
+		return Say("mapping values are not allowed in this context")
+	case "could not find expected ':'":
+		return Say("could not find expected ':'")
+	case "found character that cannot start any token":
+		return Say("found character that cannot start any token")
+	case "found unexpected end of stream":
+		return Say("found unexpected end of stream")
+	case "found unknown escape character while parsing a quoted scalar":
+		return Say("found unknown escape character while parsing a quoted scalar")
+	case "found unexpected document indicator while scanning a quoted scalar":
+		return Say("found unexpected document indicator while scanning a quoted scalar")
+	case "found a tab character that violates indentation":
+		return Say("found a tab character that violates indentation")
+	case "found a tab character where an indentation space is expected":
+		return Say("found a tab character where an indentation space is expected")
+	case "block sequence entries are not allowed in this context":
+		return Say("block sequence entries are not allowed in this context")
+	}
+	return verbatim(msg)
 }
 
 // quoteProblem finds, on the lines up to line, the first value that
@@ -582,7 +620,7 @@ func syntaxError(err error, src []byte, lineOffset int) diag.Diagnostic {
 // "Atención" en Guatemala'), or one whose quote is still open at line (a
 // closing quote forgotten; a quoted value may run over several lines). It
 // returns that line and what to do, or 0.
-func quoteProblem(src []byte, line int) (int, string) {
+func quoteProblem(src []byte, line int) (int, Said) {
 	var open byte // the quote of a value still open
 	opened := 0
 	for i := 1; i <= line && len(src) > 0; i++ {
@@ -604,13 +642,13 @@ func quoteProblem(src []byte, line int) (int, string) {
 		}
 		open = 0
 		if after := strings.TrimSpace(v[end+1:]); after != "" && !strings.HasPrefix(after, "#") && !strings.HasPrefix(after, ",") && !strings.HasPrefix(after, "]") && !strings.HasPrefix(after, "}") {
-			return opened, "a value that starts with a quote must end with it: put the whole value in quotes, single ones if it holds double ones ('… \"…\" …')"
+			return opened, Say("a value that starts with a quote must end with it: put the whole value in quotes, single ones if it holds double ones ('… \"…\" …')")
 		}
 	}
 	if open != 0 {
-		return opened, "the quote that opens this value is not closed: end the value with " + string(open)
+		return opened, Say("the quote that opens this value is not closed: end the value with %s", string(open))
 	}
-	return 0, ""
+	return 0, Said{}
 }
 
 // closingQuote returns the index in v of the quote q that closes a
@@ -643,22 +681,23 @@ func parserError(msg string) bool {
 	return false
 }
 
-// syntaxHint adds what a writer of practices most likely did wrong.
-func syntaxHint(msg string, src []byte, line int) string {
+// syntaxHint adds what a writer of practices most likely did wrong, if
+// it knows.
+func syntaxHint(msg string, src []byte, line int) (Said, bool) {
 	text := lineOf(src, line)
 	switch {
 	case strings.Contains(msg, "mapping values are not allowed"):
-		return "a value that contains `: ` must be quoted, in single quotes if it holds double ones: 'Protocolo \"Atención\": víctimas'"
+		return Say("a value that contains `: ` must be quoted, in single quotes if it holds double ones: 'Protocolo \"Atención\": víctimas'"), true
 	case strings.Contains(msg, "did not find expected comment or line break"):
-		return "after `>-` or `|` the text starts on the next line, indented"
+		return Say("after `>-` or `|` the text starts on the next line, indented"), true
 	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(text, "`"):
-		return "a value that starts with ` must be quoted"
+		return Say("a value that starts with ` must be quoted"), true
 	case strings.Contains(msg, "did not find expected key") || strings.Contains(msg, "did not find expected '-' indicator"):
-		return "check the indentation of this line and the one before"
+		return Say("check the indentation of this line and the one before"), true
 	case strings.Contains(msg, "could not find expected ':'"):
-		return "a key needs a colon; a value that runs over several lines needs quotes, or `>-` and its lines indented"
+		return Say("a key needs a colon; a value that runs over several lines needs quotes, or `>-` and its lines indented"), true
 	}
-	return ""
+	return Said{}, false
 }
 
 func lineOf(src []byte, line int) string {
@@ -732,19 +771,19 @@ func duplicateKeys(n *yaml.Node, off int, ds *[]diag.Diagnostic) {
 }
 
 // Describe names a node's kind for "wrong type" messages.
-func Describe(n *yaml.Node) string {
+func Describe(n *yaml.Node) Said {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping (key: value pairs)"
+		return Say("a mapping (key: value pairs)")
 	case yaml.SequenceNode:
-		return "a list"
+		return Say("a list")
 	case yaml.ScalarNode:
 		if n.Tag == "!!null" {
-			return "empty"
+			return Say("empty")
 		}
-		return fmt.Sprintf("%q", n.Value)
+		return verbatim(fmt.Sprintf("%q", n.Value))
 	}
-	return "an alias"
+	return Say("an alias")
 }
 
 // readPastSpaces reads src, its odd spaces replaced, as parseYAML does
@@ -796,15 +835,16 @@ func readPastTabs(src []byte, lineOffset int) (*yaml.Node, []diag.Diagnostic) {
 		root, values = nil, nil
 	}
 	ds := tabIndents(src, lineOffset)
-	for i := range ds {
+	for i, d := range ds {
 		switch {
 		case root != nil:
-			ds[i].Message = fmt.Sprintf("a tab indents this line: replace the tab with spaces (YAML allows no tab there); read on as if the text began in column %d", starts[ds[i].Line])
+			ds[i] = diag.New(d.Rule, d.File, d.Line, d.Col, "a tab indents this line: replace the tab with spaces (YAML allows no tab there); read on as if the text began in column %d", starts[d.Line])
 		case ambiguous:
-			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter reads differently with each tab width, so its fields are checked once the tabs are spaces"
+			ds[i] = diag.New(d.Rule, d.File, d.Line, d.Col, "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter reads differently with each tab width, so its fields are checked once the tabs are spaces")
 		default:
-			ds[i].Message = "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter cannot be read even as if the tabs were spaces, so its fields are checked once they are"
+			ds[i] = diag.New(d.Rule, d.File, d.Line, d.Col, "a tab indents this line: replace the tab with spaces (YAML allows no tab there); the front matter cannot be read even as if the tabs were spaces, so its fields are checked once they are")
 		}
+		ds[i].Severity = d.Severity
 	}
 	return root, append(ds, values...)
 }

@@ -49,15 +49,26 @@ const (
 type Error struct {
 	Path    string // as catalog names it
 	Rule    *diag.Rule
-	Message string
-	Size    int64 // the file's size, for RuleFileSize
+	Message string // in English
+	Size    int64  // the file's size, for RuleFileSize
+
+	// format and args make Message, and the diagnostic in the user's
+	// language.
+	format string
+	args   []any
+}
+
+// refusal is the refusal of the file at path by rule, said by format and
+// args.
+func refusal(path string, rule *diag.Rule, format string, args ...any) *Error {
+	return &Error{Path: path, Rule: rule, Message: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 func (e *Error) Error() string { return e.Path + ": " + e.Message }
 
 // Diagnostic is the problem the refusal reports, about the whole file.
 func (e *Error) Diagnostic() diag.Diagnostic {
-	return diag.New(e.Rule, e.Path, 0, 0, "%s", e.Message)
+	return diag.New(e.Rule, e.Path, 0, 0, e.format, e.args...)
 }
 
 // AsDiagnostic returns the diagnostic of a refusal, or false when err is
@@ -229,16 +240,17 @@ func (f *Folder) refusal(path string, err error) error {
 			continue
 		}
 		target, _ := f.root.Readlink(p)
-		msg := fmt.Sprintf("a symbolic link to %s, outside the catalog folder: catalog reads only what is inside it; copy the file in, or make the link relative and inside the folder", target)
-		if filepath.IsAbs(target) {
-			msg = fmt.Sprintf("a symbolic link to %s: catalog follows only relative links that stay inside the catalog folder; copy the file in, or make the link relative", target)
+		switch {
+		case i < len(parts)-1 && filepath.IsAbs(target):
+			return refusal(path, RuleSymlink, "%s is a symbolic link to %s: catalog follows only relative links that stay inside the catalog folder; copy the file in, or make the link relative", f.Path(p), target)
+		case i < len(parts)-1:
+			return refusal(path, RuleSymlink, "%s is a symbolic link to %s, outside the catalog folder: catalog reads only what is inside it; copy the file in, or make the link relative and inside the folder", f.Path(p), target)
+		case filepath.IsAbs(target):
+			return refusal(path, RuleSymlink, "a symbolic link to %s: catalog follows only relative links that stay inside the catalog folder; copy the file in, or make the link relative", target)
 		}
-		if i < len(parts)-1 {
-			msg = fmt.Sprintf("%s is %s", f.Path(p), msg)
-		}
-		return &Error{Path: path, Rule: RuleSymlink, Message: msg}
+		return refusal(path, RuleSymlink, "a symbolic link to %s, outside the catalog folder: catalog reads only what is inside it; copy the file in, or make the link relative and inside the folder", target)
 	}
-	return &Error{Path: path, Rule: RuleSymlink, Message: "leads outside the catalog folder: catalog reads only what is inside it"}
+	return refusal(path, RuleSymlink, "leads outside the catalog folder: catalog reads only what is inside it")
 }
 
 // escapes reports os.Root's refusal of a name that leads out of the root
@@ -254,24 +266,23 @@ func escapes(err error) bool {
 }
 
 func special(path string, mode fs.FileMode) *Error {
-	what := "a special file"
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
-		what = "a named pipe (FIFO)"
+		return refusal(path, RuleSpecialFile, "a named pipe (FIFO), not a regular file: catalog reads only regular files; delete it or replace it with a file")
 	case mode&fs.ModeSocket != 0:
-		what = "a socket"
+		return refusal(path, RuleSpecialFile, "a socket, not a regular file: catalog reads only regular files; delete it or replace it with a file")
 	case mode&fs.ModeCharDevice != 0:
-		what = "a character device"
+		return refusal(path, RuleSpecialFile, "a character device, not a regular file: catalog reads only regular files; delete it or replace it with a file")
 	case mode&fs.ModeDevice != 0:
-		what = "a device"
+		return refusal(path, RuleSpecialFile, "a device, not a regular file: catalog reads only regular files; delete it or replace it with a file")
 	}
-	return &Error{Path: path, Rule: RuleSpecialFile,
-		Message: what + ", not a regular file: catalog reads only regular files; delete it or replace it with a file"}
+	return refusal(path, RuleSpecialFile, "a special file, not a regular file: catalog reads only regular files; delete it or replace it with a file")
 }
 
 func tooBig(path string, size, limit int64) *Error {
-	return &Error{Path: path, Rule: RuleFileSize, Size: size,
-		Message: fmt.Sprintf("the file is %s; catalog reads files of this kind up to %s", Size(size), Size(limit))}
+	e := refusal(path, RuleFileSize, "the file is %s; catalog reads files of this kind up to %s", Size(size), Size(limit))
+	e.Size = size
+	return e
 }
 
 // Size says a number of bytes as "1.5 MiB" or "12 KiB".

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"catalog/internal/diag"
+	"catalog/internal/lang"
 )
 
 // secret is what lies outside the catalog folder: no read may return it.
@@ -253,5 +256,27 @@ func TestCreate(t *testing.T) {
 	file.Close()
 	if err := f.Remove(f.Path("nuevo/b.es.md")); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestRefusalsInSpanish: a refusal's problem is said in the user's
+// language, its Error in English.
+func TestRefusalsInSpanish(t *testing.T) {
+	es := lang.For("es")
+	for _, tc := range []struct {
+		e      *Error
+		en, es string
+	}{
+		{tooBig("a.es.md", 3<<20, MaxText), "the file is 3.0 MiB; catalog reads files of this kind up to 2.0 MiB",
+			"el archivo ocupa 3.0 MiB; catalog lee archivos de este tipo de 2.0 MiB como máximo"},
+		{special("a.es.md", fs.ModeNamedPipe), "a named pipe (FIFO), not a regular file",
+			"una tubería con nombre (FIFO), no un archivo normal"},
+	} {
+		if !strings.Contains(tc.e.Error(), tc.en) {
+			t.Errorf("Error: %q, want %q in it", tc.e.Error(), tc.en)
+		}
+		if got := diag.In(es, []diag.Diagnostic{tc.e.Diagnostic()})[0].Message; !strings.HasPrefix(got, tc.es) {
+			t.Errorf("in Spanish: %q, want it to start %q", got, tc.es)
+		}
 	}
 }

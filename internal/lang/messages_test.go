@@ -158,7 +158,10 @@ var reporters = map[string]int{
 	"New":      4, // diag.New(rule, file, line, col, format, args...)
 	"Report":   2, // (*frontmatter.Decoder).Report(rule, node, format, args...)
 	"ReportAt": 2, // (*frontmatter.Decoder).ReportAt(rule, path, format, args...)
+	"Say":      0, // frontmatter.Say(format, args...): a piece of a message
 	"at":       3, // (*check.pass).at(text, rule, path, format, args...)
+	"bad":      0, // load's (*parsed).name: bad(format, args...), a bad file name
+	"refusal":  2, // gate's refusal(path, rule, format, args...)
 	"warnAt":   3, // (*check.pass).warnAt(text, rule, path, format, args...)
 }
 

@@ -56,7 +56,7 @@ var Fields = []Field{
 				t.Criteria = source.Criteria
 				return nil
 			}
-			t.Criteria = mergeCriteria(name, source.Criteria, t.Criteria, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+			t.Criteria = mergeCriteria(name, source.Criteria, t.Criteria, func(path string, what fm.Said) { ms = append(ms, mismatch{path, what}) })
 			return ms
 		}},
 	{Name: "related", Kind: KindPractices,
@@ -68,7 +68,7 @@ var Fields = []Field{
 				t.Exchanges = source.Exchanges
 				return nil
 			}
-			t.Exchanges = mergeExchanges(name, source.Exchanges, t.Exchanges, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+			t.Exchanges = mergeExchanges(name, source.Exchanges, t.Exchanges, func(path string, what fm.Said) { ms = append(ms, mismatch{path, what}) })
 			return ms
 		}},
 	{Name: "adapted_from", Translatable: true, Kind: KindAdaptedFrom,
@@ -78,7 +78,7 @@ var Fields = []Field{
 				t.AdaptedFrom = source.AdaptedFrom
 				return nil
 			}
-			t.AdaptedFrom = mergeAdaptedFrom(name, source.AdaptedFrom, t.AdaptedFrom, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+			t.AdaptedFrom = mergeAdaptedFrom(name, source.AdaptedFrom, t.AdaptedFrom, func(path string, what fm.Said) { ms = append(ms, mismatch{path, what}) })
 			return ms
 		}},
 	{Name: "adaptation", Translatable: true, Kind: KindAdaptation,
@@ -135,7 +135,10 @@ type inheritFunc func(name string, t, source *model.Text, given bool) []mismatch
 // mismatch is what a translation changed of what it inherits: the path of
 // the value, and how it differs. A list returned, not a function called,
 // so that merging a translation that changes nothing allocates nothing.
-type mismatch struct{ path, what string }
+type mismatch struct {
+	path string
+	what fm.Said
+}
 
 // Need says which files must give a field.
 type Need int
@@ -310,7 +313,7 @@ func summary(d *fm.Decoder, v *yaml.Node, key string, s *sheet) {
 // everything else from the source, entry by entry.
 func inheritInstitutions(at func(*model.Text) *[]model.Institution) inheritFunc {
 	return func(name string, t, source *model.Text, given bool) (ms []mismatch) {
-		*at(t) = mergeInstitutions(*at(source), *at(t), given, name, func(path, what string) { ms = append(ms, mismatch{path, what}) })
+		*at(t) = mergeInstitutions(*at(source), *at(t), given, name, func(path string, what fm.Said) { ms = append(ms, mismatch{path, what}) })
 		return ms
 	}
 }
@@ -326,10 +329,10 @@ func inheritContact(_ string, t, source *model.Text, _ bool) (ms []mismatch) {
 		return nil
 	}
 	if t.Contact.URL != source.Contact.URL && t.Contact.URL != "" {
-		ms = append(ms, mismatch{"contact.url", fmt.Sprintf("%q here, %q there", t.Contact.URL, source.Contact.URL)})
+		ms = append(ms, mismatch{"contact.url", fm.Say("%q here, %q there", t.Contact.URL, source.Contact.URL)})
 	}
 	if t.Contact.Email != source.Contact.Email && t.Contact.Email != "" {
-		ms = append(ms, mismatch{"contact.email", fmt.Sprintf("%q here, %q there", t.Contact.Email, source.Contact.Email)})
+		ms = append(ms, mismatch{"contact.email", fm.Say("%q here, %q there", t.Contact.Email, source.Contact.Email)})
 	}
 	c := *t.Contact
 	c.URL, c.Email = source.Contact.URL, source.Contact.Email
@@ -340,7 +343,7 @@ func inheritContact(_ string, t, source *model.Text, _ bool) (ms []mismatch) {
 	return ms
 }
 
-func show(v any) string {
+func show(v any) any {
 	switch v := v.(type) {
 	case []string:
 		return "[" + strings.Join(v, ", ") + "]"
@@ -349,7 +352,7 @@ func show(v any) string {
 	case model.Period:
 		return fmt.Sprintf("%s–%s", v.Start, v.End)
 	case []model.Source:
-		return fmt.Sprintf("%d sources", len(v))
+		return fm.Say("%d sources", len(v))
 	}
 	return fmt.Sprint(v)
 }

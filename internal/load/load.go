@@ -88,7 +88,7 @@ func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, er
 	for _, o := range others {
 		d := diag.New(RuleFileName, o, 0, 0, "not a practice file (practices end in .md): it is ignored")
 		if strings.EqualFold(filepath.Ext(o), ".markdown") {
-			d.Message = "practice files end in .md: rename it, or it is ignored"
+			d = diag.New(RuleFileName, o, 0, 0, "practice files end in .md: rename it, or it is ignored")
 		}
 		d.Severity = diag.Warning
 		ds = append(ds, d)
@@ -611,26 +611,27 @@ var RuleNesting = &diag.Rule{ID: "markdown-nesting", Severity: diag.Error,
 func nesting(text []byte, firstLine int, path string, ds *[]diag.Diagnostic) bool {
 	deep, over := markdown.Nesting(text)
 	if over {
-		*ds = append(*ds, diag.New(RuleNesting, path, firstLine+deep.Line-1, 0, "%s", nestingMessage(deep)))
+		*ds = append(*ds, nestingProblem(deep, path, firstLine+deep.Line-1))
 	}
 	return over
 }
 
-func nestingMessage(d markdown.Deep) string {
-	const most = "a text may nest %d at most"
+// nestingProblem is the problem of a text that nests as deep as d, at
+// line.
+func nestingProblem(d markdown.Deep, path string, line int) diag.Diagnostic {
 	switch d.Kind {
 	case markdown.List:
-		return fmt.Sprintf("lists nest %d deep here (a level for each marker and each two columns of indentation); "+most+": flatten the list, or indent it less", d.Depth, markdown.MaxNesting)
+		return diag.New(RuleNesting, path, line, 0, "lists nest %d deep here (a level for each marker and each two columns of indentation); a text may nest %d at most: flatten the list, or indent it less", d.Depth, markdown.MaxNesting)
 	case markdown.Quote:
-		return fmt.Sprintf("block quotes nest %d deep here; "+most+": remove some of the '>'", d.Depth, markdown.MaxNesting)
+		return diag.New(RuleNesting, path, line, 0, "block quotes nest %d deep here; a text may nest %d at most: remove some of the '>'", d.Depth, markdown.MaxNesting)
 	case markdown.Bracket:
-		return fmt.Sprintf("%d link brackets '[' are open here; "+most+": close them, or write a bracket that is text as \\[", d.Depth, markdown.MaxNesting)
+		return diag.New(RuleNesting, path, line, 0, "%d link brackets '[' are open here; a text may nest %d at most: close them, or write a bracket that is text as \\[", d.Depth, markdown.MaxNesting)
 	case markdown.Emphasis:
-		return fmt.Sprintf("%d emphasis marks ('*', '_', '~') are open here; "+most+": close them, or write a mark that is text as \\*", d.Depth, markdown.MaxNesting)
+		return diag.New(RuleNesting, path, line, 0, "%d emphasis marks ('*', '_', '~') are open here; a text may nest %d at most: close them, or write a mark that is text as \\*", d.Depth, markdown.MaxNesting)
 	case markdown.Paren:
-		return fmt.Sprintf("%d parentheses are open in one word here; "+most+": close them, or write a parenthesis that is text as \\(", d.Depth, markdown.MaxNesting)
+		return diag.New(RuleNesting, path, line, 0, "%d parentheses are open in one word here; a text may nest %d at most: close them, or write a parenthesis that is text as \\(", d.Depth, markdown.MaxNesting)
 	}
-	return fmt.Sprintf("%s nest %d deep here; "+most, d.Kind, d.Depth, markdown.MaxNesting)
+	return diag.New(RuleNesting, path, line, 0, "something nests %[2]d deep here (%[1]s); a text may nest %[3]d at most", d.Kind, d.Depth, markdown.MaxNesting)
 }
 
 // RulePlaceholder reports what `catalog new` left for the writer to fill.
@@ -657,6 +658,12 @@ func IsPlaceholder(s string) bool {
 	s = strings.TrimSpace(s)
 	return s == "TODO" || strings.HasPrefix(s, "TODO:")
 }
+
+// PlaceholderFormat is the format placeholders reports with (written out
+// there, for TestFormatsInBoth to read): its argument, the marker and its
+// hint, comes last in every language (catalog new lists the markers
+// without the words before).
+const PlaceholderFormat = "placeholder left to fill: %s"
 
 // placeholders reports every line that holds a TODO marker.
 func placeholders(doc *fm.Document, path string, ds *[]diag.Diagnostic) {

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"catalog/internal/diag"
+	fm "catalog/internal/frontmatter"
 	"catalog/internal/model"
 )
 
@@ -263,5 +264,15 @@ func TestHashCoversLanguage(t *testing.T) {
 	}
 	if edited := hash(map[string]string{"practices/p.es.md": head, "practices/p.en.md": head + "Más.\n"}); edited == en {
 		t.Error("an edited translation gives the same Hash")
+	}
+}
+
+// TestPlaceholderFormat: PlaceholderFormat is the format placeholders
+// reports with, which catalog new's list of markers relies on.
+func TestPlaceholderFormat(t *testing.T) {
+	var ds []diag.Diagnostic
+	placeholders(&fm.Document{FrontMatter: []byte("title: TODO: a name\n"), BodyLine: 4}, "x.es.md", &ds)
+	if len(ds) != 1 || ds[0].Format() != PlaceholderFormat {
+		t.Fatalf("placeholders reported %+v, want one problem made with %q", ds, PlaceholderFormat)
 	}
 }

@@ -1,7 +1,6 @@
 package load
 
 import (
-	"fmt"
 	"hash/maphash"
 	"path/filepath"
 	"reflect"
@@ -105,11 +104,11 @@ func requireFields(f *parsed, need Need, ds *[]diag.Diagnostic) {
 		}
 		if v.given {
 			p := f.file.At(key) // present, as given
-			msg := fmt.Sprintf("%s is empty", fm.Label(key))
 			if v.comment {
-				msg += ": a value that starts with # is read as a comment; put it in quotes"
+				*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, p.Line, p.Col, "%s is empty: a value that starts with # is read as a comment; put it in quotes", fm.Label(key)))
+				continue
 			}
-			*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, p.Line, p.Col, "%s", msg))
+			*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, p.Line, p.Col, "%s is empty", fm.Label(key)))
 			continue
 		}
 		*ds = append(*ds, diag.New(fm.RuleRequiredField, f.file.Path, 2, 1, "missing required field %s", fm.Label(key)))
@@ -124,7 +123,7 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 	t.Lang = tr.file.Lang
 	t.File = tr.file
 	t.Body = tr.body
-	mismatch := func(path, what string) {
+	mismatch := func(path string, what fm.Said) {
 		p := tr.file.At(path)
 		*ds = append(*ds, diag.New(RuleTranslationMismatch, tr.file.Path, p.Line, p.Col,
 			"%s differs from the source %s: %s; a translation inherits it, so give it only in the source",
@@ -138,7 +137,7 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 			// A shared field: a translation may repeat it, never change it.
 			a, b := f.shared(&src.sheet.shared), f.shared(&tr.sheet.shared)
 			if !reflect.DeepEqual(a, b) {
-				mismatch(f.Name, fmt.Sprintf("%v here, %v there", show(b), show(a)))
+				mismatch(f.Name, fm.Say("%v here, %v there", show(b), show(a)))
 			}
 		case f.inherit != nil:
 			for _, m := range f.inherit(f.Name, &t, source, given) {
@@ -151,12 +150,12 @@ func translate(source *model.Text, src, tr *parsed, ds *[]diag.Diagnostic) *mode
 
 // mergeInstitutions takes names (and acronyms) from the translation and
 // everything else from the source, entry by entry.
-func mergeInstitutions(src, tr []model.Institution, present bool, path string, mismatch func(path, what string)) []model.Institution {
+func mergeInstitutions(src, tr []model.Institution, present bool, path string, mismatch func(path string, what fm.Said)) []model.Institution {
 	if !present {
 		return src
 	}
 	if len(tr) != len(src) {
-		mismatch(path, fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		mismatch(path, fm.Say("%d entries here, %d there", len(tr), len(src)))
 		return src
 	}
 	out := make([]model.Institution, len(src))
@@ -164,10 +163,10 @@ func mergeInstitutions(src, tr []model.Institution, present bool, path string, m
 		t := tr[i]
 		ip := fm.Item(path, i)
 		if t.Type != "" && t.Type != s.Type {
-			mismatch(fm.Key(ip, "type"), fmt.Sprintf("%q here, %q there", t.Type, s.Type))
+			mismatch(fm.Key(ip, "type"), fm.Say("%q here, %q there", t.Type, s.Type))
 		}
 		if t.Country != "" && t.Country != s.Country {
-			mismatch(fm.Key(ip, "country"), fmt.Sprintf("%q here, %q there", t.Country, s.Country))
+			mismatch(fm.Key(ip, "country"), fm.Say("%q here, %q there", t.Country, s.Country))
 		}
 		out[i] = s
 		if t.Name != "" {
@@ -180,7 +179,7 @@ func mergeInstitutions(src, tr []model.Institution, present bool, path string, m
 	return out
 }
 
-func mergeCriteria(path string, src, tr []model.Rating, mismatch func(path, what string)) []model.Rating {
+func mergeCriteria(path string, src, tr []model.Rating, mismatch func(path string, what fm.Said)) []model.Rating {
 	notes := map[string]model.Rating{}
 	for _, r := range tr {
 		notes[r.Criterion] = r
@@ -194,7 +193,7 @@ func mergeCriteria(path string, src, tr []model.Rating, mismatch func(path, what
 		}
 		delete(notes, s.Criterion)
 		if t.Rating != "" && t.Rating != s.Rating {
-			mismatch(fm.Key(fm.Key(path, s.Criterion), "rating"), fmt.Sprintf("%q here, %q there", t.Rating, s.Rating))
+			mismatch(fm.Key(fm.Key(path, s.Criterion), "rating"), fm.Say("%q here, %q there", t.Rating, s.Rating))
 		}
 		if t.Note != "" {
 			out[i].Note = t.Note
@@ -202,15 +201,15 @@ func mergeCriteria(path string, src, tr []model.Rating, mismatch func(path, what
 	}
 	for _, r := range tr {
 		if _, extra := notes[r.Criterion]; extra {
-			mismatch(fm.Key(path, r.Criterion), "the source does not rate this criterion")
+			mismatch(fm.Key(path, r.Criterion), fm.Say("the source does not rate this criterion"))
 		}
 	}
 	return out
 }
 
-func mergeExchanges(path string, src, tr []model.Exchange, mismatch func(path, what string)) []model.Exchange {
+func mergeExchanges(path string, src, tr []model.Exchange, mismatch func(path string, what fm.Said)) []model.Exchange {
 	if len(tr) != len(src) {
-		mismatch(path, fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		mismatch(path, fm.Say("%d entries here, %d there", len(tr), len(src)))
 		return src
 	}
 	out := make([]model.Exchange, len(src))
@@ -218,16 +217,16 @@ func mergeExchanges(path string, src, tr []model.Exchange, mismatch func(path, w
 		t := tr[i]
 		ip := fm.Item(path, i)
 		if t.Year != 0 && t.Year != s.Year {
-			mismatch(fm.Key(ip, "year"), fmt.Sprintf("%d here, %d there", t.Year, s.Year))
+			mismatch(fm.Key(ip, "year"), fm.Say("%d here, %d there", t.Year, s.Year))
 		}
 		if t.Visitors != nil && !reflect.DeepEqual(t.Visitors, s.Visitors) {
-			mismatch(fm.Key(ip, "visitors"), fmt.Sprintf("%s here, %s there", show(t.Visitors), show(s.Visitors)))
+			mismatch(fm.Key(ip, "visitors"), fm.Say("%s here, %s there", show(t.Visitors), show(s.Visitors)))
 		}
 		if t.Kind != "" && t.Kind != s.Kind {
-			mismatch(fm.Key(ip, "kind"), fmt.Sprintf("%q here, %q there", t.Kind, s.Kind))
+			mismatch(fm.Key(ip, "kind"), fm.Say("%q here, %q there", t.Kind, s.Kind))
 		}
 		if t.Outcome != "" && t.Outcome != s.Outcome {
-			mismatch(fm.Key(ip, "outcome"), fmt.Sprintf("%q here, %q there", t.Outcome, s.Outcome))
+			mismatch(fm.Key(ip, "outcome"), fm.Say("%q here, %q there", t.Outcome, s.Outcome))
 		}
 		out[i] = s
 		if t.Note != "" {
@@ -245,9 +244,9 @@ func mergeExchanges(path string, src, tr []model.Exchange, mismatch func(path, w
 
 // mergeAdaptedFrom takes the notes from the translation and the practices
 // and years from the source, entry by entry.
-func mergeAdaptedFrom(path string, src, tr []model.AdaptedFrom, mismatch func(path, what string)) []model.AdaptedFrom {
+func mergeAdaptedFrom(path string, src, tr []model.AdaptedFrom, mismatch func(path string, what fm.Said)) []model.AdaptedFrom {
 	if len(tr) != len(src) {
-		mismatch(path, fmt.Sprintf("%d entries here, %d there", len(tr), len(src)))
+		mismatch(path, fm.Say("%d entries here, %d there", len(tr), len(src)))
 		return src
 	}
 	out := make([]model.AdaptedFrom, len(src))
@@ -255,10 +254,10 @@ func mergeAdaptedFrom(path string, src, tr []model.AdaptedFrom, mismatch func(pa
 		t := tr[i]
 		ip := fm.Item(path, i)
 		if t.Practice != "" && t.Practice != s.Practice {
-			mismatch(fm.Key(ip, "practice"), fmt.Sprintf("%q here, %q there", t.Practice, s.Practice))
+			mismatch(fm.Key(ip, "practice"), fm.Say("%q here, %q there", t.Practice, s.Practice))
 		}
 		if t.Year != 0 && t.Year != s.Year {
-			mismatch(fm.Key(ip, "year"), fmt.Sprintf("%d here, %d there", t.Year, s.Year))
+			mismatch(fm.Key(ip, "year"), fm.Say("%d here, %d there", t.Year, s.Year))
 		}
 		out[i] = s
 		if t.Note != "" {
@@ -277,14 +276,14 @@ func inheritAdaptation(name string, t, source *model.Text, _ bool) (ms []mismatc
 	}
 	if source.Adaptation == nil {
 		t.Adaptation = nil
-		return []mismatch{{name, "given here, not there"}}
+		return []mismatch{{name, fm.Say("given here, not there")}}
 	}
 	a := *source.Adaptation
 	if tr := t.Adaptation; tr.Requires != nil && !reflect.DeepEqual(tr.Requires, a.Requires) {
-		ms = append(ms, mismatch{fm.Key(name, "requires"), fmt.Sprintf("%s here, %s there", show(tr.Requires), show(a.Requires))})
+		ms = append(ms, mismatch{fm.Key(name, "requires"), fm.Say("%s here, %s there", show(tr.Requires), show(a.Requires))})
 	}
 	if tr := t.Adaptation; tr.Cost != "" && tr.Cost != a.Cost {
-		ms = append(ms, mismatch{fm.Key(name, "cost"), fmt.Sprintf("%q here, %q there", tr.Cost, a.Cost)})
+		ms = append(ms, mismatch{fm.Key(name, "cost"), fm.Say("%q here, %q there", tr.Cost, a.Cost)})
 	}
 	if t.Adaptation.Note != "" {
 		a.Note = t.Adaptation.Note

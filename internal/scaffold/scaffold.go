@@ -642,7 +642,7 @@ func report(opt Options, path string) {
 	} else {
 		fmt.Fprintln(opt.IO.ErrOut, p.N(msgFillIn, len(todo), map[string]any{"Command": diag.Escape(validate)}))
 		for _, d := range todo {
-			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s", d.File, d.Line, strings.TrimPrefix(d.Message, "placeholder left to fill: "))))
+			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s", d.File, d.Line, placeholder(p, d))))
 		}
 	}
 	if len(other) > 0 {
@@ -651,6 +651,16 @@ func report(opt Options, path string) {
 			fmt.Fprintf(opt.IO.ErrOut, "  %s\n", diag.Escape(fmt.Sprintf("%s:%d: %s: %s [%s]", d.File, d.Line, d.Severity, d.Message, d.Rule.ID)))
 		}
 	}
+}
+
+// placeholder is what a placeholder problem says after its opening words
+// ("placeholder left to fill: "), in p's language: the marker and its
+// hint.
+func placeholder(p lang.Printer, d diag.Diagnostic) string {
+	if d.Format() != load.PlaceholderFormat {
+		return d.Message
+	}
+	return strings.TrimPrefix(d.Message, p.Sprintf(load.PlaceholderFormat, ""))
 }
 
 // translation starts a translation of an existing practice: its

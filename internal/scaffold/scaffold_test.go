@@ -367,7 +367,7 @@ func TestRunawaySkeleton(t *testing.T) {
 }
 
 // TestNewPromptsInSpanish: with Speak "es" the prompts and what new says
-// when done are Spanish (the problems it reports are English yet).
+// when done are Spanish, and so are the problems it reports.
 func TestNewPromptsInSpanish(t *testing.T) {
 	dir := newCatalog(t)
 	// "?" lists the themes; the scope is answered by its Spanish label,
@@ -401,6 +401,16 @@ func TestNewPromptsInSpanish(t *testing.T) {
 	}
 	if strings.Contains(errOut.String(), "Title:") || strings.Contains(errOut.String(), "Fill in") {
 		t.Errorf("new spoke English:\n%s", errOut)
+	}
+	// The placeholders are listed as markers and their hints, without the
+	// problem's opening words in either language.
+	if !strings.Contains(errOut.String(), "cr-eri.es.md:4: TODO: un párrafo") {
+		t.Errorf("new did not list the summary's placeholder as its marker and hint:\n%s", errOut)
+	}
+	for _, s := range []string{"placeholder left to fill", "marcador por completar"} {
+		if strings.Contains(errOut.String(), s) {
+			t.Errorf("new's list of placeholders says %q:\n%s", s, errOut)
+		}
 	}
 }
 
