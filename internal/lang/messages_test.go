@@ -159,6 +159,7 @@ var reporters = map[string]int{
 	"Report":   2, // (*frontmatter.Decoder).Report(rule, node, format, args...)
 	"ReportAt": 2, // (*frontmatter.Decoder).ReportAt(rule, path, format, args...)
 	"at":       3, // (*check.pass).at(text, rule, path, format, args...)
+	"report":   2, // check's report(rule, offset, format, args...), in parsedBody
 	"warnAt":   3, // (*check.pass).warnAt(text, rule, path, format, args...)
 }
 
