@@ -157,7 +157,7 @@ func TestNewCompletion(t *testing.T) {
 func TestValidateGitHub(t *testing.T) {
 	summary := filepath.Join(t.TempDir(), "summary.md")
 	code, out, _ := catalogCmd(t, map[string]string{"GITHUB_STEP_SUMMARY": summary},
-		"validate", "--dir", "../../testdata/broken", "--format", "github")
+		"validate", "--dir", "../../testdata/broken", "--format", "github", "--lang", "en")
 	if code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}

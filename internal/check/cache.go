@@ -55,10 +55,20 @@ type fileStamp struct {
 	exists bool
 	size   int64
 	mod    int64 // UnixNano
-	// refused is the rule of the gate's refusal (a link out of the
-	// catalog, a special file), and why its message.
-	refused *diag.Rule
-	why     string
+	// refused is the gate's refusal (a link out of the catalog, a
+	// special file); each stat makes its own (sameAs).
+	refused *gate.Error
+}
+
+// sameAs reports whether two stamps say the same of a file.
+func (s fileStamp) sameAs(o fileStamp) bool {
+	if (s.refused == nil) != (o.refused == nil) {
+		return false
+	}
+	if s.refused != nil && (s.refused.Rule != o.refused.Rule || s.refused.Message != o.refused.Message) {
+		return false
+	}
+	return s.exists == o.exists && s.size == o.size && s.mod == o.mod
 }
 
 // stampOf stats path, in cat's folder: a regular file is there.
@@ -70,7 +80,7 @@ func stampOf(cat *model.Catalog, path string) fileStamp {
 	}
 	var refusal *gate.Error
 	if errors.As(err, &refusal) {
-		return fileStamp{refused: refusal.Rule, why: refusal.Message}
+		return fileStamp{refused: refusal}
 	}
 	if err != nil || !info.Mode().IsRegular() {
 		return fileStamp{}
@@ -154,7 +164,7 @@ func (e *cacheEntry) reusable(cat *model.Catalog, key uint64) bool {
 		return false
 	}
 	for _, m := range e.media {
-		if now := stampOf(cat, m.path); now != m.stamp {
+		if now := stampOf(cat, m.path); !now.sameAs(m.stamp) {
 			return false
 		}
 	}

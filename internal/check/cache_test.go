@@ -149,14 +149,14 @@ func TestBookImageProblem(t *testing.T) {
 		t.Fatal(err)
 	}
 	cat := &model.Catalog{Dir: dir}
-	if why := bookImageProblem(cat, path, stampOf(cat, path)); why != "" {
-		t.Errorf("a JPEG with %d kB of metadata: %s", (len(big)-small.Len())>>10, why)
+	if err := bookImageProblem(cat, path, stampOf(cat, path)); err != nil {
+		t.Errorf("a JPEG with %d kB of metadata: %v", (len(big)-small.Len())>>10, err)
 	}
 	gif := []byte("GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x01D\x00;")
 	if err := os.WriteFile(path, gif, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if why := bookImageProblem(cat, path, stampOf(cat, path)); why == "" {
+	if err := bookImageProblem(cat, path, stampOf(cat, path)); err == nil {
 		t.Error("a GIF under the same name, written after: no problem")
 	}
 }

@@ -5,10 +5,8 @@
 package check
 
 import (
-	"catalog/internal/media"
-
 	"bytes"
-	"fmt"
+	"errors"
 	"html"
 	"net/url"
 	"path"
@@ -27,6 +25,7 @@ import (
 	fm "catalog/internal/frontmatter"
 	"catalog/internal/gate"
 	"catalog/internal/load"
+	"catalog/internal/media"
 	"catalog/internal/model"
 	"catalog/internal/suggest"
 )
@@ -360,11 +359,11 @@ func (ps *pass) countries(t *model.Text, path string, codes []string) {
 			continue
 		}
 		if s, ok := country.Exact(c); ok {
-			ps.at(t, RuleCountryCode, ip, "unknown country code %q: write %s (%s)", c, s, country.Name(s, "en"))
+			ps.at(t, RuleCountryCode, ip, "unknown country code %q: write %s (%s)", c, s, countryName(s))
 			continue
 		}
 		if s := country.Suggest(c); s != "" {
-			ps.at(t, RuleCountryCode, ip, "unknown country code %q (did you mean %s, %s?)", c, s, country.Name(s, "en"))
+			ps.at(t, RuleCountryCode, ip, "unknown country code %q (did you mean %s, %s?)", c, s, countryName(s))
 			continue
 		}
 		ps.at(t, RuleCountryCode, ip, "unknown country code %q", c)
@@ -378,9 +377,9 @@ func (ps *pass) vocabulary(t *model.Text, path string, slugs []string, v *config
 			continue
 		}
 		if !v.Has(s) {
-			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; the codes are listed under %s in catalog.yaml, or in the README's Vocabularies when it lists none", singular(v), s, v.Hint(s), v.Name)
+			ps.at(t, RuleVocabulary, ip, "unknown %s %q%s; `catalog vocab %s` lists the codes to choose from", termNoun{v}, s, v.Hint(s), v.Name)
 		} else if slices.Index(slugs, s) < i {
-			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", singular(v), s)
+			ps.warnAt(t, RuleDuplicateValue, ip, "%s %q is listed twice", termNoun{v}, s)
 		}
 	}
 }
@@ -847,7 +846,8 @@ func (ps *pass) heldToBodyRules(t *model.Text, from int, vouched, drawable bool)
 func (ps *pass) bodyGlyphs(t *model.Text, src []byte, pos func(off int) (line, col int)) {
 	glyphs(src, ps.seenGlyphs(t), func(off int, chars string) {
 		line, col := pos(off)
-		ps.diags = append(ps.diags, diag.New(RuleGlyph, t.File.Path, line, col, "%s", glyphMessage(chars)))
+		ps.diags = append(ps.diags, diag.New(RuleGlyph, t.File.Path, line, col,
+			"the PDF book's fonts have no %q (%s): the book prints \"?\" instead; write it another way", chars, runeCodes(chars)))
 		ps.diags[len(ps.diags)-1].Severity = diag.Warning
 	})
 }
@@ -920,14 +920,15 @@ func (ps *pass) sections(t *model.Text, b *body) {
 	for _, h := range b.headings {
 		headings = append(headings, h.text)
 	}
-	msg := fmt.Sprintf("the body has no section %s (required in %s: %s, each a heading of its own line: ## %s)", quoteList(missing), t.Lang, quoteList(want), missing[0])
 	for _, m := range missing {
 		if s := suggest.Closest(m, headings); s != "" {
-			msg += fmt.Sprintf("; is %q meant to be %q?", s, m)
-			break
+			ps.diags = append(ps.diags, diag.New(RuleSection, t.File.Path, t.File.BodyLine, 0,
+				"the body has no section %s (required in %s: %s, each a heading of its own line: ## %s); is %q meant to be %q?", quoteList(missing), t.Lang, quoteList(want), missing[0], s, m))
+			return
 		}
 	}
-	ps.diags = append(ps.diags, diag.New(RuleSection, t.File.Path, t.File.BodyLine, 0, "%s", msg))
+	ps.diags = append(ps.diags, diag.New(RuleSection, t.File.Path, t.File.BodyLine, 0,
+		"the body has no section %s (required in %s: %s, each a heading of its own line: ## %s)", quoteList(missing), t.Lang, quoteList(want), missing[0]))
 }
 
 func quoteList(list []string) string {
@@ -1078,11 +1079,11 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 	clean := path.Clean(strings.TrimPrefix(p, "/"))
 	clean = strings.TrimPrefix(clean, "../")
 	if !strings.HasPrefix(clean, "media/") || strings.Contains(clean, "..") {
-		what := "link"
 		if l.image {
-			what = "image"
+			report(RuleMedia, l.off, "image %q: files must be in the catalog's media/ folder (write media/NAME or ../media/NAME)", p)
+		} else {
+			report(RuleMedia, l.off, "link %q: files must be in the catalog's media/ folder (write media/NAME or ../media/NAME)", p)
 		}
-		report(RuleMedia, l.off, "%s %q: files must be in the catalog's media/ folder (write media/NAME or ../media/NAME)", what, p)
 		return
 	}
 	full := filepath.Join(ps.cat.Dir, filepath.FromSlash(clean))
@@ -1091,7 +1092,7 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 		ps.mediaSeen = append(ps.mediaSeen, mediaSeen{full, stamp})
 	}
 	if stamp.refused != nil {
-		report(stamp.refused, l.off, "%q: %s", p, stamp.why)
+		report(stamp.refused.Rule, l.off, "%q: %s", p, refusal{stamp.refused})
 		return
 	}
 	if !stamp.exists {
@@ -1099,8 +1100,8 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 		return
 	}
 	if l.image {
-		if why := bookImageProblem(ps.cat, full, stamp); why != "" {
-			report(RuleBookImage, l.off, "image %q: %s; the PDF book prints its description in its place", p, why)
+		if err := bookImageProblem(ps.cat, full, stamp); err != nil {
+			bookImage(report, l.off, p, err)
 		}
 	}
 }
@@ -1108,7 +1109,7 @@ func (ps *pass) media(t *model.Text, p string, l link, report func(*diag.Rule, i
 // imageVerdicts keeps bookImageProblem's answers by file and stamp: an
 // image is read once however many practices show it, and again once it
 // changes.
-var imageVerdicts sync.Map // imageKey → string
+var imageVerdicts sync.Map // imageKey → error (nil: the book draws it)
 
 type imageKey struct {
 	path  string
@@ -1121,14 +1122,14 @@ type imageKey struct {
 const imageHead = 256 << 10
 
 // bookImageProblem says why the PDF book cannot draw the image at path,
-// or "": the book draws what media.ImageSize accepts, and leaves any
+// or nil: the book draws what media.ImageSize accepts, and leaves any
 // other image out for its description, without a word.
-func bookImageProblem(cat *model.Catalog, path string, stamp fileStamp) string {
+func bookImageProblem(cat *model.Catalog, path string, stamp fileStamp) error {
 	key := imageKey{path, stamp}
 	if v, ok := imageVerdicts.Load(key); ok {
-		return v.(string)
+		err, _ := v.(error)
+		return err
 	}
-	why := ""
 	folder, err := cat.Gate()
 	var head []byte
 	if err == nil {
@@ -1143,9 +1144,27 @@ func bookImageProblem(cat *model.Catalog, path string, stamp fileStamp) string {
 			}
 		}
 	}
-	if err != nil {
-		why = err.Error()
+	imageVerdicts.Store(key, err)
+	return err
+}
+
+// bookImage reports the image p, at off, that the PDF book cannot draw
+// for err (bookImageProblem's).
+func bookImage(report func(*diag.Rule, int, string, ...any), off int, p string, err error) {
+	var bad *media.ImageError
+	var refused *gate.Error
+	switch {
+	case errors.As(err, &bad) && bad.Kind == media.NotImage:
+		report(RuleBookImage, off, "image %q: not a PNG or JPEG image; the PDF book prints its description in its place", p)
+	case errors.As(err, &bad) && bad.Kind == media.OtherFormat:
+		report(RuleBookImage, off, "image %q: %s image: only PNG and JPEG are supported; the PDF book prints its description in its place", p, strings.ToUpper(bad.Format))
+	case errors.As(err, &bad) && bad.Kind == media.NoPixels:
+		report(RuleBookImage, off, "image %q: %s image has no pixels (%d×%d); the PDF book prints its description in its place", p, bad.Format, bad.Width, bad.Height)
+	case errors.As(err, &bad) && bad.Kind == media.TooLarge:
+		report(RuleBookImage, off, "image %q: image is %d×%d pixels; reduce it below %d megapixels; the PDF book prints its description in its place", p, bad.Width, bad.Height, media.MaxImagePixels/1_000_000)
+	case errors.As(err, &refused):
+		report(RuleBookImage, off, "image %q: %s: %s; the PDF book prints its description in its place", p, refused.Path, refusal{refused})
+	default: // the decoder's word on a PNG or JPEG it cannot read, or the system's
+		report(RuleBookImage, off, "image %q: %s; the PDF book prints its description in its place", p, err)
 	}
-	imageVerdicts.Store(key, why)
-	return why
 }

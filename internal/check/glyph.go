@@ -94,19 +94,20 @@ func composes(prev, r rune) bool {
 	return len(c) == 1 && fonts.Covers(c[0])
 }
 
-func glyphMessage(chars string) string {
+// runeCodes are the code points of chars, for a message: "U+1F600 U+2764".
+func runeCodes(chars string) string {
 	var codes []string
 	for _, r := range chars {
 		codes = append(codes, fmt.Sprintf("U+%04X", r))
 	}
-	return fmt.Sprintf("the PDF book's fonts have no %q (%s): the book prints \"?\" instead; write it another way", chars, strings.Join(codes, " "))
+	return strings.Join(codes, " ")
 }
 
 // frontGlyphs checks the front matter's text fields.
 func (ps *pass) frontGlyphs(t *model.Text, fields []textField, seen *map[rune]bool) {
 	for _, f := range fields {
 		glyphs(f.value, seen, func(_ int, chars string) {
-			ps.warnAt(t, RuleGlyph, f.path(), "%s", glyphMessage(chars))
+			ps.warnAt(t, RuleGlyph, f.path(), "the PDF book's fonts have no %q (%s): the book prints \"?\" instead; write it another way", chars, runeCodes(chars))
 		})
 	}
 }

@@ -23,10 +23,12 @@ var (
 	caseMarker = regexp.MustCompile(`(?i)(n[°º.o]|núm|número|no\.|number|#)|^(expediente|exp\.|causa|carpeta|legajo|proceso)`)
 )
 
-// found is one piece of personal data.
-type found struct{ kind, text string }
-
-func (f found) String() string { return f.kind + " " + `"` + f.text + `"` }
+// found is one piece of personal data; it says itself in a message
+// (localized.go): e-mail address "x@example.com".
+type found struct {
+	kind dataKind
+	text string
+}
 
 // personalData finds e-mail addresses and phone numbers in text. The
 // regular expressions run only on text that could hold a match: most
@@ -35,7 +37,7 @@ func personalData(text string) []found {
 	var out []found
 	if strings.IndexByte(text, '@') >= 0 {
 		for _, m := range emailRE.FindAllString(text, -1) {
-			out = append(out, found{"e-mail address", m})
+			out = append(out, found{emailAddress, m})
 		}
 	}
 	if digits(text) < 7 {
@@ -43,7 +45,7 @@ func personalData(text string) []found {
 	}
 	for _, m := range phoneCandidates(text) {
 		if phoneLike(m) {
-			out = append(out, found{"phone number", m})
+			out = append(out, found{phoneNumber, m})
 		}
 	}
 	return out

@@ -162,6 +162,7 @@ var reporters = map[string]int{
 	"at":       3, // (*check.pass).at(text, rule, path, format, args...)
 	"bad":      0, // load's (*parsed).name: bad(format, args...), a bad file name
 	"refusal":  2, // gate's refusal(path, rule, format, args...)
+	"report":   2, // check's report(rule, offset, format, args...), in parsedBody
 	"warnAt":   3, // (*check.pass).warnAt(text, rule, path, format, args...)
 }
 
