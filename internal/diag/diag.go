@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+
 	"catalog/internal/lang"
 )
 
@@ -58,10 +60,17 @@ type Diagnostic struct {
 	Message  string
 
 	// format and args made Message (New): what In says in another
-	// language.
-	format string
-	args   []any
+	// language; severity is the word for Severity that In gave ("" is
+	// Severity's English), which the text printer shows.
+	format   string
+	args     []any
+	severity string
 }
+
+var (
+	msgError   = &i18n.Message{ID: "diag.severity.error", Other: "error"}
+	msgWarning = &i18n.Message{ID: "diag.severity.warning", Other: "warning"}
+)
 
 // New makes a diagnostic with the rule's usual severity.
 func New(r *Rule, file string, line, col int, format string, args ...any) Diagnostic {
@@ -74,11 +83,13 @@ func In(p lang.Printer, ds []Diagnostic) []Diagnostic {
 	if p.Lang == "en" || p.Lang == "" {
 		return ds
 	}
+	words := map[Severity]string{Error: p.T(msgError, nil), Warning: p.T(msgWarning, nil)}
 	out := make([]Diagnostic, len(ds))
 	for i, d := range ds {
 		if d.format != "" {
 			d.Message = p.Sprintf(d.format, d.args...)
 		}
+		d.severity = words[d.Severity]
 		out[i] = d
 	}
 	return out

@@ -22,7 +22,11 @@ var Formats = []string{"text", "json", "github"}
 func WriteText(w io.Writer, ds []Diagnostic) error {
 	var b strings.Builder
 	for _, d := range ds {
-		b.WriteString(Escape(fmt.Sprintf("%s: %s: %s [%s]", location(d), d.Severity, d.Message, d.Rule.ID)))
+		severity := d.severity
+		if severity == "" {
+			severity = d.Severity.String()
+		}
+		b.WriteString(Escape(fmt.Sprintf("%s: %s: %s [%s]", location(d), severity, d.Message, d.Rule.ID)))
 		b.WriteByte('\n')
 	}
 	_, err := io.WriteString(w, b.String())
