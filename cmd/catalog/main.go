@@ -138,7 +138,7 @@ editors (catalog schema).`,
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
-	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io))
+	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io), newInitCmd(io))
 	return root
 }
 
