@@ -7,8 +7,8 @@ package initrepo
 
 import (
 	"bytes"
-	"encoding/json"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,6 +19,7 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 
@@ -295,7 +296,9 @@ func Files(opt Options) ([]File, error) {
 	}
 	funcs := template.FuncMap{
 		"join": strings.Join,
-		"say":  func(indent int, en, es string) string { return say(opt.Languages, indent, map[string]string{"en": en, "es": es}) },
+		"say": func(indent int, en, es string) string {
+			return say(opt.Languages, indent, map[string]string{"en": en, "es": es})
+		},
 		"say0": func(en, es string) string {
 			var out []string
 			for _, l := range opt.Languages {
@@ -367,7 +370,7 @@ func say(langs []string, indent int, text map[string]string) string {
 	for _, l := range langs {
 		line := "#"
 		for _, w := range strings.Fields(text[l]) {
-			if len(line)+1+len(w) > width && line != "#" {
+			if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) > width && line != "#" {
 				lines = append(lines, line)
 				line = "#"
 			}
