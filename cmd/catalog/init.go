@@ -18,11 +18,12 @@ func newInitCmd(io *iostreams.IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Start a new catalog repository, with CI that checks and publishes it",
-		Long: `init writes a new catalog into DIR (default: the current folder): catalog.yaml
-(the title and languages; the default vocabularies apply), intro.LANG.md per
-language, practices/ with an example practice (none with --empty), media/,
-.gitignore, .editorconfig, a guide for contributors in each language
-(CONTRIBUTING.md, CONTRIBUIR.md), a CI workflow and a pre-commit configuration.
+		Long: `init writes a new catalog into DIR (default: --dir, else the current
+folder): catalog.yaml (the title and languages; the default vocabularies
+apply), intro.LANG.md per language, practices/ with an example practice (none
+with --empty), media/, .gitignore, .editorconfig, a guide for contributors in
+each language (CONTRIBUTING.md, CONTRIBUIR.md), a CI workflow and a
+pre-commit configuration.
 
 The workflow (--ci github, the default) validates every pull request, builds
 its site as an artifact, and publishes the default branch on GitHub Pages;
@@ -54,7 +55,12 @@ and names each one it skips.`,
 				return err
 			}
 			opt.Speak = l
+			// DIR, else --dir, else the current folder (not ./catalog:
+			// the repository is the catalog).
 			opt.Dir = "."
+			if d, _ := cmd.Flags().GetString("dir"); d != "" {
+				opt.Dir = d
+			}
 			if len(args) == 1 {
 				opt.Dir = args[0]
 			}
