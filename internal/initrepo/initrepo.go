@@ -251,7 +251,9 @@ func writeNew(name string, data []byte) (bool, error) {
 // data is what the templates see.
 type data struct {
 	Languages  []string
-	Titles     map[string]string
+	Titles     map[string]string // per language, as written
+	YAMLTitles map[string]string // the same, as YAML values
+	GitLab     bool              // the CI is GitLab's: merge requests
 	Today      string
 	Source     string            // the default language
 	Suffix     string            // of a practice file in it: ".es", or "" in a one-language catalog
@@ -277,6 +279,8 @@ func Files(opt Options) ([]File, error) {
 	d := data{
 		Languages:  opt.Languages,
 		Titles:     map[string]string{},
+		YAMLTitles: map[string]string{},
+		GitLab:     opt.CI == "gitlab",
 		Today:      opt.Now.Format("2006-01-02"),
 		Source:     src,
 		SourceName: langNames[src],
@@ -291,8 +295,9 @@ func Files(opt Options) ([]File, error) {
 	for _, l := range opt.Languages {
 		d.Titles[l] = defaultTitle[l]
 		if title != "" {
-			d.Titles[l] = yamlString(title)
+			d.Titles[l] = strings.Join(strings.Fields(title), " ")
 		}
+		d.YAMLTitles[l] = yamlString(d.Titles[l])
 	}
 	funcs := template.FuncMap{
 		"join": strings.Join,
@@ -383,6 +388,6 @@ func say(langs []string, indent int, text map[string]string) string {
 
 // yamlString quotes a title for a YAML value.
 func yamlString(s string) string {
-	b, _ := json.Marshal(strings.Join(strings.Fields(s), " ")) // a JSON string is a YAML one
+	b, _ := json.Marshal(s) // a JSON string is a YAML one
 	return string(b)
 }

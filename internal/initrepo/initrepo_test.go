@@ -462,3 +462,31 @@ func TestPreCommitConfig(t *testing.T) {
 }
 
 func langPrinter() lang.Printer { return lang.For("en") }
+
+// Each guide is in its language, names the catalog by its title as
+// written, and speaks of the review the catalog's CI runs.
+func TestGuides(t *testing.T) {
+	files := generate(t, Options{Languages: []string{"es", "en"}, CI: "github", Title: `Prácticas "de prueba"`})
+	en, es := string(files["CONTRIBUTING.md"]), string(files["CONTRIBUIR.md"])
+	for _, want := range []string{`# How to add a practice to Prácticas "de prueba"`, "catalog new cr-short-name", "practices/cr-short-name.es.md", "catalog new cr-short-name --translate", "catalog validate", "pull request", "CONTRIBUIR.md", "example practice"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("CONTRIBUTING.md has no %q", want)
+		}
+	}
+	for _, want := range []string{`# Cómo añadir una práctica a Prácticas "de prueba"`, "catalog new cr-nombre-corto", "se escribe primero en español", "catalog validate", "pull request", "CONTRIBUTING.md", "práctica de ejemplo"} {
+		if !strings.Contains(es, want) {
+			t.Errorf("CONTRIBUIR.md has no %q", want)
+		}
+	}
+	files = generate(t, Options{Languages: []string{"en"}, CI: "gitlab", Empty: true})
+	en = string(files["CONTRIBUTING.md"])
+	if !strings.Contains(en, "merge request") || strings.Contains(en, "pull request") || strings.Contains(en, "CONTRIBUIR") ||
+		strings.Contains(en, "example practice") || strings.Contains(en, "--translate") || !strings.Contains(en, "practices/cr-short-name.md") {
+		t.Errorf("an English-only, GitLab, empty catalog's guide:\n%s", en)
+	}
+	for name, text := range files {
+		if strings.Contains(string(text), "<no value>") {
+			t.Errorf("%s: a template field with no value", name)
+		}
+	}
+}
