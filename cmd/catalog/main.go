@@ -123,8 +123,9 @@ new entries (catalog new), checks them (catalog validate), builds the site,
 the PDF books and the data (catalog build), makes a PDF dossier for a
 visiting delegation (catalog dossier), previews the site while you write
 (catalog serve), lists the codes a practice's fields take, with their
-names (catalog vocab), and writes the schema of the front matter for
-editors (catalog schema).`,
+names (catalog vocab), writes the schema of the front matter for editors
+(catalog schema), and starts the repository of a new catalog, with CI that
+checks and publishes it (catalog init).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
