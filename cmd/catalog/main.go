@@ -123,8 +123,9 @@ new entries (catalog new), checks them (catalog validate), builds the site,
 the PDF books and the data (catalog build), makes a PDF dossier for a
 visiting delegation (catalog dossier), previews the site while you write
 (catalog serve), lists the codes a practice's fields take, with their
-names (catalog vocab), and writes the schema of the front matter for
-editors (catalog schema).`,
+names (catalog vocab), writes the schema of the front matter for editors
+(catalog schema), and starts the repository of a new catalog, with CI that
+checks and publishes it (catalog init).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -138,7 +139,7 @@ editors (catalog schema).`,
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
-	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io))
+	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io), newInitCmd(io))
 	return root
 }
 
