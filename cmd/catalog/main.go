@@ -79,6 +79,7 @@ func run(io *iostreams.IO, args []string) (code int) {
 	}()
 	root := newRootCmd(io)
 	speakHelp(root, p)
+	root.SetVersionTemplate(versionTemplate(currentBuild().text(p)))
 	root.SetArgs(args)
 	err := root.Execute()
 	var ee exitError
@@ -127,8 +128,9 @@ names (catalog vocab), and writes the schema of the front matter for
 editors (catalog schema).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       version(),
+		Version:       currentBuild().short(),
 	}
+	root.SetVersionTemplate(versionTemplate(currentBuild().text(lang.For("en"))))
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
