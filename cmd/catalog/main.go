@@ -128,7 +128,7 @@ names (catalog vocab), and writes the schema of the front matter for
 editors (catalog schema).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       currentBuild().short(),
+		Version:       version(),
 	}
 	root.SetVersionTemplate(versionTemplate(currentBuild().text(lang.For("en"))))
 	root.SetOut(io.Out)

@@ -151,3 +151,7 @@ version and platform it was built with. catalog --version prints the same.`,
 		},
 	}
 }
+
+// version is this binary's version in one word (v0.1.0, devel+1a2b3c4d5e6f),
+// for what names it: catalog --version's head, a file that pins a release.
+func version() string { return currentBuild().short() }

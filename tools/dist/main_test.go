@@ -200,6 +200,13 @@ func TestChangelogVersion(t *testing.T) {
 	if !strings.Contains(string(hooks), "rev: "+v+"\n") {
 		t.Errorf(".pre-commit-hooks.yaml's example does not name rev: %s", v)
 	}
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), "    rev: "+v+"\n") || !strings.Contains(string(readme), "catalog_"+strings.TrimPrefix(v, "v")+"_linux_amd64.tar.gz") {
+		t.Errorf("README.md's pre-commit example and archive names are not of %s", v)
+	}
 
 	dir := t.TempDir()
 	for text, want := range map[string]string{
@@ -236,5 +243,21 @@ func TestStampsOutsideGit(t *testing.T) {
 	}
 	if f := LDFlags(st); f != "-s -w -buildid= -X main.buildVersion=v0.1.0 -X main.buildRevision= -X main.buildModified=false -X main.buildDate=2025-11-24T16:00:00Z" {
 		t.Errorf("ldflags: %s", f)
+	}
+}
+
+// TestBadTarget: a target that is not GOOS/GOARCH, or that Go cannot
+// build for, is an error, and no SHA256SUMS is written.
+func TestBadTarget(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1764000000")
+	for _, target := range []string{"linux", "/amd64", "plan10/amd64"} {
+		out := t.TempDir()
+		_, err := Run(Options{Root: root, Out: out, Pkg: "./tools/dist/testdata/hello", Targets: []string{target}}, io.Discard)
+		if err == nil {
+			t.Errorf("target %q accepted", target)
+		}
+		if _, err := os.Stat(filepath.Join(out, "SHA256SUMS")); err == nil {
+			t.Errorf("target %q: SHA256SUMS written", target)
+		}
 	}
 }
