@@ -78,7 +78,7 @@ func TestReproducible(t *testing.T) {
 		data, _ := os.ReadFile(filepath.Join(a, n))
 		lines = append(lines, fmt.Sprintf("%x  %s", sha256.Sum256(data), n))
 	}
-	if got := strings.TrimSuffix(string(sums), "\n"); got != strings.Join(lines, "\n") || !slices.IsSorted(lines) {
+	if got := strings.TrimSuffix(string(sums), "\n"); got != strings.Join(lines, "\n") || !slices.IsSorted(namesA[:len(namesA)-1]) {
 		t.Errorf("SHA256SUMS:\n%s\nwant:\n%s", got, strings.Join(lines, "\n"))
 	}
 
