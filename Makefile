@@ -3,7 +3,7 @@
 GO ?= go
 BIN := bin/catalog
 
-.PHONY: build site test lint bench compare fuzz validate clean
+.PHONY: build site test lint bench compare fuzz validate dist clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/catalog
@@ -58,5 +58,13 @@ fuzz:
 validate:
 	$(GO) run ./cmd/catalog validate
 
+# The release archives: catalog_VERSION_OS_ARCH.tar.gz (.zip for Windows)
+# for linux, darwin and windows on amd64 and arm64, and SHA256SUMS, into
+# dist/. VERSION is CHANGELOG.md's first heading; the files are dated
+# SOURCE_DATE_EPOCH, else the last commit's time: two runs on one commit,
+# with one Go, give the same bytes (tools/dist).
+dist:
+	$(GO) run ./tools/dist -out dist
+
 clean:
-	rm -rf bin public
+	rm -rf bin public dist

@@ -79,6 +79,7 @@ func run(io *iostreams.IO, args []string) (code int) {
 	}()
 	root := newRootCmd(io)
 	speakHelp(root, p)
+	root.SetVersionTemplate(versionTemplate(currentBuild().text(p)))
 	root.SetArgs(args)
 	err := root.Execute()
 	var ee exitError
@@ -130,6 +131,7 @@ checks and publishes it (catalog init).`,
 		SilenceUsage:  true,
 		Version:       version(),
 	}
+	root.SetVersionTemplate(versionTemplate(currentBuild().text(lang.For("en"))))
 	root.SetOut(io.Out)
 	root.SetErr(io.ErrOut)
 	root.SetIn(io.In)
