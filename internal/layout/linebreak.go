@@ -23,9 +23,13 @@ type Line struct {
 // Break breaks runs into lines no wider than width, first fit, at spaces.
 // A run of spaces is one space, as in a browser, and disappears at a line
 // end; a "\n" ends a line. A word wider than the width is cut, after a
-// '/', '-', '.', '_', '?', '&' or '=' when one lies within the width, else
-// between characters: no URL runs off the page. Only a single character
-// wider than the width makes a line wider than the width.
+// '/', '.', '_', '?', '&', '=' or '#', or before a '-', when one lies
+// within the width, else between characters: no URL runs off the page.
+// A cut adds no character and removes none, so the lines of a cut URL,
+// joined, are the URL; and no cut leaves a '-' at a line's end, since a
+// reader of the PDF (pdftotext, a viewer's copy) takes a line-final '-'
+// for a hyphenation and drops it. Only a single character wider than the
+// width makes a line wider than the width.
 //
 // Break measures each word and each cut piece once, and each line's runs
 // once more for Line.Width, so its time is linear in the text.
@@ -227,15 +231,14 @@ func (b *breaker) cut(w []piece) {
 		}
 	}
 	n := len(chars)
-	// after[i] is the last cut at or before i (0 if none) that falls just
-	// after a separator, but not between two ("//" stays whole).
+	// after[i] is the last cut at or before i (0 if none) that falls at a
+	// separator (cutAt), never between two ("//" stays whole).
 	after := slices.Grow(b.after[:0], n+1)[:n+1]
 	after[0] = 0
 	b.chars, b.sum, b.after = chars, sum, after
 	for i := 1; i <= n; i++ {
 		after[i] = after[i-1]
-		if i < n && preferred(b.charRune(w, chars[i-1].piece, chars[i-1].from)) &&
-			!preferred(b.charRune(w, chars[i].piece, chars[i].from)) {
+		if i < n && cutAt(b.charRune(w, chars[i-1].piece, chars[i-1].from), b.charRune(w, chars[i].piece, chars[i].from)) {
 			after[i] = i
 		}
 	}
@@ -271,9 +274,22 @@ func (b *breaker) charRune(w []piece, k, from int) rune {
 	return r
 }
 
+// cutAt reports whether a word wider than the line may be cut between
+// prev and next: after a run of separators ("//" stays whole, and so does
+// "https://": ':' is none), or before a run of '-', which keeps the '-'
+// at the start of the next line, where no reader takes it for a
+// hyphenation.
+func cutAt(prev, next rune) bool {
+	if next == '-' {
+		return prev != '-'
+	}
+	return preferred(prev) && !preferred(next)
+}
+
+// preferred reports a separator a URL is cut after.
 func preferred(r rune) bool {
 	switch r {
-	case '/', '-', '.', '_', '?', '&', '=':
+	case '/', '.', '_', '?', '&', '=', '#':
 		return true
 	}
 	return false

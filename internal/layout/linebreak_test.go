@@ -59,6 +59,10 @@ func TestBreak(t *testing.T) {
 			"x/\nabcdefghij/\nklmnopqrst/\nuvwxyz y.\n"},
 		{"double slash kept whole", plain("aaaaaa//bbbbbbbbbbb"), 10, "aaaaaa///\nbbbbbbbbbb/\nb.\n"},
 		{"query string", plain("https://ex.org/p?a=1&b=2"), 17, "https://ex.org/p?/\na=1&b=2.\n"},
+		{"hyphen starts the next line", plain("https://ex.org/trata-y-explotacion-de"), 24,
+			"https://ex.org/trata-y/\n-explotacion-de.\n"},
+		{"after a number sign", plain("https://ex.org/page#section-two"), 20, "https://ex.org/page#/\nsection-two.\n"},
+		{"a hyphen within the width is a cut", plain("abcdefghi-jklmnopqrst"), 10, "abcdefghi/\n-jklmnopqr/\nst.\n"},
 		{"hard breaks", []Run{{Text: "a b "}, {Text: "\n"}, {Text: " c"}, {Text: "\n"}, {Text: "\n"}, {Text: "d"}, {Text: "\n"}}, 10,
 			"a b.\nc.\n.\nd.\n"},
 		{"newline inside a run", plain("a\nb"), 10, "a.\nb.\n"},
@@ -225,6 +229,57 @@ func TestBreakCode(t *testing.T) {
 	for _, l := range BreakCode("a   b  c", 100, 10, fake) {
 		if l.Runs[0].Style != Mono || l.Width != fake(l.Runs[0].Text, Mono, 10) {
 			t.Errorf("line %q: style %v, width %v", l.Runs[0].Text, l.Runs[0].Style, l.Width)
+		}
+	}
+}
+
+// TestBreakURL: a long URL in a narrow column is cut only after '/', '.',
+// '?', '&', '=', '_' or '#' (not inside "//") or before '-', no line ends
+// with a '-' (a PDF reader takes it for a hyphenation and drops it), and
+// the lines, joined, are the URL: no character added, none removed.
+func TestBreakURL(t *testing.T) {
+	urls := []string{
+		"https://www.argentina.gob.ar/noticias/el-consejo-federal-aprobo-el-plan-nacional-de-lucha-contra-la-trata-y-explotacion-de",
+		"https://es.m.wikipedia.org/wiki/Secretar%C3%ADa_Contra_la_Violencia_Sexual,_Explotaci%C3%B3n_y_Trata_de_Personas",
+		"https://vallemaria.gob.ar/?q=content%2Flinea-145&para=denunciar_la_trata#personas-y-mas",
+		"http://www.un.org/documents/ga/docs/51/plenary/a51-90.htm",
+	}
+	for _, u := range urls {
+		for width := 18.0; width <= 40; width++ { // wider than any piece between separators
+			runs := []Run{{Text: "Fuente. "}, {Text: u, Link: u}}
+			got := Break(runs, width, 10, fake)
+			var joined strings.Builder
+			var parts []string
+			for _, l := range got {
+				check(t, l, width)
+				var line strings.Builder
+				for _, r := range l.Runs {
+					if r.Link == u {
+						line.WriteString(r.Text)
+					}
+				}
+				if line.Len() > 0 {
+					parts = append(parts, line.String())
+					joined.WriteString(line.String())
+				}
+			}
+			if joined.String() != u {
+				t.Errorf("width %v: lines %q join to %q, want %q", width, parts, joined.String(), u)
+				continue
+			}
+			for i := 0; i+1 < len(parts); i++ {
+				prev, _ := utf8.DecodeLastRuneInString(parts[i])
+				next, _ := utf8.DecodeRuneInString(parts[i+1])
+				if prev == '-' {
+					t.Errorf("width %v: line %q ends with a hyphen", width, parts[i])
+				}
+				if !strings.ContainsRune("/.?&=_#", prev) && next != '-' {
+					t.Errorf("width %v: %q cut before %q, not at a separator", width, parts[i], parts[i+1])
+				}
+				if prev == '/' && next == '/' {
+					t.Errorf("width %v: %q cut inside //", width, parts[i])
+				}
+			}
 		}
 	}
 }
