@@ -1,5 +1,5 @@
 // Package book renders a catalog as a printable PDF book, one per
-// language: cover, table of contents, intro, one chapter per country (or
+// language: cover, table of contents, list of acronyms, intro, one chapter per country (or
 // pillar), each practice on a new page with its facts, body and sources,
 // then indexes by theme and by country and the table of exchanges. It
 // reads the same model as the site; bodies are lowered by package layout
@@ -133,6 +133,7 @@ type book struct {
 	tocOf     map[int][]int  // link target → its entries in toc
 	footnotes map[string]int // "#fn:N" of the current practice → link target
 	quotes    []openQuote    // the block quotes being drawn, outermost first
+	acronyms  []acronym      // the list of acronyms, after the contents
 }
 
 // openQuote is a block quote being drawn: where its bar goes and where it
@@ -189,10 +190,12 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 		b.anchors[x.ID] = d.NewAnchor()
 	}
 	chapters := b.chapters()
+	b.acronyms = acronyms(cat, lang)
 
 	b.cover()
 	tocStart := d.Pages() + 1
 	tocPages := b.reserveContents(chapters)
+	b.acronymList(b.acronyms)
 	if intro := cat.Intro[lang]; len(intro) > 0 {
 		b.section(b.word("intro"), 0)
 		b.body(intro)

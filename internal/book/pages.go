@@ -43,6 +43,9 @@ func (b *book) reserveContents(chapters []chapter) int {
 		b.tocOf[anchor] = append(b.tocOf[anchor], len(b.toc))
 		b.toc = append(b.toc, tocEntry{level: level, text: text, anchor: anchor})
 	}
+	if len(b.acronyms) > 0 {
+		add(0, b.word("acronyms"), b.d.NewAnchor())
+	}
 	if len(b.cat.Intro[b.lang]) > 0 {
 		add(0, b.word("intro"), b.d.NewAnchor())
 	}

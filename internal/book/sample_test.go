@@ -538,6 +538,10 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 			want++
 			top++
 		}
+		if len(acronyms(pub, lang)) > 0 {
+			want++
+			top++
+		}
 		if len(outline) != want || len(bms) != top {
 			t.Errorf("%d bookmarks, %d at the top; want %d = %d chapters + %d practices + intro + 3, %d at the top",
 				len(outline), len(bms), want, len(chapters), len(pub.Practices), top)
