@@ -119,17 +119,7 @@ func public(cat *model.Catalog) []*model.Practice {
 			q.Related = slices.DeleteFunc(slices.Clone(p.Related), isHidden)
 			q.RelatedBy = slices.DeleteFunc(slices.Clone(p.RelatedBy), isHidden)
 			q.AdaptedIn = slices.DeleteFunc(slices.Clone(p.AdaptedIn), isHidden)
-			if slices.ContainsFunc(p.AdaptedFromIDs(), isHidden) {
-				q.Texts = make(map[string]*model.Text, len(p.Texts))
-				for lang, t := range p.Texts {
-					u := *t
-					u.AdaptedFrom = slices.DeleteFunc(slices.Clone(t.AdaptedFrom), func(a model.AdaptedFrom) bool { return hidden[a.Practice] })
-					q.Texts[lang] = &u
-					if t == p.Source {
-						q.Source = &u
-					}
-				}
-			}
+			q.DropAdaptedFrom(isHidden)
 			p = &q
 		}
 		out = append(out, p)

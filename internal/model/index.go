@@ -87,6 +87,26 @@ func (p *Practice) AdaptedFromIDs() []string {
 	return out
 }
 
+// DropAdaptedFrom leaves out of p's texts the adapted_from entries that
+// name a practice hidden says to hide, each text copied: p is a copy of a
+// practice that others still hold.
+func (p *Practice) DropAdaptedFrom(hidden func(id string) bool) {
+	if !slices.ContainsFunc(p.AdaptedFromIDs(), hidden) {
+		return
+	}
+	// Each text holds the entries (their notes are translated).
+	texts := make(map[string]*Text, len(p.Texts))
+	for lang, t := range p.Texts {
+		u := *t
+		u.AdaptedFrom = slices.DeleteFunc(slices.Clone(t.AdaptedFrom), func(a AdaptedFrom) bool { return hidden(a.Practice) })
+		texts[lang] = &u
+		if t == p.Source {
+			p.Source = &u
+		}
+	}
+	p.Texts = texts
+}
+
 // Exchanges returns the practice's exchanges (as the source records them).
 func (p *Practice) Exchanges() []Exchange {
 	if p.Source == nil {
@@ -132,18 +152,7 @@ func (c *Catalog) Public() *Catalog {
 		}
 		q := *p
 		q.Related = slices.DeleteFunc(slices.Clone(p.Related), func(id string) bool { return hidden[id] })
-		if slices.ContainsFunc(p.AdaptedFromIDs(), func(id string) bool { return hidden[id] }) {
-			// Each text holds the entries (their notes are translated).
-			q.Texts = make(map[string]*Text, len(p.Texts))
-			for lang, t := range p.Texts {
-				u := *t
-				u.AdaptedFrom = slices.DeleteFunc(slices.Clone(t.AdaptedFrom), func(a AdaptedFrom) bool { return hidden[a.Practice] })
-				q.Texts[lang] = &u
-				if t == p.Source {
-					q.Source = &u
-				}
-			}
-		}
+		q.DropAdaptedFrom(func(id string) bool { return hidden[id] })
 		out = append(out, &q)
 	}
 	pub := &Catalog{Dir: c.Dir, Folder: c.Folder, Config: c.Config, Practices: out, Intro: c.Intro, Paths: c.Paths}
