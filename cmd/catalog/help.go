@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"catalog/internal/config"
 	"catalog/internal/iostreams"
 	"catalog/internal/lang"
 )
@@ -46,16 +45,10 @@ func helpLang(io *iostreams.IO, args []string) string {
 			command = a
 		}
 	}
-	def := ""
-	if flag == "" && lang.Match(io.Getenv(lang.Env)) == "" {
-		if dir == "" {
-			dir = defaultDir()
-		}
-		if cfg, _, err := config.Load(dir); err == nil && cfg != nil && len(cfg.Languages) > 0 {
-			def = cfg.DefaultLanguage()
-		}
+	if dir == "" {
+		dir = defaultDir()
 	}
-	l, ok := lang.Choose(flag, io.Getenv, def)
+	l, ok := chooseLang(io, flag, dir)
 	if !ok {
 		return "en" // validate and the others say why
 	}

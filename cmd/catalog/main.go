@@ -155,18 +155,24 @@ func userLang(cmd *cobra.Command, io *iostreams.IO) (string, error) {
 	if f := cmd.Flags().Lookup("lang"); f != nil && f == cmd.Root().PersistentFlags().Lookup("lang") {
 		flag = f.Value.String()
 	}
-	def := ""
-	if flag == "" && lang.Match(io.Getenv(lang.Env)) == "" {
-		// Only when it decides: reading catalog.yaml costs a file.
-		if cfg, _, err := config.Load(catalogDir(cmd)); err == nil && cfg != nil && len(cfg.Languages) > 0 {
-			def = cfg.DefaultLanguage()
-		}
-	}
-	l, ok := lang.Choose(flag, io.Getenv, def)
+	l, ok := chooseLang(io, flag, catalogDir(cmd))
 	if !ok {
 		return l, usageError{fmt.Errorf("--lang %s: catalog speaks %s", diag.Escape(flag), strings.Join(lang.Supported, ", ")), cmd.CommandPath()}
 	}
 	return l, nil
+}
+
+// chooseLang is lang.Choose with the first language of the catalog in
+// dir, read only when neither flag nor $CATALOG_LANG decides (reading
+// catalog.yaml costs a file).
+func chooseLang(io *iostreams.IO, flag, dir string) (string, bool) {
+	def := ""
+	if flag == "" && lang.Match(io.Getenv(lang.Env)) == "" {
+		if cfg, _, err := config.Load(dir); err == nil && cfg != nil && len(cfg.Languages) > 0 {
+			def = cfg.DefaultLanguage()
+		}
+	}
+	return lang.Choose(flag, io.Getenv, def)
 }
 
 // catalogDir resolves --dir: the flag, else ./catalog, else the current
