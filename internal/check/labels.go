@@ -26,19 +26,29 @@ var labelWords = sync.OnceValue(func() *words.Words {
 
 // labelHint names the one code of allowed whose label, in some language,
 // has every word of value ("buena" in "Buena práctica", "en curso" in "En
-// curso"), for the field at path; "" when none or several do.
+// curso"), for the field at path; nil when none or several do.
 func labelHint(path, value string, allowed []string) suggest.Text {
-	w := labelWords()
-	if w == nil {
-		return nil
-	}
 	field := path
 	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
 		field = strings.TrimPrefix(path[i+1:], ".")
 	}
+	if code := LabelCode(field, value, allowed); code != "" {
+		return suggest.LabelOf(code)
+	}
+	return nil
+}
+
+// LabelCode is the one code of allowed, a fixed list of field, whose
+// label in some language has every word of value; "" when none or
+// several do.
+func LabelCode(field, value string, allowed []string) string {
+	w := labelWords()
+	if w == nil {
+		return ""
+	}
 	want := strings.Fields(suggest.Fold(value))
 	if len(want) == 0 {
-		return nil
+		return ""
 	}
 	found := ""
 	for _, code := range allowed {
@@ -50,14 +60,11 @@ func labelHint(path, value string, allowed []string) suggest.Text {
 			have := strings.Fields(suggest.Fold(label))
 			if !slices.ContainsFunc(want, func(s string) bool { return !slices.Contains(have, s) }) {
 				if found != "" && found != code {
-					return nil // "práctica" is in every level's label
+					return "" // "práctica" is in every level's label
 				}
 				found = code
 			}
 		}
 	}
-	if found == "" {
-		return nil
-	}
-	return suggest.LabelOf(found)
+	return found
 }

@@ -325,43 +325,17 @@ func prompt(opt *Options, cfg *config.Config) error {
 }
 
 // choice is the code of the field's fixed list that an answer names: the
-// code, its label in any language ("Regional", "en curso"), or words of
-// one label only ("prometedora" of "Práctica prometedora"); "" for none,
-// and for an empty answer.
+// code, or words of one label in any language ("Regional", "en curso",
+// "prometedora" of "Práctica prometedora"); "" for none, and for an
+// empty answer.
 func choice(field, answer string) string {
-	a := suggest.Fold(answer)
-	if a == "" {
-		return ""
-	}
-	l := vocab.Lookup(field)
-	words := strings.Fields(a)
-	partial := ""
-	for _, code := range load.FieldValues(field) {
-		if a == suggest.Fold(code) {
+	values := load.FieldValues(field)
+	for _, code := range values {
+		if suggest.Fold(answer) == suggest.Fold(code) && code != "" {
 			return code
 		}
-		for _, speak := range lang.Supported {
-			if l == nil {
-				continue
-			}
-			label := suggest.Fold(vocab.Words().Get(speak, l.WordsKey(code)))
-			if a == label {
-				return code
-			}
-			have := strings.Fields(label)
-			if !slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) }) {
-				if partial != "" && partial != code {
-					partial = "-" // words of two labels
-				} else if partial == "" {
-					partial = code
-				}
-			}
-		}
 	}
-	if partial == "-" {
-		return ""
-	}
-	return partial
+	return check.LabelCode(field, answer, values)
 }
 
 // writeChoices prints the choices of a list for a prompt's "?": the
