@@ -1,28 +1,17 @@
 package check
 
 import (
-	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 
 	"catalog/internal/suggest"
 	"catalog/internal/words"
-	"catalog/templates"
 )
 
-// labelWords are the site's words in every language it ships, read once
-// the first time a value needs them: a writer who types the label of a
-// fixed value ("buena", "en curso", "gobierno") is told its code.
-var labelWords = sync.OnceValue(func() *words.Words {
-	files, _ := fs.Glob(templates.FS, "i18n/*.yaml")
-	var langs []string
-	for _, f := range files {
-		langs = append(langs, strings.TrimSuffix(strings.TrimPrefix(f, "i18n/"), ".yaml"))
-	}
-	w, _ := words.Load(templates.FS, langs)
-	return w
-})
+// labelWords are the site's words in every language it ships: a writer
+// who types the label of a fixed value ("buena", "en curso", "gobierno")
+// is told its code.
+var labelWords = words.Shipped
 
 // labelHint names the one code of allowed whose label, in some language,
 // has every word of value ("buena" in "Buena práctica", "en curso" in "En

@@ -8,10 +8,8 @@
 package vocab
 
 import (
-	"io/fs"
 	"slices"
 	"strings"
-	"sync"
 
 	"catalog/internal/check"
 	"catalog/internal/collation"
@@ -20,7 +18,6 @@ import (
 	"catalog/internal/load"
 	"catalog/internal/suggest"
 	"catalog/internal/words"
-	"catalog/templates"
 )
 
 // A List is one list of codes.
@@ -212,15 +209,4 @@ func countries(cfg *config.Config, lang string) []Code {
 
 // Words are the site's own words (templates/i18n, every language it
 // ships), read once: they label the fixed lists.
-var Words = sync.OnceValue(func() *words.Words {
-	files, _ := fs.Glob(templates.FS, "i18n/*.yaml")
-	var langs []string
-	for _, f := range files {
-		langs = append(langs, strings.TrimSuffix(strings.TrimPrefix(f, "i18n/"), ".yaml"))
-	}
-	w, err := words.Load(templates.FS, langs)
-	if err != nil {
-		panic("vocab: the embedded templates/i18n do not read: " + err.Error())
-	}
-	return w
-})
+var Words = words.Shipped

@@ -9,7 +9,10 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
+
+	"catalog/templates"
 
 	"gopkg.in/yaml.v3"
 )
@@ -91,3 +94,20 @@ func (w *Words) Date(lang string, t time.Time) string {
 	}
 	return fmt.Sprintf(format, t.Day(), months[t.Month()-1], t.Year())
 }
+
+// Shipped are the built-in words (templates/i18n) of every language
+// catalog ships, read once: what validate, new and vocab name a fixed
+// value's code by, whatever the catalog's languages. The files are
+// embedded: that they read is tested.
+var Shipped = sync.OnceValue(func() *Words {
+	files, _ := fs.Glob(templates.FS, "i18n/*.yaml")
+	var langs []string
+	for _, f := range files {
+		langs = append(langs, strings.TrimSuffix(strings.TrimPrefix(f, "i18n/"), ".yaml"))
+	}
+	w, err := Load(templates.FS, langs)
+	if err != nil {
+		panic("words: the embedded templates/i18n do not read: " + err.Error())
+	}
+	return w
+})
