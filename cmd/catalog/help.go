@@ -65,6 +65,8 @@ func speakHelp(root *cobra.Command, p lang.Printer) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		id := helpID(c)
+		c.Use = speakUse(p, c, id)
+		c.DisableFlagsInUseLine = true // usageHeadings writes the word
 		c.Short = p.Help(id+".short", c.Short)
 		c.Long = p.Help(id+".long", c.Long)
 		c.Example = p.Help(id+".example", c.Example)
@@ -80,6 +82,20 @@ func speakHelp(root *cobra.Command, p lang.Printer) {
 	root.InitDefaultVersionFlag()
 	walk(root)
 	root.SetUsageTemplate(usageHeadings(p).Replace(root.UsageTemplate()))
+}
+
+// speakUse is c's Use line in p's language: the command's name as it is
+// (it is what the user types), the placeholders of its arguments said
+// again ("validate [ARCHIVO...]").
+func speakUse(p lang.Printer, c *cobra.Command, id string) string {
+	if !strings.Contains(c.Use, " ") {
+		return c.Use
+	}
+	use := p.Help(id+".use", c.Use)
+	if name, _, _ := strings.Cut(use, " "); name != c.Name() {
+		return c.Use
+	}
+	return use
 }
 
 func speakFlag(p lang.Printer, c *cobra.Command, id string, f *pflag.Flag) {
@@ -110,13 +126,18 @@ var (
 	msgGlobal     = &i18n.Message{ID: "usage.global", Other: "Global Flags:"}
 	msgTopics     = &i18n.Message{ID: "usage.topics", Other: "Additional help topics:"}
 	msgMore       = &i18n.Message{ID: "usage.more", Other: "for more information about a command."}
+	msgCommandArg = &i18n.Message{ID: "usage.command_arg", Other: "[command]"}
+	msgFlagsArg   = &i18n.Message{ID: "usage.flags_arg", Other: "[flags]"}
 )
 
-// usageHeadings replaces the English headings of cobra's usage template.
+// usageHeadings replaces the English words of cobra's usage template: its
+// headings, "[command]", and the "[flags]" that cobra's UseLine would add
+// (speakHelp turns that off, as the template cannot reach it).
 func usageHeadings(p lang.Printer) *strings.Replacer {
 	var pairs []string
-	for _, m := range []*i18n.Message{msgUsage, msgAliases, msgExamples, msgCommands, msgAdditional, msgFlags, msgGlobal, msgTopics, msgMore} {
+	for _, m := range []*i18n.Message{msgUsage, msgAliases, msgExamples, msgCommands, msgAdditional, msgFlags, msgGlobal, msgTopics, msgMore, msgCommandArg} {
 		pairs = append(pairs, m.Other, p.T(m, nil))
 	}
+	pairs = append(pairs, "{{.UseLine}}", "{{.UseLine}}{{if .HasAvailableFlags}} "+p.T(msgFlagsArg, nil)+"{{end}}")
 	return strings.NewReplacer(pairs...)
 }

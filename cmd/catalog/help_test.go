@@ -39,6 +39,9 @@ func TestHelpInSpanish(t *testing.T) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		id := helpID(c)
+		if strings.Contains(c.Use, " ") {
+			need(id+".use", c.Use)
+		}
 		need(id+".short", c.Short)
 		// cobra's own completion scripts explain shell commands: their
 		// long help stays English.
@@ -68,13 +71,19 @@ func TestHelpInSpanish(t *testing.T) {
 	}
 
 	code, out, _ := catalogCmd(t, nil, "--dir", "../../catalog", "--help")
-	for _, s := range []string{"catalog lleva un Catálogo", "Comandos:", "Revisa el catálogo y señala cada problema", "Opciones:", "ayuda de catalog"} {
+	for _, s := range []string{"catalog lleva un Catálogo", "Comandos:", "Revisa el catálogo y señala cada problema", "Opciones:", "ayuda de catalog", "catalog [comando]\n", `Use "catalog [comando] --help"`} {
 		if code != 0 || !strings.Contains(out, s) {
 			t.Errorf("catalog --help in a Spanish catalog: exit %d, no %q:\n%s", code, s, out)
 		}
 	}
+	code, out, _ = catalogCmd(t, nil, "--dir", "../../catalog", "validate", "--help")
+	for _, s := range []string{"catalog validate [ARCHIVO...] [opciones]"} {
+		if code != 0 || !strings.Contains(out, s) {
+			t.Errorf("catalog validate --help in a Spanish catalog: exit %d, no %q:\n%s", code, s, out)
+		}
+	}
 	code, out, _ = catalogCmd(t, nil, "--dir", "../../catalog", "validate", "--help", "--lang", "en")
-	if code != 0 || !strings.Contains(out, "validate checks the whole catalog") || slices.Contains(strings.Fields(out), "Opciones:") {
+	if code != 0 || !strings.Contains(out, "validate checks the whole catalog") || !strings.Contains(out, "catalog validate [FILE...] [flags]") || slices.Contains(strings.Fields(out), "Opciones:") {
 		t.Errorf("catalog validate --help --lang en: exit %d:\n%s", code, out)
 	}
 	// new's --lang is its file's: the help follows the catalog.
