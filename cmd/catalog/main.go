@@ -84,18 +84,24 @@ func run(io *iostreams.IO, args []string) (code int) {
 	err := root.Execute()
 	var ee exitError
 	var ue usageError
+	if errors.As(err, &ue) {
+		ue.err = fromCobra(ue.err)
+		err = ue
+	} else if err != nil {
+		err = fromCobra(err)
+	}
 	switch {
 	case err == nil:
 		return 0
 	case errors.As(err, &ee):
 		return ee.code
 	case errors.As(err, &ue):
-		fmt.Fprintf(io.ErrOut, "catalog: %s\n%s\n", diag.Escape(ue.err.Error()), p.T(msgRunHelp, map[string]string{"Command": ue.command}))
+		fmt.Fprintf(io.ErrOut, "catalog: %s\n%s\n", diag.Escape(p.Error(ue.err)), p.T(msgRunHelp, map[string]string{"Command": ue.command}))
 		return 2
 	}
 	// An error may name any file of the catalog: escaped, it stays one
 	// line, whatever the file is named.
-	fmt.Fprintf(io.ErrOut, "catalog: %s\n", diag.Escape(err.Error()))
+	fmt.Fprintf(io.ErrOut, "catalog: %s\n", diag.Escape(p.Error(err)))
 	return 2
 }
 
@@ -157,7 +163,7 @@ func userLang(cmd *cobra.Command, io *iostreams.IO) (string, error) {
 	}
 	l, ok := chooseLang(io, flag, catalogDir(cmd))
 	if !ok {
-		return l, usageError{fmt.Errorf("--lang %s: catalog speaks %s", diag.Escape(flag), strings.Join(lang.Supported, ", ")), cmd.CommandPath()}
+		return l, usageError{lang.Errorf("--lang %s: catalog speaks %s", diag.Escape(flag), strings.Join(lang.Supported, ", ")), cmd.CommandPath()}
 	}
 	return l, nil
 }

@@ -35,12 +35,13 @@ func TestValidateExitCodes(t *testing.T) {
 		{[]string{"validate", "--dir", "../../testdata/validate", "--lang", "es"}, 1, `: advertencia: "tr-restricted" es una práctica restringida: la versión pública del catálogo omite este enlace [related]`},
 		{[]string{"validate", "--dir", "../../testdata/broken"}, 1, "[country-code]"},
 		{[]string{"validate", "--dir", "../../testdata/nowhere"}, 2, "no catalog.yaml in ../../testdata/nowhere/: that folder is not a catalog"},
-		{[]string{"validate", "--dir", "../../catalog", "--format", "xml"}, 2, `unknown format "xml"`},
+		{[]string{"validate", "--dir", "../../catalog", "--format", "xml"}, 2, `formato desconocido "xml"`},
 		{[]string{"validate", "--bogus"}, 2, "unknown flag: --bogus"},
-		{[]string{"validate", "--dir", "../../catalog", "no-such-file.md"}, 2, "no such file"},
-		{[]string{"validate", "--dir", "../../catalog", "main.go"}, 2, "is not a file of the catalog"},
+		{[]string{"validate", "--dir", "../../catalog", "no-such-file.md"}, 2, "no-such-file.md: no existe ese archivo"},
+		{[]string{"validate", "--dir", "../../catalog", "main.go"}, 2, "main.go no es un archivo del catálogo"},
+		{[]string{"validate", "--dir", "../../catalog", "main.go", "--lang", "en"}, 2, "main.go is not a file of the catalog"},
 		{[]string{"nonsense"}, 2, `unknown command "nonsense"`},
-		{[]string{"new", "--dir", "../../catalog", "Bad ID"}, 2, "not a valid practice ID"},
+		{[]string{"new", "--dir", "../../catalog", "Bad ID"}, 2, `"Bad ID" no es un identificador de práctica válido`},
 		{[]string{"version"}, 0, "catalog "},
 		{[]string{"new"}, 2, "new takes one practice ID"},
 	} {
@@ -190,10 +191,11 @@ func TestBuildExitCodes(t *testing.T) {
 		{[]string{"build", "--dir", "../../catalog", "--out", out}, 0, "9 prácticas compiladas (html, pdf, data; idiomas: es, en) en "},
 		{[]string{"build", "--dir", "../../testdata/broken", "--out", out, "--lang", "en"}, 1, "build stopped"},
 		{[]string{"build", "--dir", "../../testdata/broken", "--out", out}, 1, "compilación detenida: "},
-		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "epub"}, 2, `unknown target "epub"`},
-		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "holds the current folder"},
-		{[]string{"build", "--dir", "../../catalog", "--out", foreign}, 2, "was not made by catalog build"},
-		{[]string{"build", "--dir", "../../catalog", "extra"}, 2, "unknown command"},
+		{[]string{"build", "--dir", "../../catalog", "--out", out, "--targets", "epub"}, 2, `destino desconocido "epub"`},
+		{[]string{"build", "--dir", "../../catalog", "--out", "."}, 2, "contiene la carpeta actual"},
+		{[]string{"build", "--dir", "../../catalog", "--out", foreign}, 2, "no la hizo catalog build"},
+		{[]string{"build", "--dir", "../../catalog", "extra"}, 2, `no tiene ningún comando "extra"`},
+		{[]string{"build", "--dir", "../../catalog", "extra", "--lang", "en"}, 2, `unknown command "extra" for catalog build`},
 	} {
 		code, stdout, stderr := catalogCmd(t, nil, tc.args...)
 		if code != tc.code || !strings.Contains(stdout+stderr, tc.out) {

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"fmt"
-
 	"github.com/spf13/cobra"
 
 	"catalog/internal/config"
 	"catalog/internal/iostreams"
+	"catalog/internal/lang"
 	"catalog/internal/scaffold"
 )
 
@@ -35,7 +34,7 @@ are copied from the source, each marked TODO to translate.`,
   catalog new cr-mesa-de-prueba --translate --lang en`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return fmt.Errorf("new takes one practice ID, for example: catalog new cr-equipo-respuesta-inmediata")
+				return lang.Errorf("new takes one practice ID, for example: catalog new cr-equipo-respuesta-inmediata")
 			}
 			return nil
 		},

@@ -20,9 +20,9 @@ func TestServeUsage(t *testing.T) {
 		args []string
 		out  string
 	}{
-		{[]string{"serve", "--dir", "../../catalog", "--port", fmt.Sprint(port)}, fmt.Sprintf("port %d is in use: try --port ", port)},
+		{[]string{"serve", "--dir", "../../catalog", "--port", fmt.Sprint(port)}, fmt.Sprintf("el puerto %d está ocupado: pruebe --port ", port)},
 		{[]string{"serve", "--dir", "../../testdata/nowhere", "--port", "0"}, "that folder is not a catalog"},
-		{[]string{"serve", "--dir", "../../catalog", "--port", "70000"}, "--port 70000: want a port"},
+		{[]string{"serve", "--dir", "../../catalog", "--port", "70000"}, "--port 70000: debe ser un puerto"},
 		{[]string{"serve", "extra"}, "unknown command"},
 	} {
 		code, out, errOut := catalogCmd(t, nil, tc.args...)

@@ -39,7 +39,7 @@ code (immediate-assistance, GT); the site and the books show the name.`,
   catalog vocab countries --format json`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 1 {
-				return usageError{fmt.Errorf("vocab takes one list name at most, for example: catalog vocab themes"), cmd.CommandPath()}
+				return usageError{language.Errorf("vocab takes one list name at most, for example: catalog vocab themes"), cmd.CommandPath()}
 			}
 			return nil
 		},
@@ -62,7 +62,7 @@ code (immediate-assistance, GT); the site and the books show the name.`,
 				return err
 			}
 			if format != "text" && format != "json" {
-				return usageError{fmt.Errorf("unknown format %q: use text or json", diag.Escape(format)), cmd.CommandPath()}
+				return usageError{language.Errorf("unknown format %q: use text or json", diag.Escape(format)), cmd.CommandPath()}
 			}
 			if len(args) == 0 {
 				return writeVocabNames(io, lang, format)

@@ -78,7 +78,7 @@ func Run(opt Options) (int, error) {
 		return diag.ExitUsage, err
 	}
 	if opt.Out == "" {
-		return diag.ExitUsage, errors.New("--out is empty")
+		return diag.ExitUsage, lang.Errorf("--out is empty")
 	}
 	out, err := filepath.Abs(opt.Out)
 	if err != nil {
@@ -119,17 +119,17 @@ func Run(opt Options) (int, error) {
 	cleanStale(out)
 	tmp, err := newFolder(parent, "."+filepath.Base(out)+".tmp-", out)
 	if err != nil {
-		return diag.ExitUsage, fmt.Errorf("build writes the new output beside --out, in %s, then swaps it in: %w", parent, err)
+		return diag.ExitUsage, lang.Errorf("build writes the new output beside --out, in %s, then swaps it in: %w", parent, err)
 	}
 	if err := render(pub, opt, targets, tmp); err != nil {
 		removeTree(tmp)
 		// A template of the catalog's that went past its limits is the
 		// catalog's problem, as an error in a practice is.
 		if te := (*site.TemplateError)(nil); errors.As(err, &te) {
-			fmt.Fprintf(opt.IO.ErrOut, "%s\n%s\n", diag.Escape(te.Error()), p.T(msgTemplate, map[string]string{"Out": diag.Escape(opt.Out)}))
+			fmt.Fprintf(opt.IO.ErrOut, "%s\n%s\n", diag.Escape(p.Error(te)), p.T(msgTemplate, map[string]string{"Out": diag.Escape(opt.Out)}))
 			return diag.ExitProblems, nil
 		}
-		return diag.ExitUsage, fmt.Errorf("build failed, %s left as it was: %w", opt.Out, err)
+		return diag.ExitUsage, lang.Errorf("build failed, %s left as it was: %w", opt.Out, err)
 	}
 	_, err = os.Lstat(out)
 	replaced := err == nil
@@ -139,7 +139,7 @@ func Run(opt Options) (int, error) {
 		return diag.ExitUsage, err
 	}
 	if left != nil {
-		fmt.Fprintln(opt.IO.ErrOut, p.T(msgNotRemoved, map[string]string{"Error": diag.Escape(left.Error())}))
+		fmt.Fprintln(opt.IO.ErrOut, p.T(msgNotRemoved, map[string]string{"Error": diag.Escape(p.Error(left))}))
 	}
 	fmt.Fprintln(opt.IO.ErrOut, p.N(msgBuilt, len(pub.Practices), map[string]any{
 		"Targets":   strings.Join(targets, ", "),
@@ -162,7 +162,7 @@ func pick(list []string) ([]string, error) {
 		t = strings.TrimSpace(strings.ToLower(t))
 		switch {
 		case !slices.Contains(Targets, t):
-			return nil, fmt.Errorf("--targets: unknown target %q: use %s", t, strings.Join(Targets, ", "))
+			return nil, lang.Errorf("--targets: unknown target %q: use %s", t, strings.Join(Targets, ", "))
 		case !slices.Contains(out, t):
 			out = append(out, t)
 		}
@@ -178,7 +178,7 @@ func SourceDate(env string) (time.Time, error) {
 	}
 	sec, err := strconv.ParseInt(strings.TrimSpace(env), 10, 64)
 	if err != nil || sec < 0 || sec >= 253402300800 { // from 1970 to the end of year 9999
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: want a number of seconds since 1970-01-01", env)
+		return time.Time{}, lang.Errorf("SOURCE_DATE_EPOCH=%q: want a number of seconds since 1970-01-01", env)
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }
@@ -189,16 +189,16 @@ func SourceDate(env string) (time.Time, error) {
 func checkOut(out, catalogDir string) error {
 	if abs, err := filepath.Abs(catalogDir); err == nil {
 		if within(abs, out) {
-			return fmt.Errorf("--out %s holds the catalog (%s): choose another folder", out, catalogDir)
+			return lang.Errorf("--out %s holds the catalog (%s): choose another folder", out, catalogDir)
 		}
 		for _, tree := range []string{load.PracticesDir, "media", "templates"} {
 			if within(out, filepath.Join(abs, tree)) {
-				return fmt.Errorf("--out %s is inside the catalog's %s folder, which build reads: choose a folder outside it", out, tree)
+				return lang.Errorf("--out %s is inside the catalog's %s folder, which build reads: choose a folder outside it", out, tree)
 			}
 		}
 	}
 	if wd, err := os.Getwd(); err == nil && within(wd, out) {
-		return fmt.Errorf("--out %s holds the current folder: build replaces all of --out, so give a folder below this one, such as public", out)
+		return lang.Errorf("--out %s holds the current folder: build replaces all of --out, so give a folder below this one, such as public", out)
 	}
 	st, err := os.Lstat(out)
 	switch {
@@ -207,9 +207,9 @@ func checkOut(out, catalogDir string) error {
 	case err != nil:
 		return err
 	case st.Mode()&os.ModeSymlink != 0:
-		return fmt.Errorf("--out %s is a symbolic link: give the folder itself", out)
+		return lang.Errorf("--out %s is a symbolic link: give the folder itself", out)
 	case !st.IsDir():
-		return fmt.Errorf("--out %s is a file, not a folder", out)
+		return lang.Errorf("--out %s is a file, not a folder", out)
 	}
 	if _, err := os.Stat(filepath.Join(out, Marker)); err == nil {
 		return nil
@@ -219,7 +219,7 @@ func checkOut(out, catalogDir string) error {
 		return err
 	}
 	if len(entries) > 0 {
-		return fmt.Errorf("--out %s is not empty and was not made by catalog build (it has no %s file): choose another folder, or empty it first", out, Marker)
+		return lang.Errorf("--out %s is not empty and was not made by catalog build (it has no %s file): choose another folder, or empty it first", out, Marker)
 	}
 	return nil
 }
@@ -277,7 +277,7 @@ func newFolder(parent, prefix, like string) (string, error) {
 		}
 		return dir, nil
 	}
-	return "", fmt.Errorf("no free name for a folder %s… in %s", prefix, parent)
+	return "", lang.Errorf("no free name for a folder %s… in %s", prefix, parent)
 }
 
 // render writes the targets into dir, marker first.
@@ -312,7 +312,7 @@ func render(cat *model.Catalog, opt Options, targets []string, dir string) error
 // and the next build removes what is left (cleanStale).
 func swap(tmp, out string) (left, err error) {
 	if !ours(tmp) {
-		return nil, fmt.Errorf("the new output's folder %s lost its files while it was written (removed by another build at the same time, or by hand?); %s left as it was", tmp, out)
+		return nil, lang.Errorf("the new output's folder %s lost its files while it was written (removed by another build at the same time, or by hand?); %s left as it was", tmp, out)
 	}
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
@@ -330,7 +330,7 @@ func swap(tmp, out string) (left, err error) {
 		if err := os.Rename(out, old); err != nil {
 			removeOld(dir)
 			if errors.Is(err, syscall.EBUSY) {
-				return nil, fmt.Errorf("--out %s cannot be moved aside to put the new output in its place (is it a mount point?): give a folder inside it", out)
+				return nil, lang.Errorf("--out %s cannot be moved aside to put the new output in its place (is it a mount point?): give a folder inside it", out)
 			}
 			return nil, err
 		}
@@ -338,7 +338,7 @@ func swap(tmp, out string) (left, err error) {
 	if err := os.Rename(tmp, out); err != nil {
 		if old != "" {
 			if rerr := os.Rename(old, out); rerr != nil {
-				return nil, fmt.Errorf("%w; the previous output is in %s", err, old)
+				return nil, lang.Errorf("%w; the previous output is in %s", err, old)
 			}
 			removeOld(filepath.Dir(old))
 		}

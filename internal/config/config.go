@@ -22,6 +22,7 @@ import (
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
 	"catalog/internal/gate"
+	"catalog/internal/lang"
 	"catalog/internal/suggest"
 )
 
@@ -223,7 +224,7 @@ func Default() *Config {
 }
 
 // ErrNotFound means the folder holds no catalog.yaml.
-var ErrNotFound = errors.New("no " + FileName)
+var ErrNotFound = lang.Errorf("no %s", FileName)
 
 // Load reads dir/catalog.yaml over the defaults. Problems in the file come
 // back as diagnostics; an error means the file could not be read at all.
@@ -247,7 +248,7 @@ func Open(dir string) (*gate.Folder, error) {
 }
 
 func notFound(dir string) error {
-	return fmt.Errorf("%w in %s: that folder is not a catalog; give the catalog's folder with --dir", ErrNotFound, filepath.Clean(dir)+string(filepath.Separator))
+	return lang.Errorf("%w in %s: that folder is not a catalog; give the catalog's folder with --dir", ErrNotFound, filepath.Clean(dir)+string(filepath.Separator))
 }
 
 // Read reads the catalog.yaml of an open catalog folder over the defaults.

@@ -64,7 +64,7 @@ func (e UsageError) Error() string { return e.Err.Error() }
 func (e UsageError) Unwrap() error { return e.Err }
 
 func usage(format string, args ...any) (int, error) {
-	return diag.ExitUsage, UsageError{fmt.Errorf(format, args...)}
+	return diag.ExitUsage, UsageError{lang.Errorf(format, args...)}
 }
 
 // Run makes the dossier and returns the exit code; err is a usage or I/O
@@ -137,7 +137,7 @@ func Run(opt Options) (int, error) {
 	var buf bytes.Buffer
 	d := book.Dossier{Host: host, Visitors: visitors, Practices: practices}
 	if err := book.RenderDossier(cat.Public(), l, book.Options{Date: opt.Date, Templates: tmpl}, w, d, &buf); err != nil {
-		return diag.ExitUsage, fmt.Errorf("%s: %w", opt.Out, err)
+		return diag.ExitUsage, lang.Errorf("%s: %w", opt.Out, err)
 	}
 	if err := writeFile(opt.Out, buf.Bytes()); err != nil {
 		return diag.ExitUsage, err
@@ -163,7 +163,7 @@ func clean(list []string) []string {
 // failure leaves an earlier file as it was.
 func writeFile(name string, data []byte) error {
 	if st, err := os.Stat(name); err == nil && st.IsDir() {
-		return fmt.Errorf("-o %s is a folder: give a file name, such as %s", name, filepath.Join(name, "dossier.pdf"))
+		return lang.Errorf("-o %s is a folder: give a file name, such as %s", name, filepath.Join(name, "dossier.pdf"))
 	}
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
 	if err != nil {
@@ -182,7 +182,7 @@ func writeFile(name string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("writing %s: %w", name, err)
+		return lang.Errorf("writing %s: %w", name, err)
 	}
 	return nil
 }

@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	"catalog/internal/diag"
+	"catalog/internal/lang"
 )
 
 // The rules of reading a catalog's files.
@@ -116,7 +117,7 @@ func (f *Folder) Path(name string) string {
 func (f *Folder) name(path string) (string, error) {
 	rel, err := filepath.Rel(f.dir, path)
 	if err != nil || !filepath.IsLocal(rel) && rel != "." {
-		return "", &os.PathError{Op: "open", Path: path, Err: errors.New("not inside the catalog folder " + f.dir)}
+		return "", &os.PathError{Op: "open", Path: path, Err: lang.Errorf("not inside the catalog folder %s", f.dir)}
 	}
 	return rel, nil
 }

@@ -25,6 +25,7 @@ import (
 	"catalog/internal/diag"
 	fm "catalog/internal/frontmatter"
 	"catalog/internal/gate"
+	"catalog/internal/lang"
 	"catalog/internal/markdown"
 	"catalog/internal/model"
 )
@@ -403,11 +404,11 @@ func Body(folder *gate.Folder, f *model.File) ([]byte, error) {
 		return nil, err
 	}
 	if maphash.Bytes(seed, src) != f.Hash {
-		return nil, fmt.Errorf("%s changed while catalog read it; run catalog again", f.Path)
+		return nil, lang.Errorf("%s changed while catalog read it; run catalog again", f.Path)
 	}
 	doc, _ := fm.Split(src)
 	if doc == nil {
-		return nil, fmt.Errorf("%s changed while catalog read it; run catalog again", f.Path)
+		return nil, lang.Errorf("%s changed while catalog read it; run catalog again", f.Path)
 	}
 	doc.Release()
 	return doc.Body, nil

@@ -86,10 +86,10 @@ func Run(opt Options) (string, error) {
 		return "", err
 	}
 	if errs, _ := diag.Count(cds); errs > 0 {
-		return "", fmt.Errorf("%s has errors; run `catalog validate` and fix them first", cfg.Path)
+		return "", lang.Errorf("%s has errors; run `catalog validate` and fix them first", cfg.Path)
 	}
 	if !load.ValidID(opt.ID) {
-		return "", fmt.Errorf("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example %s)", opt.ID, load.SuggestID(opt.ID))
+		return "", lang.Errorf("%q is not a valid practice ID: use lowercase ASCII letters, digits and hyphens, starting with a letter (for example %s)", opt.ID, load.SuggestID(opt.ID))
 	}
 	taken, err := existing(opt.Dir, opt.ID)
 	if err != nil {
@@ -102,13 +102,13 @@ func Run(opt Options) (string, error) {
 		opt.Lang = cfg.DefaultLanguage()
 	}
 	if !cfg.HasLanguage(opt.Lang) {
-		return "", fmt.Errorf("%q is not one of the catalog's languages (%s)", opt.Lang, strings.Join(cfg.Languages, ", "))
+		return "", lang.Errorf("%q is not one of the catalog's languages (%s)", opt.Lang, strings.Join(cfg.Languages, ", "))
 	}
 	if len(taken) > 0 {
-		return "", fmt.Errorf("practice %q already exists (%s); choose another ID, or use --translate to add a language", opt.ID, strings.Join(sortedValues(taken), ", "))
+		return "", lang.Errorf("practice %q already exists (%s); choose another ID, or use --translate to add a language", opt.ID, strings.Join(sortedValues(taken), ", "))
 	}
 	if opt.Lang != cfg.DefaultLanguage() {
-		return "", fmt.Errorf("a new practice starts in the default language %q; write it first, then use --translate --lang %s", cfg.DefaultLanguage(), opt.Lang)
+		return "", lang.Errorf("a new practice starts in the default language %q; write it first, then use --translate --lang %s", cfg.DefaultLanguage(), opt.Lang)
 	}
 	if err := normalise(&opt, cfg); err != nil {
 		return "", err
@@ -174,14 +174,14 @@ func normalise(opt *Options, cfg *config.Config) error {
 			if s := country.Suggest(c); s != "" {
 				hint = fmt.Sprintf(" (did you mean %s, %s?)", s, country.Name(s, "en"))
 			}
-			return fmt.Errorf("--country: unknown country code %q%s", c, hint)
+			return lang.Errorf("--country: unknown country code %q%s", c, hint)
 		}
 		opt.Countries[i] = cc
 	}
 	for i, t := range opt.Themes {
 		t = strings.TrimSpace(t)
 		if !cfg.Themes.Has(t) {
-			return fmt.Errorf("--theme: unknown theme %q%s", t, cfg.Themes.Hint(t))
+			return lang.Errorf("--theme: unknown theme %q%s", t, cfg.Themes.Hint(t))
 		}
 		opt.Themes[i] = t
 	}
@@ -189,9 +189,9 @@ func normalise(opt *Options, cfg *config.Config) error {
 		id = strings.TrimSpace(id)
 		switch {
 		case !load.ValidID(id):
-			return fmt.Errorf("--related: %q is not a practice ID (lowercase ASCII letters, digits and hyphens)", id)
+			return lang.Errorf("--related: %q is not a practice ID (lowercase ASCII letters, digits and hyphens)", id)
 		case id == opt.ID:
-			return fmt.Errorf("--related: a practice cannot be related to itself")
+			return lang.Errorf("--related: a practice cannot be related to itself")
 		}
 		opt.Related[i] = id
 	}
@@ -205,12 +205,12 @@ func normalise(opt *Options, cfg *config.Config) error {
 		{"--institution-type", opt.InstitutionType, check.InstitutionTypes},
 	} {
 		if f.value != "" && !slices.Contains(f.allowed, f.value) {
-			return fmt.Errorf("%s: must be one of %s, not %q", f.flag, strings.Join(f.allowed, ", "), f.value)
+			return lang.Errorf("%s: must be one of %s, not %q", f.flag, strings.Join(f.allowed, ", "), f.value)
 		}
 	}
 	if opt.Start != "" {
 		if _, ok := load.ParseYearMonth(opt.Start); !ok {
-			return fmt.Errorf("--start: must be a year (2013) or a year and month (2013-02), not %q", opt.Start)
+			return lang.Errorf("--start: must be a year (2013) or a year and month (2013-02), not %q", opt.Start)
 		}
 	}
 	return nil
@@ -245,7 +245,7 @@ func prompt(opt *Options, cfg *config.Config) error {
 			}
 			if verr := valid(line); verr != nil {
 				// The checks name flags; a prompt answer is not one.
-				msg := verr.Error()
+				msg := p.Error(verr)
 				if i := strings.Index(msg, ": "); strings.HasPrefix(msg, "--") && i > 0 {
 					msg = msg[i+2:]
 				}
@@ -434,7 +434,7 @@ func render(opt Options, cfg *config.Config) ([]byte, error) {
 		"println": func(args ...any) (string, error) { return capped(fmt.Sprintln(args...)) },
 	}).Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("skeleton %s: %w", name, err)
+		return nil, lang.Errorf("skeleton %s: %w", name, err)
 	}
 	sections := cfg.Sections[opt.Lang]
 	var sectionHints []string
@@ -456,13 +456,13 @@ func render(opt Options, cfg *config.Config) ([]byte, error) {
 	case <-time.After(skeletonTime):
 		// The execution is left running: catalog new ends now.
 		b.halt.Store(true)
-		err = fmt.Errorf("took longer than %s (does a {{range}} never end?)", skeletonTime)
+		err = lang.Errorf("took longer than %s (does a {{range}} never end?)", skeletonTime)
 	}
 	if errors.Is(err, errSkeletonSize) {
-		err = fmt.Errorf("made more than %d MiB (does a {{range}} never end?)", gate.MaxText>>20)
+		err = lang.Errorf("made more than %d MiB (does a {{range}} never end?)", gate.MaxText>>20)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("skeleton templates/%s: %w", name, err)
+		return nil, lang.Errorf("skeleton templates/%s: %w", name, err)
 	}
 	return bytes.TrimRight(b.buf.Bytes(), "\n"), nil
 }
@@ -568,7 +568,7 @@ func write(opt Options, cfg *config.Config, text []byte) (string, error) {
 	f, err := folder.Create(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("%s already exists; catalog new never overwrites a file", path)
+			return "", lang.Errorf("%s already exists; catalog new never overwrites a file", path)
 		}
 		return "", err
 	}
@@ -642,7 +642,7 @@ func placeholder(p lang.Printer, d diag.Diagnostic) string {
 func translation(opt Options, cfg *config.Config, taken map[string]string) (string, error) {
 	def := cfg.DefaultLanguage()
 	if len(cfg.Languages) == 1 {
-		return "", fmt.Errorf("the catalog has one language (%s): there is nothing to translate into; add a language to catalog.yaml first", def)
+		return "", lang.Errorf("the catalog has one language (%s): there is nothing to translate into; add a language to catalog.yaml first", def)
 	}
 	// What every language shares is the source's to say.
 	for _, f := range []struct {
@@ -654,12 +654,12 @@ func translation(opt Options, cfg *config.Config, taken map[string]string) (stri
 		{"--start", opt.Start != ""}, {"--institution-type", opt.InstitutionType != ""},
 	} {
 		if f.set {
-			return "", fmt.Errorf("%s: a translation shares it with the source, %s.%s.md: change it there", f.flag, opt.ID, def)
+			return "", lang.Errorf("%s: a translation shares it with the source, %s.%s.md: change it there", f.flag, opt.ID, def)
 		}
 	}
 	srcPath, ok := taken[def]
 	if !ok {
-		return "", fmt.Errorf("practice %q has no %s source to translate from (looked in %s)", opt.ID, def, filepath.Join(opt.Dir, load.PracticesDir))
+		return "", lang.Errorf("practice %q has no %s source to translate from (looked in %s)", opt.ID, def, filepath.Join(opt.Dir, load.PracticesDir))
 	}
 	if opt.Lang == "" {
 		for _, l := range cfg.Languages[1:] {
@@ -669,17 +669,17 @@ func translation(opt Options, cfg *config.Config, taken map[string]string) (stri
 			}
 		}
 		if opt.Lang == "" {
-			return "", fmt.Errorf("practice %q is already in every language of the catalog (%s)", opt.ID, strings.Join(cfg.Languages, ", "))
+			return "", lang.Errorf("practice %q is already in every language of the catalog (%s)", opt.ID, strings.Join(cfg.Languages, ", "))
 		}
 	}
 	switch {
 	case !cfg.HasLanguage(opt.Lang):
-		return "", fmt.Errorf("%q is not one of the catalog's languages (%s)", opt.Lang, strings.Join(cfg.Languages, ", "))
+		return "", lang.Errorf("%q is not one of the catalog's languages (%s)", opt.Lang, strings.Join(cfg.Languages, ", "))
 	case opt.Lang == def:
-		return "", fmt.Errorf("--translate needs a language other than the source's %q: add --lang", def)
+		return "", lang.Errorf("--translate needs a language other than the source's %q: add --lang", def)
 	}
 	if p, done := taken[opt.Lang]; done {
-		return "", fmt.Errorf("%s already exists; catalog new never overwrites a file", p)
+		return "", lang.Errorf("%s already exists; catalog new never overwrites a file", p)
 	}
 	cat, _, err := load.Catalog(opt.Dir)
 	if err != nil {
@@ -687,7 +687,7 @@ func translation(opt Options, cfg *config.Config, taken map[string]string) (stri
 	}
 	p := cat.Practice(opt.ID)
 	if p == nil {
-		return "", fmt.Errorf("%s cannot be read; run `catalog validate %s` and fix it first", srcPath, srcPath)
+		return "", lang.Errorf("%s cannot be read; run `catalog validate %s` and fix it first", srcPath, srcPath)
 	}
 	return write(opt, cfg, translationText(p.Source, cfg, opt))
 }

@@ -290,7 +290,7 @@ func overlay(st *state, dir string, p lang.Printer) []byte {
 	count := 1
 	if st.failure != nil {
 		data.Title = p.T(msgCannotBuild, nil)
-		data.Problems = []problem{{Where: "catalog", Severity: "error", Message: st.failure.Error()}}
+		data.Problems = []problem{{Where: "catalog", Severity: "error", Message: p.Error(st.failure)}}
 	} else {
 		errs, warns := diag.Count(st.problems)
 		data.Title, count = p.T(msgHasProblems, map[string]string{"Tally": diag.TallyIn(p, errs, warns)}), errs

@@ -94,7 +94,7 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 		}
 		good, err := s.render(cat.Public())
 		if err != nil {
-			next.failure = fmt.Errorf("rendering the site: %w", err)
+			next.failure = lang.Errorf("rendering the site: %w", err)
 			break
 		}
 		next.good = good
@@ -111,7 +111,7 @@ func (s *Server) rebuild(changed []string, since time.Time) error {
 	}
 	switch {
 	case next.failure != nil:
-		s.say(msgFailed, map[string]any{"Stamp": stamp, "Error": next.failure.Error(), "After": after})
+		s.say(msgFailed, map[string]any{"Stamp": stamp, "Error": p.Error(next.failure), "After": after})
 	case next.problems != nil:
 		errs, warns := diag.Count(ds)
 		s.say(msgProblems, map[string]any{"Stamp": stamp, "Tally": diag.TallyIn(p, errs, warns), "After": after})
@@ -215,7 +215,7 @@ func (s *Server) fileOnRequest(done <-chan struct{}, b *built, name, id string, 
 	select {
 	case <-j.done:
 	case <-done:
-		return nil, false, fmt.Errorf("%s: not made: the request went away", name)
+		return nil, false, lang.Errorf("%s: not made: the request went away", name)
 	}
 	if j.err != nil {
 		return nil, false, j.err

@@ -196,7 +196,7 @@ func Start(ctx context.Context, opt Options) (*Server, error) {
 		opt.Debounce = 40 * time.Millisecond
 	}
 	if opt.Port < 0 || opt.Port > 65535 {
-		return nil, fmt.Errorf("--port %d: want a port from 1 to 65535 (0 picks a free one)", opt.Port)
+		return nil, lang.Errorf("--port %d: want a port from 1 to 65535 (0 picks a free one)", opt.Port)
 	}
 	// A folder that is not a catalog is said as validate says it, before
 	// anything is started.
@@ -310,15 +310,14 @@ func listen(bind string, port int) (net.Listener, error) {
 	case err == nil:
 		return ln, nil
 	case errors.Is(err, syscall.EADDRINUSE):
-		msg := fmt.Sprintf("port %d is in use", port)
 		if free := freePort(bind, port); free != 0 {
-			return nil, fmt.Errorf("%s: try --port %d", msg, free)
+			return nil, lang.Errorf("port %d is in use: try --port %d", port, free)
 		}
-		return nil, fmt.Errorf("%s: try another --port, or --port 0 for any free one", msg)
+		return nil, lang.Errorf("port %d is in use: try another --port, or --port 0 for any free one", port)
 	case errors.Is(err, syscall.EACCES):
-		return nil, fmt.Errorf("port %d needs special rights on this system: try --port 8080", port)
+		return nil, lang.Errorf("port %d needs special rights on this system: try --port 8080", port)
 	}
-	return nil, fmt.Errorf("cannot listen on %s (--bind %s --port %d): %w", net.JoinHostPort(bind, strconv.Itoa(port)), bind, port, err)
+	return nil, lang.Errorf("cannot listen on %s (--bind %s --port %d): %w", net.JoinHostPort(bind, strconv.Itoa(port)), bind, port, err)
 }
 
 // freePort returns the first free port after port, or 0.

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"catalog/internal/build"
+	"catalog/internal/config"
 	"catalog/internal/diag"
 	"catalog/internal/iostreams"
 	"catalog/internal/lang"
@@ -552,6 +553,11 @@ func TestOverlay(t *testing.T) {
 	st = &state{failure: errors.New("no catalog.yaml in x/: that folder is not a catalog")}
 	if page := string(overlay(st, "", lang.For("en"))); !strings.Contains(page, "The catalog cannot be built") || !strings.Contains(page, "that folder is not a catalog") {
 		t.Errorf("the overlay of a failure:\n%s", page)
+	}
+	_, _, nowhere := config.Load(filepath.Join(dir, "nowhere"))
+	st = &state{failure: nowhere}
+	if page := string(overlay(st, "", lang.For("es"))); !strings.Contains(page, "esa carpeta no es un catálogo") {
+		t.Errorf("the Spanish overlay of a failure:\n%s", page)
 	}
 	// In Spanish: the page's language, its title and what it says.
 	st = &state{changed: []string{saved}, problems: []diag.Diagnostic{diag.New(rule, saved, 3, 12, "unknown country code %q", "XX")}}

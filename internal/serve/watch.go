@@ -15,6 +15,7 @@ import (
 
 	"catalog/internal/config"
 	"catalog/internal/gate"
+	"catalog/internal/lang"
 	"catalog/internal/load"
 )
 
@@ -176,7 +177,7 @@ func (s *Server) watchLoop(ctx context.Context) {
 			}
 			if tree {
 				if err := s.watch.addTree(ev.Name); err != nil {
-					s.say(msgWatching, map[string]any{"Path": ev.Name, "Error": err.Error()})
+					s.say(msgWatching, map[string]any{"Path": ev.Name, "Error": lang.For(s.opt.Speak).Error(err)})
 				}
 				grown = append(grown, ev.Name)
 			}
@@ -198,11 +199,11 @@ func (s *Server) watchLoop(ctx context.Context) {
 				timer.Reset(s.opt.Debounce)
 				continue
 			}
-			s.say(msgWatching, map[string]any{"Path": s.opt.Dir, "Error": err.Error()})
+			s.say(msgWatching, map[string]any{"Path": s.opt.Dir, "Error": lang.For(s.opt.Speak).Error(err)})
 		case <-timer.C:
 			for _, dir := range grown {
 				if err := s.watch.addTree(dir); err != nil {
-					s.say(msgWatching, map[string]any{"Path": dir, "Error": err.Error()})
+					s.say(msgWatching, map[string]any{"Path": dir, "Error": lang.For(s.opt.Speak).Error(err)})
 				}
 			}
 			grown = nil

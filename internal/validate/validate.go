@@ -42,7 +42,7 @@ var (
 // Run validates and returns the exit code; err is a usage or I/O error.
 func Run(opt Options) (int, error) {
 	if !slices.Contains(diag.Formats, opt.Format) {
-		return diag.ExitUsage, fmt.Errorf("unknown format %q: use text, json or github", opt.Format)
+		return diag.ExitUsage, lang.Errorf("unknown format %q: use text, json or github", opt.Format)
 	}
 	abs := realPaths()
 	only, err := resolve(opt.Files, abs)
@@ -62,7 +62,7 @@ func Run(opt Options) (int, error) {
 		}
 		for _, f := range opt.Files {
 			if !known[abs(f)] {
-				return diag.ExitUsage, fmt.Errorf("%s is not a file of the catalog in %s (practices are in %s)", f, opt.Dir, filepath.Join(opt.Dir, "practices"))
+				return diag.ExitUsage, lang.Errorf("%s is not a file of the catalog in %s (practices are in %s)", f, opt.Dir, filepath.Join(opt.Dir, "practices"))
 			}
 		}
 		// The errors of catalog.yaml bear on every file: a pre-commit
@@ -128,7 +128,7 @@ func resolve(files []string, abs func(string) string) (map[string]bool, error) {
 	set := map[string]bool{}
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
-			return nil, fmt.Errorf("%s: no such file", f)
+			return nil, lang.Errorf("%s: no such file", f)
 		}
 		set[abs(f)] = true
 	}
