@@ -115,3 +115,13 @@ func TestSystemErrorsInSpanish(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemWithAnError: a problem whose argument is an error of the
+// system says that error in the problem's language too.
+func TestProblemWithAnError(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "nada.md"))
+	got := For("es").Sprintf("cannot read: %v", err)
+	if !strings.HasPrefix(got, "no se puede leer: no se puede abrir ") || !strings.HasSuffix(got, ": no existe el archivo o la carpeta") {
+		t.Errorf("Spanish: %q", got)
+	}
+}

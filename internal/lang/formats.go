@@ -49,8 +49,8 @@ type Localized interface {
 }
 
 // Sprintf formats the English format with args in p's language: the
-// Spanish format when es/ has one, and each Localized argument in p's
-// language. In English, or for a format es/ lacks, it is fmt.Sprintf.
+// Spanish format when es/ has one, and each Localized or error argument
+// in p's language. In English, or for a format es/ lacks, it is fmt.Sprintf.
 func (p Printer) Sprintf(format string, args ...any) string {
 	if p.Lang == "en" || p.Lang == "" {
 		return fmt.Sprintf(format, args...)
@@ -63,6 +63,8 @@ func (p Printer) Sprintf(format string, args ...any) string {
 	for i, a := range args {
 		if l, ok := a.(Localized); ok {
 			local[i] = l.In(p)
+		} else if err, ok := a.(error); ok {
+			local[i] = p.Error(err)
 		} else {
 			local[i] = a
 		}
