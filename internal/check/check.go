@@ -359,11 +359,11 @@ func (ps *pass) countries(t *model.Text, path string, codes []string) {
 			continue
 		}
 		if s, ok := country.Exact(c); ok {
-			ps.at(t, RuleCountryCode, ip, "unknown country code %q: write %s (%s)", c, s, countryName(s))
+			ps.at(t, RuleCountryCode, ip, "unknown country code %q: write %s (%s)", c, s, CountryName(s))
 			continue
 		}
 		if s := country.Suggest(c); s != "" {
-			ps.at(t, RuleCountryCode, ip, "unknown country code %q (did you mean %s, %s?)", c, s, countryName(s))
+			ps.at(t, RuleCountryCode, ip, "unknown country code %q (did you mean %s, %s?)", c, s, CountryName(s))
 			continue
 		}
 		ps.at(t, RuleCountryCode, ip, "unknown country code %q", c)

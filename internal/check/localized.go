@@ -14,12 +14,12 @@ import (
 // words only. Each is English as a string (fmt's %s), for the English
 // message. TestLocalizedWords holds each to its Spanish.
 
-// countryName is the name of the country with an alpha-2 code: "Panama",
+// CountryName is the name of the country with an alpha-2 code: "Panama",
 // "Panamá".
-type countryName string
+type CountryName string
 
-func (c countryName) String() string           { return country.Name(string(c), "en") }
-func (c countryName) In(p lang.Printer) string { return country.Name(string(c), p.Lang) }
+func (c CountryName) String() string           { return country.Name(string(c), "en") }
+func (c CountryName) In(p lang.Printer) string { return country.Name(string(c), p.Lang) }
 
 // termNoun is what a message calls one of a vocabulary's terms: "theme",
 // "tema".

@@ -40,7 +40,7 @@ func TestLocalizedWords(t *testing.T) {
 	if got := f.In(es); got != `dirección de correo electrónico "a@example.com"` {
 		t.Errorf("found in Spanish: %s", got)
 	}
-	if c := countryName("PA"); c.String() != "Panama" || c.In(es) != "Panamá" {
+	if c := CountryName("PA"); c.String() != "Panama" || c.In(es) != "Panamá" {
 		t.Errorf("PA: %s, %s", c, c.In(es))
 	}
 }

@@ -167,21 +167,26 @@ func sortedValues(m map[string]string) []string {
 // normalise checks and canonicalises what the flags gave, so that a typo
 // is refused before a file is written.
 func normalise(opt *Options, cfg *config.Config) error {
+	// A country or a theme may be given by its name or label, in either
+	// language ("Guatemala", "Atención inmediata"): the code is written.
 	for i, c := range opt.Countries {
-		cc, ok := country.Canonical(c)
+		cc, ok := country.Exact(c)
 		if !ok {
-			hint := ""
 			if s := country.Suggest(c); s != "" {
-				hint = fmt.Sprintf(" (did you mean %s, %s?)", s, country.Name(s, "en"))
+				return lang.Errorf("--country: unknown country code %q (did you mean %s, %s?)", c, s, check.CountryName(s))
 			}
-			return lang.Errorf("--country: unknown country code %q%s", c, hint)
+			return lang.Errorf("--country: unknown country code %q", c)
 		}
 		opt.Countries[i] = cc
 	}
 	for i, t := range opt.Themes {
 		t = strings.TrimSpace(t)
 		if !cfg.Themes.Has(t) {
-			return lang.Errorf("--theme: unknown theme %q%s", t, cfg.Themes.Hint(t))
+			slug := cfg.Themes.ByLabel(t)
+			if slug == "" {
+				return lang.Errorf("--theme: unknown theme %q%s", t, cfg.Themes.Hint(t))
+			}
+			t = slug
 		}
 		opt.Themes[i] = t
 	}
@@ -273,6 +278,10 @@ func prompt(opt *Options, cfg *config.Config) error {
 			return err
 		}
 		opt.Countries = splitList(s, isCountry)
+		if err := normalise(opt, cfg); err != nil {
+			return err
+		}
+		showCodes(opt.IO.ErrOut, s, opt.Countries)
 	}
 	if len(opt.Themes) == 0 {
 		s, err := ask(p.T(msgAskThemes, nil), "themes", func(s string) error {
@@ -284,6 +293,10 @@ func prompt(opt *Options, cfg *config.Config) error {
 			return err
 		}
 		opt.Themes = splitList(s, cfg.Themes.Has)
+		if err := normalise(opt, cfg); err != nil {
+			return err
+		}
+		showCodes(opt.IO.ErrOut, s, opt.Themes)
 	}
 	if opt.Start == "" {
 		s, err := ask(p.T(msgAskStart, nil), "", func(s string) error {
@@ -322,6 +335,14 @@ func prompt(opt *Options, cfg *config.Config) error {
 		*q.to = choice(q.field, s)
 	}
 	return normalise(opt, cfg)
+}
+
+// showCodes shows the codes an answer was read as, when it named them
+// otherwise ("Costa Rica, panamá" → CR, PA).
+func showCodes(w io.Writer, answer string, codes []string) {
+	if strings.Join(strings.Fields(strings.NewReplacer(",", " ", ";", " ").Replace(answer)), " ") != strings.Join(codes, " ") {
+		fmt.Fprintf(w, "  → %s\n", diag.Escape(strings.Join(codes, ", ")))
+	}
 }
 
 // choice is the code of the field's fixed list that an answer names: the
@@ -371,7 +392,7 @@ func splitList(s string, code func(string) bool) []string {
 	return out
 }
 
-func isCountry(s string) bool { _, ok := country.Canonical(s); return ok }
+func isCountry(s string) bool { _, ok := country.Exact(s); return ok }
 
 var hints = map[string][]string{
 	"es": {

@@ -110,7 +110,7 @@ func TestNewRefuses(t *testing.T) {
 		{withID(base, "CR_ERI"), "not a valid practice ID"},
 		{withID(base, "Mi Práctica"), "(for example mi-practica)"},
 		{withID(base, "1-eri"), "not a valid practice ID"},
-		{func() Options { o := withID(base, "pa-x"); o.Countries = []string{"Panamá"}; return o }(), `did you mean PA, Panama`},
+		{func() Options { o := withID(base, "pa-x"); o.Countries = []string{"Panamaa"}; return o }(), `did you mean PA, Panama`},
 		{func() Options { o := withID(base, "pa-x"); o.Themes = []string{"hotlines"}; return o }(), `did you mean "hotline"`},
 		{func() Options { o := withID(base, "pa-x"); o.Lang = "fr"; return o }(), `"fr" is not one of the catalog's languages`},
 		{func() Options { o := withID(base, "pa-x"); o.Lang = "en"; return o }(), "starts in the default language"},
@@ -212,27 +212,38 @@ func TestNewPrompts(t *testing.T) {
 	}
 }
 
-// TestNewPromptsNames: an answer with spaces is one name ("Costa Rica",
-// "Atención inmediata"), told its code, unless each word is a code ("CR
-// PA"). Answers were split at spaces: "unknown country code \"Costa\"".
+// TestNewPromptsNames: a country or a theme may be answered by its name
+// or label in either language ("Costa Rica", "Atención inmediata"), and
+// the code is written and shown; an answer with spaces is one name unless
+// each word is a code ("CR PA"). A name that is only close is refused
+// with the code it may mean.
 func TestNewPromptsNames(t *testing.T) {
 	dir := newCatalog(t)
-	io, _, errOut := iostreams.Test("Título\nCosta Rica\nCR PA\nAtención inmediata\nshelter; hotline\n2010\n")
+	io, _, errOut := iostreams.Test("Título\nCosta Ricca\nCosta Rica, panamá\nAtención inmediata; hotline\n2010\n")
 	io.SetTTY(true, true)
 	path, err := Run(Options{IO: io, Dir: dir, ID: "cr-eri", Now: today})
 	if err != nil {
 		t.Fatal(err)
 	}
 	src, _ := os.ReadFile(path)
-	for _, s := range []string{"countries: [CR, PA]", "themes: [shelter, hotline]"} {
+	for _, s := range []string{"countries: [CR, PA]", "themes: [immediate-assistance, hotline]"} {
 		if !strings.Contains(string(src), s) {
 			t.Errorf("the new file lacks %q:\n%s", s, src)
 		}
 	}
-	for _, s := range []string{`unknown country code "Costa Rica" (did you mean CR, Costa Rica?)`, `unknown theme "Atención inmediata" (that is the label of "immediate-assistance"`} {
+	for _, s := range []string{`unknown country code "Costa Ricca" (did you mean CR, Costa Rica?)`, "  → CR, PA\n", "  → immediate-assistance, hotline\n"} {
 		if !strings.Contains(errOut.String(), s) {
 			t.Errorf("the prompt did not say %q:\n%s", s, errOut)
 		}
+	}
+	io, _, _ = iostreams.Test("Título\nCR PA\nhotline\n2010\n")
+	io.SetTTY(true, true)
+	path, err = Run(Options{IO: io, Dir: dir, ID: "pa-eri", Now: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if src, _ := os.ReadFile(path); !strings.Contains(string(src), "countries: [CR, PA]") {
+		t.Errorf("CR PA: the new file lacks countries: [CR, PA]:\n%s", src)
 	}
 }
 
