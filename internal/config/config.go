@@ -150,7 +150,7 @@ type Config struct {
 	// repository), for the "propose a change" link of a practice page.
 	Repository Repository
 	Chapters   string // "country" or "pillar"
-	Sections  map[string][]string
+	Sections   map[string][]string
 
 	Pillars           Vocabulary
 	Themes            Vocabulary
