@@ -54,7 +54,14 @@ func (p *page) Head() head {
 		}
 	}
 	if d, ok := p.Data.(*practiceData); ok {
-		h.Type = "article"
+		// The locale of the text the page shows (a practice not yet
+		// translated shows its source), and those of its other texts.
+		h.Type, h.Locale, h.Alternates = "article", ogLocale(d.T.Lang), nil
+		for _, l := range p.Languages() {
+			if t := d.X.Texts[l]; t != nil && l != d.T.Lang {
+				h.Alternates = append(h.Alternates, ogLocale(l))
+			}
+		}
 		if s := strings.Join(strings.Fields(d.T.Summary), " "); s != "" {
 			h.Description = s
 		}

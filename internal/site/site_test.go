@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -345,6 +346,17 @@ func TestHostile(t *testing.T) {
 		var entries []map[string]string
 		if err := json.Unmarshal([]byte(data), &entries); err != nil || len(entries) != 1 {
 			t.Errorf("%s/search/index.js: %d entries, %v", lang, len(entries), err)
+		}
+	}
+	// The feeds hold the hostile texts as text: they read as Atom, and
+	// the entry's summary is the summary, markup and all, not markup.
+	for _, lang := range []string{"es", "en"} {
+		src, ok := out.File(lang + "/feed.xml")
+		var f readFeed
+		if err := xml.Unmarshal(src, &f); !ok || err != nil || len(f.Entries) != 1 {
+			t.Errorf("%s/feed.xml: %v, %d entries", lang, err, len(f.Entries))
+		} else if !strings.Contains(f.Entries[0].Title+f.Entries[0].Summary, "<") {
+			t.Errorf("%s/feed.xml: the hostile markup is gone from the entry (%q): the test no longer tests it", lang, f.Entries[0].Title)
 		}
 	}
 	for _, name := range out.Names() {
