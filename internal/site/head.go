@@ -147,7 +147,7 @@ func piecesHTML(pieces []words.Piece) template.HTML {
 	return template.HTML(b.String())
 }
 
-// firstImage is the site path of the first image of the media folder
+// firstImage is the site path of the first picture of the media folder
 // that a page's body at file shows ("media/x.png"), given where the
 // linker sent the image (relative to file), or "".
 func firstImage(file, dest string) string {
@@ -156,8 +156,11 @@ func firstImage(file, dest string) string {
 	}
 	dest, _, _ = strings.Cut(dest, "#")
 	clean := path.Join(path.Dir(file), dest)
-	if !strings.HasPrefix(clean, "media/") {
+	if !strings.HasPrefix(clean, "media/") || !shareable[strings.ToLower(path.Ext(clean))] {
 		return ""
 	}
 	return clean
 }
+
+// shareable are the kinds of image that link previews show (not SVG).
+var shareable = map[string]bool{".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true}

@@ -251,3 +251,20 @@ func TestRestrictedNotInFeed(t *testing.T) {
 		t.Errorf("%d feeds", feeds)
 	}
 }
+
+// TestFirstImage: a link preview's picture is a raster image of the
+// media folder that the body shows, as the page links to it.
+func TestFirstImage(t *testing.T) {
+	file := "es/practices/x/index.html"
+	for dest, want := range map[string]string{
+		"../../../media/a.png":        "media/a.png",
+		"../../../media/b/c.JPG#frag": "media/b/c.JPG",
+		"../../../media/d.svg":        "",
+		"https://example.org/e.png":   "",
+		"../../../assets/icon.png":    "",
+	} {
+		if got := firstImage(file, dest); got != want {
+			t.Errorf("firstImage(%q) = %q, want %q", dest, got, want)
+		}
+	}
+}
