@@ -18,8 +18,9 @@ country × theme matrix, a page per practice, country and theme, the exchanges
 and a search that works offline. catalog.LANG.pdf is the printable book of
 each language, and each country has its dossier for a visiting delegation
 (LANG/countries/CC/dossier.pdf). catalog.json and catalog.csv hold the public practices as
-data; sitemap.xml is written when catalog.yaml sets base_url. Restricted
-practices appear nowhere.
+data; sitemap.xml and an Atom feed per language (LANG/feed.xml) are written
+when catalog.yaml sets base_url. 404.html is the page a host serves for a
+missing path. Restricted practices appear nowhere.
 
 The site is built in a new folder beside --out and swapped in at the end: a
 failed build leaves the earlier output as it was. build only replaces a

@@ -8,6 +8,7 @@ import (
 	"catalog/internal/layout"
 	"catalog/internal/model"
 	"catalog/internal/pdfdraw"
+	"catalog/internal/words"
 )
 
 func plain(s string) []layout.Run { return []layout.Run{{Text: s}} }
@@ -253,11 +254,7 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 	}
 	add("target_groups", join(groups))
 	add("exploitation_forms", join(forms))
-	period := fmt.Sprintf(b.word("period_since"), x.Period.Start)
-	if !x.Period.End.IsZero() {
-		period = x.Period.Start.String() + " – " + x.Period.End.String()
-	}
-	add("period", plain(period))
+	add("period", plain(words.Text(b.words.Period(b.lang, x.Period))))
 	add("status", plain(b.word("status."+x.Status)))
 	add("level", plain(b.word("level."+x.Level)))
 	var crit []layout.Run
@@ -311,7 +308,7 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 		}
 		add("contact", runs)
 	}
-	add("last_reviewed", plain(t.LastReviewed.Format("2006-01-02")))
+	add("last_reviewed", plain(b.words.Date(b.lang, t.LastReviewed)))
 
 	b.factRows(rows)
 }

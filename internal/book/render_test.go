@@ -70,3 +70,30 @@ func TestCoverWithoutDate(t *testing.T) {
 		})
 	}
 }
+
+// TestDatesInWords: the book writes a practice's period and its last
+// review the language's way ("desde diciembre de 2012", "20 de noviembre
+// de 2026"), never in ISO 8601.
+func TestDatesInWords(t *testing.T) {
+	cat, w := loadSiteCatalog(t)
+	for lang, want := range map[string][]string{
+		"es": {"Periodo marzo de 2015 – 2020", "Última revisión 1 de enero de 2026", "Última revisión 24 de noviembre de 2025"},
+		"en": {"Period March 2015 – 2020", "Last reviewed 15 December 2025", "Last reviewed 24 November 2025"},
+	} {
+		var buf bytes.Buffer
+		if err := Render(cat, lang, Options{Date: testDate, Templates: templates.For(siteDir)}, w, &buf); err != nil {
+			t.Fatal(err)
+		}
+		text := collapse(strings.Join(readBook(t, lang, buf.Bytes()).text(t), " "))
+		for _, s := range want {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s: the book does not say %q", lang, s)
+			}
+		}
+		for _, iso := range []string{"2015-03", "2026-01-01", "2025-12-15"} {
+			if strings.Contains(text, iso) {
+				t.Errorf("%s: the book says %s", lang, iso)
+			}
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -146,8 +147,11 @@ type Config struct {
 	Publisher Localized
 	Languages []string // the first is the default language
 	BaseURL   string
-	Chapters  string // "country" or "pillar"
-	Sections  map[string][]string
+	// Repository says where the catalog's files are kept (catalog.yaml's
+	// repository), for the "propose a change" link of a practice page.
+	Repository Repository
+	Chapters   string // "country" or "pillar"
+	Sections   map[string][]string
 
 	Pillars           Vocabulary
 	Themes            Vocabulary
@@ -184,7 +188,7 @@ func (c *Config) Label(v *Vocabulary, slug, lang string) string {
 	return slug
 }
 
-var keys = []string{"title", "subtitle", "publisher", "languages", "base_url", "chapters", "sections",
+var keys = []string{"title", "subtitle", "publisher", "languages", "base_url", "repository", "chapters", "sections",
 	"pillars", "themes", "target_groups", "exploitation_forms", "criteria", "requirements", "regions"}
 
 // vocabularies are the keys of catalog.yaml that hold a vocabulary: what
@@ -304,6 +308,8 @@ func parse(base *Config, src []byte, path string) (*Config, []diag.Diagnostic) {
 			c.Languages = languages(d, v)
 		case "base_url":
 			c.BaseURL = d.String(v, key)
+		case "repository":
+			c.Repository = repository(d, v)
 		case "chapters":
 			c.Chapters = d.Code(v, key)
 		case "sections":
@@ -448,6 +454,52 @@ func regions(d *fm.Decoder, n *yaml.Node) []Region {
 		out = append(out, r)
 	})
 	return out
+}
+
+// Repository is where the catalog's files are kept, as catalog.yaml's
+// repository gives it: {edit: "https://github.com/ORG/REPO/edit/main/catalog/{path}"}.
+type Repository struct {
+	// Edit is the address of the page that edits a file, with {path}
+	// standing for the file's path inside the catalog's folder
+	// ("practices/cr-eri.es.md"): a catalog kept in a subfolder of its
+	// repository writes that folder before {path}. "" when not given or
+	// refused.
+	Edit string
+}
+
+// EditURL is the address that edits the catalog's file at path (slash
+// separated, inside the catalog's folder), or "" without a Repository.
+func (r Repository) EditURL(path string) string {
+	if r.Edit == "" {
+		return ""
+	}
+	segments := strings.Split(path, "/")
+	for i, s := range segments {
+		segments[i] = url.PathEscape(s)
+	}
+	return strings.Replace(r.Edit, pathPlaceholder, strings.Join(segments, "/"), 1)
+}
+
+const pathPlaceholder = "{path}"
+
+func repository(d *fm.Decoder, n *yaml.Node) Repository {
+	var r Repository
+	d.Fields(n, "repository", []string{"edit"}, func(key string, _, v *yaml.Node) {
+		edit := d.String(v, "repository.edit")
+		if edit == "" {
+			return
+		}
+		u, err := url.Parse(strings.Replace(edit, pathPlaceholder, "x", 1))
+		switch {
+		case !strings.HasPrefix(edit, "https://") || err != nil || u.Host == "" || u.User != nil:
+			d.Report(RuleConfig, v, "repository.edit must be an https:// address, not %q", edit)
+		case strings.Count(edit, pathPlaceholder) != 1 || strings.Index(edit, pathPlaceholder) <= len("https://")+len(u.Host):
+			d.Report(RuleConfig, v, "repository.edit must name the file's place with {path} once, in its path: %q (for example https://github.com/ORG/REPO/edit/main/{path})", edit)
+		default:
+			r.Edit = edit
+		}
+	})
+	return r
 }
 
 // check reports values that parse but cannot be used.

@@ -153,3 +153,42 @@ func TestVocabularyTable(t *testing.T) {
 		t.Error("Vocabulary finds a vocabulary that is none")
 	}
 }
+
+// TestRepository: repository.edit is an https address with {path} once
+// in its path; EditURL puts a file's path there, each segment escaped.
+func TestRepository(t *testing.T) {
+	c, ds := Parse([]byte("title: x\nrepository:\n  edit: https://github.com/org/repo/edit/main/catalog/{path}\n"), "catalog.yaml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if got, want := c.Repository.EditURL("practices/cr-eri.es.md"), "https://github.com/org/repo/edit/main/catalog/practices/cr-eri.es.md"; got != want {
+		t.Errorf("EditURL = %q, want %q", got, want)
+	}
+	if got := c.Repository.EditURL("practices/a b?.md"); got != "https://github.com/org/repo/edit/main/catalog/practices/a%20b%3F.md" {
+		t.Errorf("EditURL escapes to %q", got)
+	}
+	if got := Default().Repository.EditURL("practices/x.md"); got != "" {
+		t.Errorf("no repository, EditURL = %q", got)
+	}
+	for _, tc := range []struct{ src, want string }{
+		{"edit: http://github.com/o/r/edit/main/{path}", `config@3: repository.edit must be an https:// address, not "http://`},
+		{"edit: https:///o/{path}", `config@3: repository.edit must be an https:// address`},
+		{"edit: https://github.com/o/r/edit/main/", `config@3: repository.edit must name the file's place with {path} once`},
+		{"edit: https://{path}/x", `config@3: repository.edit must name the file's place with {path} once`},
+		{"edit: https://h/{path}/{path}", `config@3: repository.edit must name the file's place with {path} once`},
+		{"editar: https://h/{path}", `unknown-field@3: unknown key "editar"`},
+		{"edit: [a, b]", `field-type@3: `},
+	} {
+		c, ds := Parse([]byte("title: x\nrepository:\n  "+tc.src+"\n"), "catalog.yaml")
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.Rule.ID+"@"+strconv.Itoa(d.Line)+": "+d.Message)
+		}
+		if !contains(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.src, got, tc.want)
+		}
+		if c.Repository.Edit != "" {
+			t.Errorf("%s: kept %q", tc.src, c.Repository.Edit)
+		}
+	}
+}

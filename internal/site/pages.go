@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -43,6 +44,12 @@ type practiceData struct {
 	// LD is the page's schema.org description (practiceLD), JSON that
 	// cannot close its script element.
 	LD template.JS
+	// Image is the site path of the first image the body shows
+	// ("media/x.png"), or "": the picture of a link to the page.
+	Image string
+	// Edit is the address that edits the file of the text the page shows,
+	// when catalog.yaml names the repository, else "".
+	Edit string
 }
 
 // adaptedLink is a practice that adapts or is adapted by the page's: the
@@ -89,13 +96,21 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 		}
 	}
 	links := &bodyLinks{}
-	doc, err := markdown.Render(t.Body, markdown.Options{Link: s.linker(file, lang, links), TopLevel: 2, Reserved: practiceIDs, TableLabel: s.word(lang, "table")})
+	link, image := s.linker(file, lang, links), ""
+	imageLink := func(dest string, isImage bool) (string, bool) {
+		out, ok := link(dest, isImage)
+		if ok && isImage && image == "" {
+			image = firstImage(file, out)
+		}
+		return out, ok
+	}
+	doc, err := markdown.Render(t.Body, markdown.Options{Link: imageLink, TopLevel: 2, Reserved: practiceIDs, TableLabel: s.word(lang, "table")})
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
 	b.Words = searchWords(t.Summary, doc.Text)
 	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related,
-		AdaptedFrom: from, AdaptedIn: in}
+		AdaptedFrom: from, AdaptedIn: in, Image: image, Edit: s.editURL(t)}
 	if a := t.Adaptation; a != nil {
 		d.AdaptationLang = noteLang(x, t, a.Note, func(src *model.Text) string {
 			if src.Adaptation == nil {
@@ -719,4 +734,17 @@ func (p *page) Exchange(ev model.ExchangeVisit) model.Exchange {
 		return t.Exchanges[ev.Exchange]
 	}
 	return ev.Practice.Exchanges()[ev.Exchange]
+}
+
+// editURL is the address that edits the file of the text t, when
+// catalog.yaml names the repository; "" otherwise.
+func (s *site) editURL(t *model.Text) string {
+	if s.cfg.Repository.Edit == "" || t.File == nil {
+		return ""
+	}
+	rel, err := filepath.Rel(s.cat.Dir, t.File.Path)
+	if err != nil || !filepath.IsLocal(rel) {
+		return ""
+	}
+	return s.cfg.Repository.EditURL(filepath.ToSlash(rel))
 }

@@ -69,7 +69,7 @@ type Options struct {
 }
 
 // pageKinds are the templates under html/, each a page kind.
-var pageKinds = []string{"chooser", "home", "practice", "countries", "country", "themes", "theme", "exchanges", "search"}
+var pageKinds = []string{"chooser", "home", "practice", "countries", "country", "themes", "theme", "exchanges", "search", "notfound"}
 
 // site is what every page of one render shares.
 type site struct {
@@ -178,7 +178,7 @@ func renderSite(cat *model.Catalog, opt Options, out output.Writer) error {
 		return err
 	}
 	jobs = jobs[:0]
-	jobs = append(jobs, s.chooser)
+	jobs = append(jobs, s.chooser, s.notFound)
 	for _, lang := range s.cfg.Languages {
 		jobs = append(jobs,
 			func() error { return s.home(lang) },
@@ -187,6 +187,9 @@ func renderSite(cat *model.Catalog, opt Options, out output.Writer) error {
 			func() error { return s.exchanges(lang) },
 			func() error { return s.search(lang, docs) },
 		)
+		if s.feeds() {
+			jobs = append(jobs, func() error { return s.feed(lang) })
+		}
 		for _, cc := range s.countryCodes() {
 			jobs = append(jobs, func() error { return s.country(lang, cc) })
 		}
@@ -335,15 +338,16 @@ type view struct {
 	// language, as .Site gives them.
 	Catalog struct{ Title, Subtitle, Publisher string }
 	// BuiltOn is the footer's sentence with the build date: .T "built_on"
-	// .Date.
-	BuiltOn string
+	// .Date, the date in a <time> element.
+	BuiltOn template.HTML
 }
 
 // view works out lang's view; builtinKeys are the keys of the built-in
 // English words.
 func (s *site) view(lang string, builtinKeys []string) *view {
 	p := &page{s: s, Lang: lang}
-	v := &view{W: map[string]string{}, BuiltOn: p.T("built_on", p.Date())}
+	date := p.s.opt.Date.UTC()
+	v := &view{W: map[string]string{}, BuiltOn: template.HTML(fmt.Sprintf(template.HTMLEscapeString(p.T("built_on")), p.Dated(date)))}
 	for _, key := range append(s.words.Keys(lang), builtinKeys...) {
 		v.W[key] = p.T(key)
 	}
@@ -514,6 +518,9 @@ type page struct {
 	// depth counts the partials being made for the page, one inside the
 	// other (executePart).
 	depth int
+	// root, when not "", is the URL path of the site's root, which Href
+	// makes every link from: a page served at any path (404.html).
+	root string
 }
 
 func (s *site) newPage(lang, file, title, nav string, data any) *page {
@@ -531,6 +538,10 @@ type folders struct{ Practices, Countries, Themes string }
 // Href is the relative URL of a site path; a folder path ("es/themes/")
 // names its index.html, which file:// needs.
 func (p *page) Href(target string) string {
+	if p.root != "" {
+		// Served by a host, never from the disk: a folder stays one.
+		return p.root + target
+	}
 	if target == "" || strings.HasSuffix(target, "/") {
 		target += "index.html"
 	}
@@ -1232,16 +1243,10 @@ func (p *page) Cost(code string) string {
 	return p.T("cost." + cmp.Or(code, "unknown"))
 }
 
-// Period is a practice's period as the page shows it.
-func (p *page) Period(x *model.Practice) string {
-	start, end := x.Period.Start.String(), x.Period.End.String()
-	switch {
-	case end == "":
-		return p.T("period_since", start)
-	case x.Period.Start.Month != 0 || x.Period.End.Month != 0:
-		return start + " – " + end
-	}
-	return start + "–" + end
+// Period is a practice's period as the page shows it, its dates in the
+// page's language ("desde diciembre de 2012"), each in a <time> element.
+func (p *page) Period(x *model.Practice) template.HTML {
+	return piecesHTML(p.s.words.Period(p.Lang, x.Period))
 }
 
 // Web reports whether a front matter URL may be a link: http or https

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -157,8 +158,14 @@ func attr(n *html.Node, key string) (string, bool) {
 func TestLinksResolve(t *testing.T) {
 	for _, dir := range []string{"../../catalog", "testdata/catalog"} {
 		t.Run(path.Base(path.Dir(dir+"/x")), func(t *testing.T) {
-			out, _ := render(t, dir, 0)
+			out, cat := render(t, dir, 0)
 			docs := pages(t, out)
+			// 404.html's links are paths from the site's root, which
+			// is base_url's path, else the host's.
+			root := "/"
+			if u, err := url.Parse(cat.Config.BaseURL); err == nil && u.Path != "" {
+				root = strings.TrimSuffix(u.Path, "/") + "/"
+			}
 			ids := map[string]map[string]bool{}
 			for name, doc := range docs {
 				ids[name] = map[string]bool{}
@@ -192,7 +199,21 @@ func TestLinksResolve(t *testing.T) {
 						}
 						links++
 						target := name
-						if u.Path != "" {
+						switch {
+						case strings.HasPrefix(u.Path, "/"):
+							if name != "404.html" || !strings.HasPrefix(u.Path, root) {
+								t.Errorf("%s: <%s %s=%q>: a path from the root (root %s)", name, n.Data, key, v, root)
+								continue
+							}
+							target = strings.TrimPrefix(u.Path, root)
+							if target == "" || strings.HasSuffix(target, "/") {
+								target += "index.html"
+							}
+							if _, ok := out.File(target); !ok {
+								t.Errorf("%s: <%s %s=%q>: no file %s", name, n.Data, key, v, target)
+								continue
+							}
+						case u.Path != "":
 							target = path.Join(path.Dir(name), u.Path)
 							if _, ok := out.File(target); !ok {
 								t.Errorf("%s: <%s %s=%q>: no file %s", name, n.Data, key, v, target)
@@ -285,7 +306,7 @@ func TestHostile(t *testing.T) {
 				}
 			case "iframe", "object", "embed", "math", "base", "form":
 				if n.Data == "form" {
-					if a, ok := attr(n, "action"); ok && a != "index.html" {
+					if a, ok := attr(n, "action"); ok && a != "index.html" && !(name == "404.html" && strings.HasSuffix(a, "/search/")) {
 						t.Errorf("%s: a form posts to %q", name, a)
 					}
 					break
@@ -327,11 +348,22 @@ func TestHostile(t *testing.T) {
 			t.Errorf("%s/search/index.js: %d entries, %v", lang, len(entries), err)
 		}
 	}
+	// The feeds hold the hostile texts as text: they read as Atom, and
+	// the entry's summary is the summary, markup and all, not markup.
+	for _, lang := range []string{"es", "en"} {
+		src, ok := out.File(lang + "/feed.xml")
+		var f readFeed
+		if err := xml.Unmarshal(src, &f); !ok || err != nil || len(f.Entries) != 1 {
+			t.Errorf("%s/feed.xml: %v, %d entries", lang, err, len(f.Entries))
+		} else if !strings.Contains(f.Entries[0].Title+f.Entries[0].Summary, "<") {
+			t.Errorf("%s/feed.xml: the hostile markup is gone from the entry (%q): the test no longer tests it", lang, f.Entries[0].Title)
+		}
+	}
 	for _, name := range out.Names() {
 		if b, _ := out.File(name); bytes.Contains(b, []byte("ZgotmplZ")) {
 			t.Errorf("%s: html/template refused a value (ZgotmplZ): a template puts it where it cannot be safe", name)
 		}
-		if !strings.HasPrefix(name, "es/") && !strings.HasPrefix(name, "en/") && !strings.HasPrefix(name, "assets/") && !strings.HasPrefix(name, "catalog.") && name != "index.html" && name != "sitemap.xml" {
+		if !strings.HasPrefix(name, "es/") && !strings.HasPrefix(name, "en/") && !strings.HasPrefix(name, "assets/") && !strings.HasPrefix(name, "catalog.") && name != "index.html" && name != "404.html" && name != "sitemap.xml" {
 			t.Errorf("the site wrote %s", name)
 		}
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -31,7 +32,11 @@ func TestViewIsT(t *testing.T) {
 				t.Errorf("%s: W[%q] = %q, %v; T gives %q", lang, key, got, ok, p.T(key))
 			}
 		}
-		if v.BuiltOn != p.T("built_on", p.Date()) || v.Catalog.Title != p.Site("title") || v.Catalog.Subtitle != p.Site("subtitle") || v.Catalog.Publisher != p.Site("publisher") {
+		// BuiltOn is T's sentence with the date in a <time> element.
+		if got, want := v.BuiltOn, template.HTML(p.T("built_on", `<time datetime="2025-11-24">`+p.Date()+`</time>`)); got != want {
+			t.Errorf("%s: BuiltOn %q, want %q", lang, got, want)
+		}
+		if v.Catalog.Title != p.Site("title") || v.Catalog.Subtitle != p.Site("subtitle") || v.Catalog.Publisher != p.Site("publisher") {
 			t.Errorf("%s: view %+v is not what T and Site give", lang, v)
 		}
 	}

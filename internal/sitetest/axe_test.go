@@ -2,9 +2,13 @@ package sitetest
 
 import (
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,9 +99,15 @@ func TestAxe(t *testing.T) {
 		}
 	})
 
+	// A host serves 404.html for a path the site lacks, at any depth.
+	host := httptest.NewServer(notFoundHost(dir))
+	defer host.Close()
+
 	pages := []struct {
 		rel   string
 		query string // typed into #q before the check, so that results show
+		// served: opened from the host, not the disk.
+		served bool
 	}{
 		{rel: "index.html"},
 		{rel: "es/index.html"},
@@ -111,11 +121,27 @@ func TestAxe(t *testing.T) {
 		{rel: "es/themes/inter-agency-coordination/index.html"},
 		{rel: "es/exchanges/index.html"},
 		{rel: "es/search/index.html", query: "trata"},
+		{rel: "es/practices/no-such-practice/", served: true},
 	}
 	for _, p := range pages {
 		t.Run(p.rel, func(t *testing.T) {
 			tb := b.newTab(t)
-			tb.open(t, dir, p.rel)
+			if p.served {
+				tb.do(t, "opening "+p.rel, chromedp.Navigate(host.URL+"/"+p.rel))
+				// Its stylesheet is found from that depth.
+				if n := run(t, tb, "reading the stylesheet", chromedp.Evaluate[int]("document.styleSheets.length ? document.styleSheets[0].cssRules.length : 0")); n == 0 {
+					t.Errorf("%s: 404.html's stylesheet did not load", p.rel)
+				}
+				// The browser logs the status of the page itself, which
+				// is the point; anything else is a problem.
+				tb.mu.Lock()
+				tb.problems = slices.DeleteFunc(tb.problems, func(s string) bool {
+					return strings.Contains(s, "status of 404") && strings.HasSuffix(s, host.URL+"/"+p.rel)
+				})
+				tb.mu.Unlock()
+			} else {
+				tb.open(t, dir, p.rel)
+			}
 			if p.query != "" {
 				if results, _ := search(t, tb, p.query); len(results) == 0 {
 					t.Fatalf("query %q found nothing: the results would go unchecked", p.query)
@@ -133,3 +159,26 @@ func TestAxe(t *testing.T) {
 		})
 	}
 }
+
+// notFoundHost serves the site in dir as GitHub Pages does: a file, a
+// folder's index.html, else 404.html with status 404.
+func notFoundHost(dir string) http.Handler {
+	files := http.FileServer(http.Dir(dir))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := filepath.Join(dir, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
+		if fi, err := os.Stat(name); err == nil && (!fi.IsDir() || fileExists(filepath.Join(name, "index.html"))) {
+			files.ServeHTTP(w, r)
+			return
+		}
+		page, err := os.ReadFile(filepath.Join(dir, "404.html"))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write(page)
+	})
+}
+
+func fileExists(name string) bool { _, err := os.Stat(name); return err == nil }

@@ -128,6 +128,21 @@ func TestVNU(t *testing.T) {
 		checkVNU(t, dir, runVNU(t, java, jar, "--skip-non-html", dir))
 	})
 
+	// With base_url and repository the pages have more in their head
+	// (canonical, og:url, the feeds) and a link to propose a change; the
+	// feeds are Atom, which vnu does not check (--skip-non-html).
+	t.Run("base_url", func(t *testing.T) {
+		out, err := buildWithBaseURL(t)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var pages []string
+		for _, rel := range []string{"index.html", "404.html", "es/index.html", "en/practices/cr-equipo-respuesta-inmediata/index.html", "es/practices/gt-svet/index.html"} {
+			pages = append(pages, filepath.Join(out, filepath.FromSlash(rel)))
+		}
+		checkVNU(t, out, runVNU(t, java, jar, pages...))
+	})
+
 	t.Run("css", func(t *testing.T) {
 		checkVNU(t, dir, runVNU(t, java, jar, "--css", filepath.Join(dir, "assets", "style.css")))
 	})
@@ -154,4 +169,26 @@ func TestVNU(t *testing.T) {
 			}
 		}
 	})
+}
+
+// buildWithBaseURL builds the html of a copy of the sample catalog that
+// sets base_url and repository.
+func buildWithBaseURL(t *testing.T) (string, error) {
+	cat := filepath.Join(t.TempDir(), "catalog")
+	if err := os.CopyFS(cat, os.DirFS(catalogDir)); err != nil {
+		return "", err
+	}
+	name := filepath.Join(cat, "catalog.yaml")
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return "", err
+	}
+	src = regexp.MustCompile(`(?m)^base_url: .*$`).ReplaceAll(src, []byte("base_url: https://example.org/catalogo/\nrepository:\n  edit: https://github.com/example/catalog/edit/main/catalog/{path}"))
+	if !strings.Contains(string(src), "repository:") {
+		return "", fmt.Errorf("the sample's catalog.yaml has no base_url line to replace")
+	}
+	if err := os.WriteFile(name, src, 0o644); err != nil {
+		return "", err
+	}
+	return buildInto(cat, filepath.Join(t.TempDir(), "public"), []string{"html"})
 }

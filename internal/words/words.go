@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"catalog/internal/model"
 	"catalog/templates"
 
 	"gopkg.in/yaml.v3"
@@ -93,6 +94,65 @@ func (w *Words) Date(lang string, t time.Time) string {
 		return t.Format(time.DateOnly)
 	}
 	return fmt.Sprintf(format, t.Day(), months[t.Month()-1], t.Year())
+}
+
+// Month writes a month of a year in lang ("diciembre de 2012"), from the
+// words months and date_month; a year alone (month 0) is the year, and
+// the ISO form ("2012-12") stands when the words are missing. Partial
+// dates (a practice's period) are written so.
+func (w *Words) Month(lang string, year, month int) string {
+	if month < 1 || month > 12 {
+		return fmt.Sprintf("%04d", year)
+	}
+	months := strings.Fields(w.Get(lang, "months"))
+	format := w.Get(lang, "date_month")
+	if len(months) != 12 || !strings.Contains(format, "%") {
+		return fmt.Sprintf("%04d-%02d", year, month)
+	}
+	return fmt.Sprintf(format, months[month-1], year)
+}
+
+// Piece is a piece of a text that words write: a date (ISO is its ISO
+// 8601 form, "2012-12", which a page puts in <time datetime>) or the
+// words around dates (ISO "").
+type Piece struct{ Text, ISO string }
+
+// Period writes a practice's period in lang, in pieces: "desde diciembre
+// de 2012" (period_since), "2010–2014" between years, "marzo de 2010 –
+// 2014" when either end has a month. Text joins the pieces.
+func (w *Words) Period(lang string, p model.Period) []Piece {
+	date := func(ym model.YearMonth) Piece { return Piece{Text: w.Month(lang, ym.Year, ym.Month), ISO: ym.String()} }
+	if p.End.IsZero() {
+		before, after, ok := strings.Cut(w.Get(lang, "period_since"), "%s")
+		if !ok {
+			return []Piece{date(p.Start)}
+		}
+		return nonEmpty([]Piece{{Text: before}, date(p.Start), {Text: after}})
+	}
+	dash := "–"
+	if p.Start.Month != 0 || p.End.Month != 0 {
+		dash = " – "
+	}
+	return []Piece{date(p.Start), {Text: dash}, date(p.End)}
+}
+
+// Text is the pieces as one text.
+func Text(pieces []Piece) string {
+	var b strings.Builder
+	for _, p := range pieces {
+		b.WriteString(p.Text)
+	}
+	return b.String()
+}
+
+func nonEmpty(pieces []Piece) []Piece {
+	out := pieces[:0]
+	for _, p := range pieces {
+		if p.Text != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // Shipped are the built-in words (templates/i18n) of every language
