@@ -46,7 +46,7 @@ func (b *book) date() string {
 
 // cover draws the first page, the whole of it: the publisher at the top,
 // the title large, the subtitle, the cover image if catalog.yaml gives
-// one, then the edition and its date, and the logos on a white band at
+// one, the countries of the practices, then the edition and its date, and the logos on a white band at
 // the foot. It has no running header and no page number.
 func (b *book) cover() {
 	b.newPage()
@@ -88,10 +88,25 @@ func (b *book) cover() {
 	}
 	edTop := min(foot-12, bottom) - float64(len(lines))*lineHeight(11) - 4
 
+	// The countries of the practices, above the edition.
+	low := edTop
+	if codes := sortedKeys(b.cat.ByCountry); len(codes) > 0 {
+		runs := plain(b.countryList(codes, "\u00a0·  ")) // the dot stays with the name before it
+		const size = 10.5
+		n := len(layout.Break(runs, textW, size, b.measure))
+		y := b.y
+		b.y = edTop - 6 - float64(n)*lineHeight(size)
+		if b.y > y+10 { // room for them
+			low = b.y
+			b.text(runs, marginL, textW, size, 0, paleBg)
+		}
+		b.y = y
+	}
+
 	if img := cfg.Book.CoverImage; img != "" {
 		imgTop := b.y + 12
 		if data, wPx, hPx := b.readImage(img); data != nil {
-			w, h := fit(wPx, hPx, textW, edTop-8-imgTop)
+			w, h := fit(wPx, hPx, textW, low-8-imgTop)
 			if w > 20 && h > 20 { // else there is no room worth the name
 				_ = b.d.Image(img, data, marginL, imgTop, w, h)
 			}
