@@ -463,8 +463,11 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 	})
 	t.Run("cover", func(t *testing.T) {
 		cover := bk.page(t, 1)
-		for _, want := range []string{title, cfg.Subtitle.In(lang, cfg.DefaultLanguage()), cfg.Publisher.In(lang, cfg.DefaultLanguage()),
-			fmt.Sprintf(word("edition"), w.Date(lang, testDate))} {
+		edition := fmt.Sprintf(word("edition"), w.Date(lang, testDate))
+		if ed := cfg.Edition.In(lang, cfg.DefaultLanguage()); ed != "" {
+			edition = ed + " " + w.Date(lang, testDate)
+		}
+		for _, want := range []string{title, cfg.Subtitle.In(lang, cfg.DefaultLanguage()), cfg.Publisher.In(lang, cfg.DefaultLanguage()), edition} {
 			if !strings.Contains(cover, collapse(want)) {
 				t.Errorf("the cover lacks %q:\n%s", want, cover)
 			}

@@ -137,6 +137,9 @@ type Book struct {
 	Logos      []string  // files in media/, in a row at the foot of the cover
 	Disclaimer Localized // the imprint's disclaimer, in place of the default
 	Citation   Localized // the suggested citation, in place of the generated one
+	// At is where catalog.yaml names each image, for the checks that
+	// find it missing.
+	At map[string]fm.Pos
 }
 
 // bookKeys are the keys under book.
@@ -388,10 +391,12 @@ func bookParts(d *fm.Decoder, n *yaml.Node) Book {
 		switch key {
 		case "cover_image":
 			out.CoverImage = mediaFile(d, v, kp)
+			out.at(out.CoverImage, v, d)
 		case "logos":
 			d.List(v, kp, func(_ int, item *yaml.Node, ip string) {
 				if f := mediaFile(d, item, ip); f != "" {
 					out.Logos = append(out.Logos, f)
+					out.at(f, item, d)
 				}
 			})
 		case "disclaimer":
@@ -415,6 +420,17 @@ func mediaFile(d *fm.Decoder, n *yaml.Node, path string) string {
 		return ""
 	}
 	return s
+}
+
+// at records where the image name s stands.
+func (b *Book) at(s string, n *yaml.Node, d *fm.Decoder) {
+	if s == "" {
+		return
+	}
+	if b.At == nil {
+		b.At = map[string]fm.Pos{}
+	}
+	b.At[s] = fm.Pos{Line: n.Line + d.LineOffset, Col: n.Column}
 }
 
 // imageName is the name of an image the book can draw.
