@@ -33,6 +33,17 @@ func (b *book) display(runs []layout.Run, x, width, size, lead float64, color pd
 	return len(lines)
 }
 
+// fitSize is the largest size, from size down to least, at which runs
+// broken to width take no more than h millimetres at the leading lead.
+func (b *book) fitSize(runs []layout.Run, width, size, least, lead, h float64) float64 {
+	for ; size > least; size-- {
+		if float64(len(layout.Break(runs, width, size, b.measure)))*size*pt*lead <= h {
+			break
+		}
+	}
+	return size
+}
+
 // edition is the edition's name from catalog.yaml, or "".
 func (b *book) edition() string { return b.cfg.Edition.In(b.lang, b.cfg.DefaultLanguage()) }
 
@@ -68,11 +79,14 @@ func (b *book) cover() {
 	}
 	b.d.Line(marginL, b.y, marginL+28, b.y, 1.2, paleBg)
 
+	// A long title or subtitle is set smaller, so that they keep to
+	// their part of the page.
 	b.y = 78
-	b.display([]layout.Run{{Text: cfg.Title.In(b.lang, def), Style: layout.Bold}}, marginL, textW, 30, 1.12, white)
+	title := []layout.Run{{Text: cfg.Title.In(b.lang, def), Style: layout.Bold}}
+	b.display(title, marginL, textW, b.fitSize(title, textW, 30, 16, 1.12, 80), 1.12, white)
 	if s := cfg.Subtitle.In(b.lang, def); s != "" {
 		b.y += 7
-		b.display(plain(s), marginL, textW*0.9, 14, 1.3, paleBg)
+		b.display(plain(s), marginL, textW*0.9, b.fitSize(plain(s), textW*0.9, 14, 10, 1.3, 30), 1.3, paleBg)
 	}
 
 	// The edition's block stands on the foot of the page (or on the
