@@ -322,3 +322,34 @@ func writePNG(t *testing.T, path string, w, h int) {
 		t.Fatal(err)
 	}
 }
+
+// TestCoverLongTitle: a title of many lines is set smaller and ends above
+// the countries and the edition at the foot of the cover.
+func TestCoverLongTitle(t *testing.T) {
+	cat, opt, w := loadCatalog(t, siteCatalog)
+	cfg := *cat.Config
+	long := strings.Repeat("Catálogo regional de buenas prácticas interinstitucionales ", 6) + "Finaltitular"
+	cfg.Title = map[string]string{"es": long}
+	cfg.Subtitle = map[string]string{"es": strings.Repeat("Un subtítulo largo que no termina ", 5) + "Finalsubtitulo"}
+	c := *cat
+	c.Config = &cfg
+	var buf bytes.Buffer
+	if err := Render(&c, "es", opt, w, &buf); err != nil {
+		t.Fatal(err)
+	}
+	bk := readBook(t, "es", buf.Bytes())
+	words := bk.words(t, 1, 1)[1]
+	at := func(s string) float64 {
+		for _, wd := range words {
+			if wd.text == s {
+				return wd.y2
+			}
+		}
+		t.Fatalf("the cover lacks %q", s)
+		return 0
+	}
+	title, sub := at("Finaltitular"), at("Finalsubtitulo")
+	if title >= sub || sub >= at("Belice") || at("Belice") >= at("Edición") {
+		t.Errorf("the cover's parts overlap: title ends at %.0f pt, subtitle at %.0f, countries at %.0f, edition at %.0f", title, sub, at("Belice"), at("Edición"))
+	}
+}
