@@ -32,8 +32,8 @@ func TestSampleAcronyms(t *testing.T) {
 	if text := bk.page(t, page); !strings.Contains(text, heading) {
 		t.Errorf("page %d lists the acronyms without the heading %q:\n%s", page, heading, text)
 	}
-	if !strings.Contains(bk.page(t, 2), heading) {
-		t.Errorf("the contents lack %q:\n%s", heading, bk.page(t, 2))
+	if !strings.Contains(bk.page(t, contentsPage), heading) {
+		t.Errorf("the contents lack %q:\n%s", heading, bk.page(t, contentsPage))
 	}
 	// The acronyms in the book's order are the list's, in Spanish collation.
 	list := acronyms(sample.pub, "es")
@@ -108,15 +108,15 @@ func TestAcronyms(t *testing.T) {
 			t.Errorf("the book shows the restricted practice's %q", s)
 		}
 	}
-	page := bk.page(t, 3)
+	page := bk.page(t, contentsPage+1)
 	if !strings.HasPrefix(page, collapse(cat.Config.Title.In("es", cat.Config.DefaultLanguage()))+" Siglas Siglas") {
-		t.Errorf("page 3 is not the list of acronyms:\n%s", page)
+		t.Errorf("page %d is not the list of acronyms:\n%s", contentsPage+1, page)
 	}
 	last := -1
 	for _, s := range []string{"ÁBACO Fundación Ábaco", "MP Ministerio de Prueba; Ministerio Público", "NUBE Red Nube", "ÑANDÚ Asociación Ñandú", "OSO Observatorio"} {
 		i := strings.Index(page, s)
 		if i < 0 {
-			t.Errorf("page 3 lacks %q:\n%s", s, page)
+			t.Errorf("page %d lacks %q:\n%s", contentsPage+1, s, page)
 			continue
 		}
 		if i < last {

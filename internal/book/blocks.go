@@ -1,13 +1,8 @@
 package book
 
 import (
-	"catalog/internal/media"
-
-	"catalog/internal/gate"
-
 	"slices"
 	"strconv"
-	"strings"
 
 	"catalog/internal/layout"
 	"catalog/internal/pdfdraw"
@@ -309,15 +304,8 @@ func (b *book) image(im layout.Image, x, width float64) {
 // picture reads a media image and sizes it for a column width wide: its
 // data and its width and height, or no data when it cannot be read.
 func (b *book) picture(im layout.Image, width float64) (data []byte, w, h float64) {
-	if b.media == nil || !strings.HasPrefix(im.Dest, "media/") {
-		return nil, 0, 0
-	}
-	data, err := b.media.ReadFile(b.media.Path(im.Dest), gate.MaxMedia)
-	if err != nil {
-		return nil, 0, 0
-	}
-	wPx, hPx, _, err := media.ImageSize(data)
-	if err != nil || wPx == 0 || hPx == 0 {
+	data, wPx, hPx := b.readImage(im.Dest)
+	if data == nil {
 		return nil, 0, 0
 	}
 	w = min(width, float64(wPx)*25.4/150) // 150 dpi: a screenshot is not blown up

@@ -1,6 +1,6 @@
 // Package book renders a catalog as a printable PDF book, one per
-// language: cover, table of contents, list of acronyms, intro, one chapter per country (or
-// pillar), each practice on a new page with its facts, body and sources,
+// language: cover, imprint, table of contents, list of acronyms, intro, one chapter per
+// country (or pillar), each opening on a page that lists its practices, each practice on a new page with its facts, body and sources,
 // then indexes by theme and by country and the table of exchanges. It
 // reads the same model as the site; bodies are lowered by package layout
 // and drawn through package pdfdraw, the only one that writes PDF. Page
@@ -134,6 +134,8 @@ type book struct {
 	footnotes map[string]int // "#fn:N" of the current practice → link target
 	quotes    []openQuote    // the block quotes being drawn, outermost first
 	acronyms  []acronym      // the list of acronyms, after the contents
+	bare      map[int]bool   // pages without running header and footer (the imprint)
+	numbers   []pendingNumber
 }
 
 // openQuote is a block quote being drawn: where its bar goes and where it
@@ -150,7 +152,7 @@ type tocEntry struct {
 // newBook starts a document of cat in lang: the book or a dossier.
 func newBook(cat *model.Catalog, lang string, w *words.Words, opt Options) *book {
 	return &book{cat: cat, cfg: cat.Config, lang: lang, words: w, opt: opt,
-		headers: map[int]string{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}}
+		headers: map[int]string{}, bare: map[int]bool{}, anchors: map[string]int{}, pageOf: map[string]int{}, tocOf: map[int][]int{}}
 }
 
 // open starts b's PDF, written to out, with its title, subject and
@@ -193,6 +195,7 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 	b.acronyms = acronyms(cat, lang)
 
 	b.cover()
+	b.imprint()
 	tocStart := d.Pages() + 1
 	tocPages := b.reserveContents(chapters)
 	b.acronymList(b.acronyms)
@@ -200,12 +203,10 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 		b.section(b.word("intro"), 0)
 		b.body(intro)
 	}
-	for _, ch := range chapters {
-		b.chapter = ch.title
-		first := true
+	for i, ch := range chapters {
+		b.chapterOpener(i+1, ch)
 		for _, x := range ch.practices {
-			b.practice(x, ch, first)
-			first = false
+			b.practice(x, ch, false)
 		}
 	}
 	b.chapter = ""
@@ -213,6 +214,7 @@ func Render(cat *model.Catalog, lang string, opt Options, w *words.Words, out io
 	b.countryIndex()
 	b.exchangeTable()
 	b.contents(tocStart, tocPages)
+	b.drawNumbers()
 	b.frame()
 	if err := d.Err(); err != nil {
 		return err

@@ -291,7 +291,7 @@ func (b *book) at(text string, page int) contentsEntry {
 }
 
 // coverContents draws the dossier's contents on the cover, from y: a line
-// an entry, its page on the right, clickable; as many as fit, then a line
+// an entry, dot leaders to its page on the right, clickable; as many as fit, then a line
 // that says how many more practices there are.
 func (b *book) coverContents(y float64, entries []contentsEntry, practices int) {
 	const size = 9.5
@@ -322,8 +322,7 @@ func (b *book) coverContents(y float64, entries []contentsEntry, practices int) 
 		b.d.Text(marginL+1, base, "•", pdfdraw.Regular, size, muted)
 		b.d.Text(marginL+5, base, text, pdfdraw.Regular, size, ink)
 		if e.page > 0 {
-			num := strconv.Itoa(e.page)
-			b.d.Text(pageW-marginR-b.d.Measure(num, pdfdraw.Regular, size), base, num, pdfdraw.Regular, size, ink)
+			b.leaders(marginL+5+b.d.Measure(text, pdfdraw.Regular, size), b.y, size, pdfdraw.Regular, strconv.Itoa(e.page), ink)
 			b.d.LinkAnchor(marginL+5, b.y, textW-5, lh, e.anchor)
 		}
 		b.y += lh

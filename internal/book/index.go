@@ -11,19 +11,19 @@ import (
 	"catalog/internal/pdfdraw"
 )
 
-// entry draws one index line: a practice's title and its page, both
-// clickable.
+// entry draws one index line: a practice's title, dot leaders and its
+// page, all clickable. The entry's lines stay on one page.
 func (b *book) entry(x *model.Practice, indent float64) {
 	const size = 9.5
 	lh := lineHeight(size)
-	num := strconv.Itoa(b.pageOf[x.ID])
-	nw := b.d.Measure(num, pdfdraw.Regular, size)
+	lines := layout.Break(plain(x.In(b.lang).Title), textW-indent-tocNumW, size, b.measure)
+	b.need(float64(len(lines)) * lh)
 	y0 := b.y
-	b.text(plain(x.In(b.lang).Title), marginL+indent, textW-indent-tocNumW, size, 0, ink)
-	if b.y < y0 {
-		y0 = top // the entry went to a new page
+	for _, ln := range lines {
+		b.line(ln, marginL+indent, b.y, size, ink)
+		b.y += lh
 	}
-	b.d.Text(pageW-marginR-nw, b.y-lh+lh*0.74, num, pdfdraw.Regular, size, ink)
+	b.leaders(marginL+indent+lines[len(lines)-1].Width, b.y-lh, size, pdfdraw.Regular, strconv.Itoa(b.pageOf[x.ID]), ink)
 	b.d.LinkAnchor(marginL+indent, y0, textW-indent, b.y-y0, b.anchors[x.ID])
 }
 
@@ -106,13 +106,16 @@ func (b *book) exchangeRow(ev model.ExchangeVisit) [][]layout.Run {
 		plain(b.word("kind." + ev.Kind)), plain(b.outcome(e)), plain(strconv.Itoa(ev.Year))}
 }
 
-// frame draws, on every page but the cover, the running header (the
+// frame draws, on every page but the cover and the imprint, the running header (the
 // catalog's title and the chapter) and the footer "page X of N": only now
 // is N known.
 func (b *book) frame() {
 	n := b.d.Pages()
 	title := b.cfg.Title.In(b.lang, b.cfg.DefaultLanguage())
 	for p := 2; p <= n; p++ {
+		if b.bare[p] {
+			continue
+		}
 		b.d.SetPage(p)
 		const size = 7.5
 		head := title

@@ -13,24 +13,6 @@ import (
 
 func plain(s string) []layout.Run { return []layout.Run{{Text: s}} }
 
-// cover draws the first page: a band with the title, the subtitle, the
-// publisher and the date of the edition.
-func (b *book) cover() {
-	b.newPage()
-	b.d.Rect(0, 0, pageW, 150, &brand, nil, 0)
-	cfg, def := b.cfg, b.cfg.DefaultLanguage()
-	b.y = 60
-	b.text(plain(cfg.Title.In(b.lang, def)), marginL, textW, 26, layout.Bold, white)
-	b.y += 6
-	b.text(plain(cfg.Subtitle.In(b.lang, def)), marginL, textW, 13, 0, white)
-	b.y = 170
-	b.text(plain(cfg.Publisher.In(b.lang, def)), marginL, textW, 12, layout.Bold, ink)
-	if !b.opt.Date.IsZero() { // no date, no edition line ("1 January 1")
-		b.y += 2
-		b.text(plain(fmt.Sprintf(b.word("edition"), b.words.Date(b.lang, b.opt.Date.UTC()))), marginL, textW, 11, 0, muted)
-	}
-}
-
 // tocLine is the height of one line of the contents.
 var tocLine = lineHeight(bodySize)
 
@@ -124,9 +106,7 @@ func (b *book) contents(start, pages int) {
 			b.line(ln, x, b.y, bodySize, ink)
 			b.y += tocLine
 		}
-		num := strconv.Itoa(e.page)
-		nw := b.d.Measure(num, fontOf(st), bodySize)
-		b.d.Text(pageW-marginR-nw, b.y-tocLine+tocLine*0.74, num, fontOf(st), bodySize, ink)
+		b.leaders(x+lines[len(lines)-1].Width, b.y-tocLine, bodySize, fontOf(st), strconv.Itoa(e.page), ink)
 		b.d.LinkAnchor(x, y0, pageW-marginR-x, b.y-y0, e.anchor)
 	}
 }

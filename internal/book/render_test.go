@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"catalog/internal/load"
+	"catalog/internal/model"
 	"catalog/internal/words"
 	"catalog/templates"
 )
@@ -37,8 +39,9 @@ func TestRenderPublic(t *testing.T) {
 	}
 }
 
-// TestCoverWithoutDate: with no build date the cover has no edition line,
-// rather than one dated the first of January of the year 1.
+// TestCoverWithoutDate: with no build date the cover has no date, rather
+// than the first of January of the year 1: the edition of catalog.yaml
+// alone, or, without one, no edition line ("Edición del …") at all.
 func TestCoverWithoutDate(t *testing.T) {
 	cat, _, err := load.Catalog(sampleDir)
 	if err != nil {
@@ -49,23 +52,43 @@ func TestCoverWithoutDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	edition, _, _ := strings.Cut(w.Get("es", "edition"), "%")
+	edition = strings.TrimSpace(edition)
+	named := cat.Config.Edition.In("es", "es")
+	if named == "" {
+		t.Fatal("the sample's catalog.yaml names no edition: this test needs one")
+	}
+	date := w.Date("es", testDate)
+	unnamed := *cat
+	cfg := *cat.Config
+	cfg.Edition = nil
+	unnamed.Config = &cfg
 	for _, c := range []struct {
-		name string
-		opt  Options
-		want bool
+		name      string
+		cat       *model.Catalog
+		date      time.Time
+		want, not []string
 	}{
-		{"dated", Options{Date: testDate}, true},
-		{"undated", Options{}, false},
+		{"named, dated", cat, testDate, []string{named, date}, []string{edition}},
+		{"named, undated", cat, time.Time{}, []string{named}, []string{edition, " 1 de enero de 1"}},
+		{"unnamed, dated", &unnamed, testDate, []string{edition + " " + date}, []string{named}},
+		{"unnamed, undated", &unnamed, time.Time{}, nil, []string{edition, named, " 1 de enero de 1"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			c.opt.Templates = templates.For(sampleDir)
+			opt := Options{Date: c.date, Templates: templates.For(sampleDir)}
 			var buf bytes.Buffer
-			if err := Render(cat, "es", c.opt, w, &buf); err != nil {
+			if err := Render(c.cat, "es", opt, w, &buf); err != nil {
 				t.Fatal(err)
 			}
 			cover := readBook(t, "es", buf.Bytes()).page(t, 1)
-			if got := strings.Contains(cover, strings.TrimSpace(edition)); got != c.want {
-				t.Errorf("edition line %q on the cover: %v, want %v:\n%s", edition, got, c.want, cover)
+			for _, s := range c.want {
+				if !strings.Contains(cover, s) {
+					t.Errorf("the cover lacks %q:\n%s", s, cover)
+				}
+			}
+			for _, s := range c.not {
+				if strings.Contains(cover, s) {
+					t.Errorf("the cover has %q:\n%s", s, cover)
+				}
 			}
 		})
 	}

@@ -35,6 +35,10 @@ const (
 	// book may show.
 	restrictedID = "sv-consejo-nacional-trata"
 	pagesGolden  = "testdata/pages.txt"
+	// imprintPage is the back of the cover, without running header or
+	// footer; the contents start on the page after it.
+	imprintPage  = 2
+	contentsPage = 3
 )
 
 // memOut keeps what Write writes.
@@ -305,11 +309,14 @@ func (bk *pdfBook) words(t *testing.T, first, last int) map[int][]textWord {
 
 // within returns the words whose centre lies in the rectangle from x1 to
 // x2 and y1 to y2 (points from the bottom left, as a link's /Rect), line
-// by line, left to right.
+// by line, left to right; dot leaders left out.
 func within(ws []textWord, x1, y1, x2, y2 float64) string {
 	const hPt = pageH * 72 / 25.4
 	var in []textWord
 	for _, w := range ws {
+		if strings.Trim(w.text, ".") == "" {
+			continue // dot leaders: not the entry's words
+		}
 		cx, cy := (w.x1+w.x2)/2, hPt-(w.y1+w.y2)/2
 		if cx >= x1 && cx <= x2 && cy >= y1 && cy <= y2 {
 			in = append(in, w)
@@ -456,8 +463,11 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 	})
 	t.Run("cover", func(t *testing.T) {
 		cover := bk.page(t, 1)
-		for _, want := range []string{title, cfg.Subtitle.In(lang, cfg.DefaultLanguage()), cfg.Publisher.In(lang, cfg.DefaultLanguage()),
-			fmt.Sprintf(word("edition"), w.Date(lang, testDate))} {
+		edition := fmt.Sprintf(word("edition"), w.Date(lang, testDate))
+		if ed := cfg.Edition.In(lang, cfg.DefaultLanguage()); ed != "" {
+			edition = ed + " " + w.Date(lang, testDate)
+		}
+		for _, want := range []string{title, cfg.Subtitle.In(lang, cfg.DefaultLanguage()), cfg.Publisher.In(lang, cfg.DefaultLanguage()), edition} {
 			if !strings.Contains(cover, collapse(want)) {
 				t.Errorf("the cover lacks %q:\n%s", want, cover)
 			}
@@ -517,6 +527,9 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 	t.Run("footer", func(t *testing.T) {
 		n := len(bk.text(t))
 		for p := 2; p <= n; p++ {
+			if p == imprintPage {
+				continue
+			}
 			if want := fmt.Sprintf(word("page_of"), p, n); !strings.Contains(bk.page(t, p), want) {
 				t.Errorf("page %d lacks %q", p, want)
 			}
@@ -579,15 +592,15 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 		if len(outline) == 0 {
 			t.Fatal("no bookmarks")
 		}
-		if !strings.HasPrefix(bk.page(t, 2), title+" "+word("contents")+" "+word("contents")) {
-			t.Errorf("page 2 does not start with the running header and the heading %q:\n%s", word("contents"), bk.page(t, 2))
+		if !strings.HasPrefix(bk.page(t, contentsPage), title+" "+word("contents")+" "+word("contents")) {
+			t.Errorf("page %d does not start with the running header and the heading %q:\n%s", contentsPage, word("contents"), bk.page(t, contentsPage))
 		}
 		const k = 72 / 25.4
 		numX := (pageW - marginR - tocNumW) * k
-		words := bk.words(t, 2, outline[0].page-1)
+		words := bk.words(t, contentsPage, outline[0].page-1)
 		var entries []outlineEntry
 		links := contentsLinks(t, bk, outline)
-		for p := 2; p < outline[0].page; p++ {
+		for p := contentsPage; p < outline[0].page; p++ {
 			for _, l := range links[p] {
 				text := within(words[p], l.x1, l.y1, numX, l.y2)
 				num := within(words[p], numX, l.y1, l.x2, l.y2)
@@ -612,8 +625,8 @@ func checkBook(t *testing.T, cat *model.Catalog, w *words.Words, lang string, pd
 	})
 }
 
-// contentsLinks returns the internal links of the contents pages: page 2
-// up to the page of the first bookmark, by page.
+// contentsLinks returns the internal links of the contents pages: from
+// contentsPage up to the page of the first bookmark, by page.
 func contentsLinks(t *testing.T, bk *pdfBook, outline []outlineEntry) map[int][]pdfLink {
 	t.Helper()
 	if len(outline) == 0 {
@@ -621,7 +634,7 @@ func contentsLinks(t *testing.T, bk *pdfBook, outline []outlineEntry) map[int][]
 	}
 	pageOf := bk.pageOfRef(t)
 	out := map[int][]pdfLink{}
-	for p := 2; p < outline[0].page; p++ {
+	for p := contentsPage; p < outline[0].page; p++ {
 		out[p] = bk.links(t, p, pageOf)
 	}
 	return out
@@ -636,7 +649,7 @@ func checkContentsFit(t *testing.T, bk *pdfBook, outline []outlineEntry) {
 	const k = 72 / 25.4
 	var dests []int
 	links := contentsLinks(t, bk, outline)
-	for p := 2; p < outline[0].page; p++ {
+	for p := contentsPage; p < outline[0].page; p++ {
 		for _, l := range links[p] {
 			if l.y1 < (pageH-bottom)*k-0.5 || l.y2 > (pageH-top)*k+0.5 {
 				t.Errorf("page %d: contents entry to page %d at y %.1f–%.1f pt from the bottom, outside the text area (%.1f–%.1f pt)",
@@ -665,7 +678,7 @@ func checkContentsFit(t *testing.T, bk *pdfBook, outline []outlineEntry) {
 }
 
 // checkTextArea holds every word of every page to where the book draws:
-// the running header (the catalog's title first) above the rule at
+// on the pages but the cover and the imprint, the running header (the catalog's title first) above the rule at
 // 17 mm, the footer "page X of N" alone on its line, and everything else
 // within the margins. A word below the bottom margin, or off the paper
 // (which pdftotext does not report, but then a word is missing
@@ -686,18 +699,19 @@ func checkTextArea(t *testing.T, bk *pdfBook, title, pageOf string) {
 	}
 	for p := 1; p <= n; p++ {
 		var head, foot []string
+		framed := p != 1 && p != imprintPage
 		for _, w := range words[p] {
 			switch {
-			case p > 1 && w.y2 <= 17*k:
+			case framed && w.y2 <= 17*k:
 				head = append(head, w.text)
-			case p > 1 && w.y1 >= (pageH-15)*k && w.y2 <= (pageH-9)*k:
+			case framed && w.y1 >= (pageH-15)*k && w.y2 <= (pageH-9)*k:
 				foot = append(foot, w.text)
 			case w.x1 < marginL*k-tol || w.x2 > (pageW-marginR)*k+tol || w.y1 < top*k-tol || w.y2 > bottom*k+tol:
 				report("page %d: %q at x %.0f–%.0f, y %.0f–%.0f pt from the top: outside the text area (x %.0f–%.0f, y %.0f–%.0f)",
 					p, w.text, w.x1, w.x2, w.y1, w.y2, marginL*k, (pageW-marginR)*k, top*k, bottom*k)
 			}
 		}
-		if p == 1 {
+		if !framed {
 			continue
 		}
 		if h := strings.Join(head, " "); !strings.HasPrefix(h, string(short)) {

@@ -216,9 +216,40 @@ func Run(cat *model.Catalog, opt Options) []diag.Diagnostic {
 		}
 		c.end(entries, cat)
 	}
-	var out []diag.Diagnostic
+	out := bookImages(cat)
 	for _, r := range results {
 		out = append(out, r...)
+	}
+	return out
+}
+
+// bookImages checks the images catalog.yaml gives the book (book's
+// cover_image and logos): each is in media/ and one the book draws.
+func bookImages(cat *model.Catalog) []diag.Diagnostic {
+	cfg := cat.Config
+	var out []diag.Diagnostic
+	for _, p := range append([]string{cfg.Book.CoverImage}, cfg.Book.Logos...) {
+		if p == "" {
+			continue
+		}
+		at := cfg.Book.At[p]
+		// The shape of the other checks' report (an offset that is
+		// none here), which TestFormatsInBoth reads the formats of.
+		report := func(r *diag.Rule, _ int, format string, args ...any) {
+			out = append(out, diag.New(r, cfg.Path, at.Line, at.Col, format, args...))
+		}
+		full := filepath.Join(cat.Dir, filepath.FromSlash(p))
+		stamp := stampOf(cat, full)
+		switch {
+		case stamp.refused != nil:
+			report(stamp.refused.Rule, 0, "%q: %s", p, refusal{stamp.refused})
+		case !stamp.exists:
+			report(RuleMedia, 0, "%q does not exist (looked for %s)", p, full)
+		default:
+			if err := bookImageProblem(cat, full, stamp); err != nil {
+				report(RuleBookImage, 0, "image %q: the PDF book draws PNG and JPEG images of up to %d megapixels; it leaves this one off its cover", p, media.MaxImagePixels/1_000_000)
+			}
+		}
 	}
 	return out
 }

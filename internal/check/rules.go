@@ -34,7 +34,7 @@ var (
 	RuleMedia = &diag.Rule{ID: "media", Severity: diag.Error,
 		Doc: "An image that is not in the catalog's `media/` folder, or a path that leads out of it."}
 	RuleBookImage = &diag.Rule{ID: "book-image", Severity: diag.Warning,
-		Doc: "An image the PDF book cannot draw (it draws PNG and JPEG images of up to 40 megapixels): the site shows it, the book prints its description in its place."}
+		Doc: "An image the PDF book cannot draw (it draws PNG and JPEG images of up to 40 megapixels): the site shows it, the book prints its description in its place (a cover image or logo that catalog.yaml names is left off the cover)."}
 	RuleSection = &diag.Rule{ID: "missing-section", Severity: diag.Error,
 		Doc: "The body lacks a section heading that catalog.yaml requires for its language (by default Descripción, Resultados, Lecciones aprendidas / Description, Results, Lessons learned)."}
 	RuleRawHTML = &diag.Rule{ID: "raw-html", Severity: diag.Warning,

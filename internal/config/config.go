@@ -33,7 +33,7 @@ const FileName = "catalog.yaml"
 // RuleConfig covers values of catalog.yaml that are well-formed YAML but
 // make no sense: an unknown language, a theme in no pillar.
 var RuleConfig = &diag.Rule{ID: "config", Severity: diag.Error,
-	Doc: "A value in catalog.yaml that catalog cannot use: an invalid or repeated language, a theme whose pillar is not listed, an unknown chapter grouping, an invalid base URL."}
+	Doc: "A value in catalog.yaml that catalog cannot use: an invalid or repeated language, a theme whose pillar is not listed, an unknown chapter grouping, an invalid base URL, a book image not in media/."}
 
 //go:embed default.yaml
 var defaultYAML []byte
@@ -132,6 +132,21 @@ func (v *Vocabulary) reindex() {
 	}
 }
 
+// Book is what catalog.yaml's book key says of the PDF book's parts; each
+// is optional, the book has words of its own for what is not given.
+type Book struct {
+	CoverImage string    // a file in media/, drawn on the cover
+	Logos      []string  // files in media/, in a row at the foot of the cover
+	Disclaimer Localized // the imprint's disclaimer, in place of the default
+	Citation   Localized // the suggested citation, in place of the generated one
+	// At is where catalog.yaml names each image, for the checks that
+	// find it missing.
+	At map[string]fm.Pos
+}
+
+// bookKeys are the keys under book.
+var bookKeys = []string{"cover_image", "logos", "disclaimer", "citation"}
+
 // Region groups countries on the site.
 type Region struct {
 	Slug      string
@@ -145,6 +160,10 @@ type Config struct {
 	Title     Localized
 	Subtitle  Localized
 	Publisher Localized
+	// Edition names the edition ("Primera edición"), on the book's cover
+	// and imprint and in its suggested citation.
+	Edition   Localized
+	Book      Book
 	Languages []string // the first is the default language
 	BaseURL   string
 	// Repository says where the catalog's files are kept (catalog.yaml's
@@ -188,7 +207,7 @@ func (c *Config) Label(v *Vocabulary, slug, lang string) string {
 	return slug
 }
 
-var keys = []string{"title", "subtitle", "publisher", "languages", "base_url", "repository", "chapters", "sections",
+var keys = []string{"title", "subtitle", "publisher", "edition", "book", "languages", "base_url", "repository", "chapters", "sections",
 	"pillars", "themes", "target_groups", "exploitation_forms", "criteria", "requirements", "regions"}
 
 // vocabularies are the keys of catalog.yaml that hold a vocabulary: what
@@ -304,6 +323,10 @@ func parse(base *Config, src []byte, path string) (*Config, []diag.Diagnostic) {
 			c.Subtitle = localized(d, v, key)
 		case "publisher":
 			c.Publisher = localized(d, v, key)
+		case "edition":
+			c.Edition = localized(d, v, key)
+		case "book":
+			c.Book = bookParts(d, v)
 		case "languages":
 			c.Languages = languages(d, v)
 		case "base_url":
@@ -367,6 +390,58 @@ func localized(d *fm.Decoder, n *yaml.Node, path string) Localized {
 	})
 	return out
 }
+
+// bookParts reads the book key.
+func bookParts(d *fm.Decoder, n *yaml.Node) Book {
+	var out Book
+	d.FieldsAt(n, "book", bookKeys, func(key, kp string, _, v *yaml.Node) {
+		switch key {
+		case "cover_image":
+			out.CoverImage = mediaFile(d, v, kp)
+			out.at(out.CoverImage, v, d)
+		case "logos":
+			d.List(v, kp, func(_ int, item *yaml.Node, ip string) {
+				if f := mediaFile(d, item, ip); f != "" {
+					out.Logos = append(out.Logos, f)
+					out.at(f, item, d)
+				}
+			})
+		case "disclaimer":
+			out.Disclaimer = localized(d, v, kp)
+		case "citation":
+			out.Citation = localized(d, v, kp)
+		}
+	})
+	return out
+}
+
+// mediaFile reads the name of an image in the catalog's media/ folder, as
+// a practice links it: "media/logo.png".
+func mediaFile(d *fm.Decoder, n *yaml.Node, path string) string {
+	s := d.String(n, path)
+	if s == "" {
+		return ""
+	}
+	if !strings.HasPrefix(s, "media/") || !fs.ValidPath(s) || !imageName.MatchString(s) {
+		d.Report(RuleConfig, n, "%s must name an image in media/ (such as media/logo.png), not %q", fm.Label(path), s)
+		return ""
+	}
+	return s
+}
+
+// at records where the image name s stands.
+func (b *Book) at(s string, n *yaml.Node, d *fm.Decoder) {
+	if s == "" {
+		return
+	}
+	if b.At == nil {
+		b.At = map[string]fm.Pos{}
+	}
+	b.At[s] = fm.Pos{Line: n.Line + d.LineOffset, Col: n.Column}
+}
+
+// imageName is the name of an image the book can draw.
+var imageName = regexp.MustCompile(`(?i)\.(png|jpe?g)$`)
 
 func languages(d *fm.Decoder, n *yaml.Node) []string {
 	var out []string

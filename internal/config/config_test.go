@@ -192,3 +192,66 @@ func TestRepository(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBook: the edition and the book's parts, per language or one
+// text for all; images only from media/; a wrong type or an unknown key
+// is reported at its line.
+func TestParseBook(t *testing.T) {
+	src := `title: Catálogo
+edition: {es: Primera edición, en: First edition}
+book:
+  cover_image: media/cover.jpg
+  logos: [media/a.png, media/b.PNG]
+  disclaimer: Un solo texto.
+  citation: {es: Cita., en: Citation.}
+`
+	c, ds := Parse([]byte(src), "catalog.yaml")
+	if len(ds) > 0 {
+		t.Fatal(ds)
+	}
+	if c.Edition.In("en", "es") != "First edition" || c.Edition.In("es", "es") != "Primera edición" {
+		t.Errorf("edition %v", c.Edition)
+	}
+	bk := c.Book
+	if bk.CoverImage != "media/cover.jpg" || !slices.Equal(bk.Logos, []string{"media/a.png", "media/b.PNG"}) ||
+		bk.Disclaimer.In("en", "es") != "Un solo texto." || bk.Citation.In("en", "es") != "Citation." {
+		t.Errorf("book %+v", bk)
+	}
+	if d := Default(); d.Edition.In("es", "es") != "" || d.Book.CoverImage != "" || d.Book.Disclaimer.In("es", "es") != "" {
+		t.Errorf("the defaults give book parts: %v %+v", d.Edition, d.Book)
+	}
+
+	src = `title: Catálogo
+edition: [1]
+book:
+  cover: media/x.png
+  cover_image: ../secret.png
+  logos: media/a.png
+  disclaimer: {es: [a]}
+  citation: {es: ok}
+book2: x
+`
+	_, ds = Parse([]byte(src), "catalog.yaml")
+	var got []string
+	for _, d := range ds {
+		if d.File != "catalog.yaml" {
+			t.Errorf("%s: in file %q", d.Message, d.File)
+		}
+		got = append(got, d.Rule.ID+"@"+strconv.Itoa(d.Line)+": "+d.Message)
+	}
+	for _, want := range []string{
+		"field-type@2: `edition` must be a mapping",
+		`unknown-field@4: unknown key "cover" in ` + "`book`" + ` (did you mean "cover_image"?)`,
+		"config@5: `book.cover_image` must name an image in media/ (such as media/logo.png), not \"../secret.png\"",
+		"field-type@6: `book.logos` must be a list: write [media/a.png]",
+		"field-type@7: `book.disclaimer.es` must be text",
+		`unknown-field@9: unknown key "book2" in catalog.yaml (did you mean "book"?)`,
+	} {
+		if !contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, strings.Join(got, "\n"))
+		}
+	}
+	if len(got) != 6 {
+		t.Errorf("%d problems, want 6:\n%s", len(got), strings.Join(got, "\n"))
+	}
+}
