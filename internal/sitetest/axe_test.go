@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"context"
 	"fmt"
 	"net/url"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -112,24 +115,59 @@ func TestAxe(t *testing.T) {
 		{rel: "es/exchanges/index.html"},
 		{rel: "es/search/index.html", query: "trata"},
 	}
-	for _, p := range pages {
-		t.Run(p.rel, func(t *testing.T) {
-			tb := b.newTab(t)
-			tb.open(t, dir, p.rel)
-			if p.query != "" {
-				if results, _ := search(t, tb, p.query); len(results) == 0 {
-					t.Fatalf("query %q found nothing: the results would go unchecked", p.query)
-				}
+	// Each page in both colour schemes (style.css changes its custom
+	// properties for prefers-color-scheme: dark), and on a phone, where
+	// the menus, the tables of visits and the matrix are laid out apart.
+	type view struct {
+		scheme string
+		width  int64 // 0: the browser's own
+	}
+	views := []view{{"light", 0}, {"dark", 0}, {"light", 375}, {"dark", 375}}
+	for _, v := range views {
+		for _, p := range pages {
+			name := v.scheme + "/" + p.rel
+			if v.width != 0 {
+				name = fmt.Sprintf("%s-%d/%s", v.scheme, v.width, p.rel)
 			}
-			// The page's own console, before axe runs in it.
-			tb.checkConsole(t)
-			for _, v := range runAxe(t, tb, axeSrc) {
-				if blocking(v) {
-					t.Errorf("%s: %s", p.rel, v)
-				} else {
-					t.Logf("%s (not blocking): %s", p.rel, v)
+			t.Run(name, func(t *testing.T) {
+				tb := b.newTab(t)
+				tb.do(t, "emulating prefers-color-scheme: "+v.scheme, emulateScheme(v.scheme))
+				if v.width != 0 {
+					tb.do(t, "emulating a phone", chromedp.EmulateViewport(v.width, 800))
 				}
-			}
+				checkAxe(t, tb, dir, axeSrc, p.rel, p.query)
+			})
+		}
+	}
+}
+
+// emulateScheme makes the tab's pages see prefers-color-scheme as scheme.
+func emulateScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 		})
+		return err
+	})
+}
+
+// checkAxe opens a page (and types query into its search) and fails the
+// test on the violations of axe that block.
+func checkAxe(t *testing.T, tb *tab, dir, axeSrc, rel, query string) {
+	t.Helper()
+	tb.open(t, dir, rel)
+	if query != "" {
+		if results, _ := search(t, tb, query); len(results) == 0 {
+			t.Fatalf("query %q found nothing: the results would go unchecked", query)
+		}
+	}
+	// The page's own console, before axe runs in it.
+	tb.checkConsole(t)
+	for _, v := range runAxe(t, tb, axeSrc) {
+		if blocking(v) {
+			t.Errorf("%s: %s", rel, v)
+		} else {
+			t.Logf("%s (not blocking): %s", rel, v)
+		}
 	}
 }
