@@ -461,8 +461,9 @@ func TestBrowser(t *testing.T) {
 
 	// Every page kind at 320 px (a small phone, or a larger one at 200 %
 	// zoom) and 375 px: no sideways scroll of the page, and none of a
-	// table of visits either, which reflows into blocks on a phone (the
-	// matrix may scroll within itself at 320 px, its themes in view).
+	// table of visits or of a practice's criteria either, which reflow into
+	// blocks on a phone (the matrix may scroll within itself at 320 px, its
+	// themes in view).
 	t.Run("phone width", func(t *testing.T) {
 		tb := b.newTab(t)
 		for _, width := range []int{320, 375} {
@@ -493,7 +494,7 @@ func TestBrowser(t *testing.T) {
 							culprits.push(el.tagName.toLowerCase() + cls + " (right edge " + Math.round(r.right) + " px)");
 						}
 					}
-					const tables = Array.from(document.querySelectorAll("table.visits")).
+					const tables = Array.from(document.querySelectorAll("table.visits, table.criteria")).
 						filter(t => t.parentElement.scrollWidth > t.parentElement.clientWidth + 1 || t.getBoundingClientRect().right > w + 1).
 						map(t => t.getAttribute("class") + " (" + Math.round(t.getBoundingClientRect().width) + " px wide)");
 					return {scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, culprits, tables};
@@ -505,7 +506,7 @@ func TestBrowser(t *testing.T) {
 					t.Errorf("%s: at %d px the document is %d px wide (horizontal scroll); widest elements: %s", rel, width, o.ScrollWidth, strings.Join(o.Culprits, "; "))
 				}
 				for _, tbl := range o.Tables {
-					t.Errorf("%s: at %d px a table of visits scrolls sideways: %s", rel, width, tbl)
+					t.Errorf("%s: at %d px a table of visits or criteria scrolls sideways: %s", rel, width, tbl)
 				}
 			}
 		}
