@@ -559,9 +559,11 @@ func TestBrowser(t *testing.T) {
 			}
 			// Tab: the skip link, the title, the button; Enter opens it,
 			// and the next Tab reaches the first entry of the menu.
-			tb.do(t, "opening the menu by keyboard",
-				chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"),
-				chromedp.KeyEvent("\r"), chromedp.Sleep(100*time.Millisecond), chromedp.KeyEvent("\t"))
+			tb.do(t, "tabbing to the menu button", chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
+			if ring := eval[string](t, tb, `(() => { const a = document.activeElement; return a.tagName.toLowerCase() + " " + getComputedStyle(a).outlineStyle + " " + getComputedStyle(a).outlineWidth; })()`); ring != "summary solid 3px" {
+				t.Errorf("%s at %d px: after Tab ×3 the focus and its ring are %q, want the button with a 3px ring", rel, width, ring)
+			}
+			tb.do(t, "opening the menu by keyboard", chromedp.KeyEvent("\r"), chromedp.Sleep(100*time.Millisecond), chromedp.KeyEvent("\t"))
 			h = eval[header](t, tb, read)
 			if !h.Open || !h.MenuShown || !h.LangShown {
 				t.Errorf("%s at %d px: after Tab ×3 and Enter the menus are open %v, menu shown %v, languages shown %v", rel, width, h.Open, h.MenuShown, h.LangShown)
