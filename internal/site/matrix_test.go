@@ -46,9 +46,9 @@ func readMatrix(t *testing.T, doc *html.Node) (columns []string, regional string
 		if n.Parent.Data == "thead" {
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				if c.Type == html.ElementNode && c.Data == "th" {
-					columns = append(columns, textOf(c))
+					columns = append(columns, spokenText(c))
 					if hasClass(c, "regional") {
-						regional = textOf(c)
+						regional = spokenText(c)
 					}
 				}
 			}
@@ -151,6 +151,27 @@ func textOf(n *html.Node) string {
 	return strings.TrimSpace(b.String())
 }
 
+// spokenText is the text of n that a screen reader reads: without the
+// parts marked aria-hidden (the codes that head the matrix's columns on a
+// phone).
+func spokenText(n *html.Node) string {
+	var b strings.Builder
+	var read func(*html.Node)
+	read = func(n *html.Node) {
+		if hasAttr(n, "aria-hidden", "true") {
+			return
+		}
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			read(c)
+		}
+	}
+	read(n)
+	return strings.TrimSpace(b.String())
+}
+
 func classOf(n *html.Node) string { v, _ := attr(n, "class"); return v }
 
 func hasAttr(n *html.Node, key, val string) bool { v, ok := attr(n, key); return ok && v == val }
@@ -244,6 +265,31 @@ func TestMatrixRegionalApart(t *testing.T) {
 	columns, regional, cells := readMatrix(t, docs["es/index.html"])
 	if want := []string{"Costa Rica", "Panamá", "Regionales"}; !slices.Equal(columns, want) || regional != "Regionales" {
 		t.Errorf("columns %v (regional %q), want %v", columns, regional, want)
+	}
+	// On a phone the columns are headed by codes, which the line under
+	// the table spells out, each with the column's name.
+	var heads, legend []string
+	walk(docs["es/index.html"], func(n *html.Node) {
+		switch {
+		case n.Data == "th" && hasAttr(n, "scope", "col"):
+			walk(n, func(c *html.Node) {
+				if c.Data == "span" && hasClass(c, "code") {
+					heads = append(heads, textOf(c))
+				}
+			})
+		case n.Data == "p" && hasClass(n, "matrix-codes"):
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Data == "span" {
+					legend = append(legend, textOf(c))
+				}
+			}
+		}
+	})
+	if want := []string{"CR", "PA", "Reg."}; !slices.Equal(heads, want) {
+		t.Errorf("the columns' codes are %q, want %q", heads, want)
+	}
+	if want := []string{"CR Costa Rica", "PA Panamá", "Reg. Regionales"}; !slices.Equal(legend, want) {
+		t.Errorf("the codes under the matrix read %q, want %q", legend, want)
 	}
 	got := map[string]int{}
 	for _, c := range cells {

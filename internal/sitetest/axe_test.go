@@ -1,6 +1,7 @@
 package sitetest
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -123,40 +126,82 @@ func TestAxe(t *testing.T) {
 		{rel: "es/search/index.html", query: "trata"},
 		{rel: "es/practices/no-such-practice/", served: true},
 	}
-	for _, p := range pages {
-		t.Run(p.rel, func(t *testing.T) {
-			tb := b.newTab(t)
-			if p.served {
-				tb.do(t, "opening "+p.rel, chromedp.Navigate(host.URL+"/"+p.rel))
-				// Its stylesheet is found from that depth.
-				if n := run(t, tb, "reading the stylesheet", chromedp.Evaluate[int]("document.styleSheets.length ? document.styleSheets[0].cssRules.length : 0")); n == 0 {
-					t.Errorf("%s: 404.html's stylesheet did not load", p.rel)
-				}
-				// The browser logs the status of the page itself, which
-				// is the point; anything else is a problem.
-				tb.mu.Lock()
-				tb.problems = slices.DeleteFunc(tb.problems, func(s string) bool {
-					return strings.Contains(s, "status of 404") && strings.HasSuffix(s, host.URL+"/"+p.rel)
-				})
-				tb.mu.Unlock()
-			} else {
-				tb.open(t, dir, p.rel)
+	// Each page in both colour schemes (style.css changes its custom
+	// properties for prefers-color-scheme: dark), and on a phone, where
+	// the menus, the tables of visits and the matrix are laid out apart.
+	type view struct {
+		scheme string
+		width  int64 // 0: the browser's own
+	}
+	views := []view{{"light", 0}, {"dark", 0}, {"light", 375}, {"dark", 375}}
+	for _, v := range views {
+		for _, p := range pages {
+			name := v.scheme + "/" + p.rel
+			if v.width != 0 {
+				name = fmt.Sprintf("%s-%d/%s", v.scheme, v.width, p.rel)
 			}
-			if p.query != "" {
-				if results, _ := search(t, tb, p.query); len(results) == 0 {
-					t.Fatalf("query %q found nothing: the results would go unchecked", p.query)
+			t.Run(name, func(t *testing.T) {
+				tb := b.newTab(t)
+				tb.do(t, "emulating prefers-color-scheme: "+v.scheme, emulateScheme(v.scheme))
+				if v.width != 0 {
+					tb.do(t, "emulating a phone", chromedp.EmulateViewport(v.width, 800))
 				}
-			}
-			// The page's own console, before axe runs in it.
-			tb.checkConsole(t)
-			for _, v := range runAxe(t, tb, axeSrc) {
-				if blocking(v) {
-					t.Errorf("%s: %s", p.rel, v)
+				if p.served {
+					openServed(t, tb, host.URL, p.rel)
 				} else {
-					t.Logf("%s (not blocking): %s", p.rel, v)
+					tb.open(t, dir, p.rel)
 				}
-			}
+				checkAxe(t, tb, axeSrc, p.rel, p.query)
+			})
+		}
+	}
+}
+
+// emulateScheme makes the tab's pages see prefers-color-scheme as scheme.
+func emulateScheme(scheme string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 		})
+		return err
+	})
+}
+
+// openServed opens rel from the host at url, a missing page that the
+// host answers with 404.html, and checks that its stylesheet loads from
+// that depth.
+func openServed(t *testing.T, tb *tab, url, rel string) {
+	t.Helper()
+	tb.do(t, "opening "+rel, chromedp.Navigate(url+"/"+rel))
+	if n := run(t, tb, "reading the stylesheet", chromedp.Evaluate[int]("document.styleSheets.length ? document.styleSheets[0].cssRules.length : 0")); n == 0 {
+		t.Errorf("%s: 404.html's stylesheet did not load", rel)
+	}
+	// The browser logs the status of the page itself, which is the
+	// point; anything else is a problem.
+	tb.mu.Lock()
+	tb.problems = slices.DeleteFunc(tb.problems, func(s string) bool {
+		return strings.Contains(s, "status of 404") && strings.HasSuffix(s, url+"/"+rel)
+	})
+	tb.mu.Unlock()
+}
+
+// checkAxe types query into the open page's search, if any, and fails the
+// test on the violations of axe that block.
+func checkAxe(t *testing.T, tb *tab, axeSrc, rel, query string) {
+	t.Helper()
+	if query != "" {
+		if results, _ := search(t, tb, query); len(results) == 0 {
+			t.Fatalf("query %q found nothing: the results would go unchecked", query)
+		}
+	}
+	// The page's own console, before axe runs in it.
+	tb.checkConsole(t)
+	for _, v := range runAxe(t, tb, axeSrc) {
+		if blocking(v) {
+			t.Errorf("%s: %s", rel, v)
+		} else {
+			t.Logf("%s (not blocking): %s", rel, v)
+		}
 	}
 }
 

@@ -269,6 +269,41 @@ func hrefs(rs []searchResult) []string {
 	return out
 }
 
+// phonePages are a page of every kind, some in both languages; a query
+// after "?" is typed into the search by the page's script.
+var phonePages = []string{
+	"index.html", // the language chooser
+	"es/index.html",
+	"en/index.html",
+	"es/practices/gt-svet/index.html",
+	"es/practices/ar-linea-145/index.html",
+	"en/practices/cr-equipo-respuesta-inmediata/index.html",
+	"es/countries/index.html",
+	"es/countries/cr/index.html",
+	"en/countries/cr/index.html",
+	"es/countries/bz/index.html",
+	"es/themes/index.html",
+	"es/themes/regional-cooperation/index.html",
+	"es/themes/inter-agency-coordination/index.html",
+	"es/exchanges/index.html",
+	"en/exchanges/index.html",
+	"es/search/index.html",
+	"es/search/index.html?q=trata",
+}
+
+// openWithQuery opens a page of the site whose rel may end in a query;
+// with one, it waits for the search's results.
+func openWithQuery(t *testing.T, tb *tab, dir, rel string) {
+	t.Helper()
+	path, query, ok := strings.Cut(rel, "?")
+	if !ok {
+		tb.open(t, dir, rel)
+		return
+	}
+	tb.do(t, "opening "+rel, chromedp.Navigate(fileURL(dir, path)+"?"+query),
+		chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+}
+
 func TestBrowser(t *testing.T) {
 	b := newBrowser(t)
 	dir := site(t)
@@ -424,61 +459,158 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	// Every page kind at 320 px (a small phone, or a larger one at 200 %
+	// zoom) and 375 px: no sideways scroll of the page, and none of a
+	// table of visits or of a practice's criteria either, which reflow into
+	// blocks on a phone (the matrix may scroll within itself at 320 px, its
+	// themes in view).
 	t.Run("phone width", func(t *testing.T) {
 		tb := b.newTab(t)
-		// 320 px: a small phone, or a larger one at 200 % zoom. The
-		// filters' fieldset grew to its widest menu, and a table in a
-		// body to its widest row, both past 375 px in Spanish.
-		const width = 320
-		tb.do(t, "emulating a phone", chromedp.EmulateViewport(width, 800))
-		for _, rel := range []string{
-			"index.html",
-			"es/index.html",
-			"es/practices/gt-svet/index.html",
-			"es/practices/ar-linea-145/index.html",
-			"en/practices/cr-equipo-respuesta-inmediata/index.html",
-			"es/countries/index.html",
-			"es/countries/cr/index.html",
-			"es/countries/bz/index.html",
-			"es/themes/index.html",
-			"es/themes/regional-cooperation/index.html",
-			"es/exchanges/index.html",
-			"es/search/index.html",
-		} {
-			tb.open(t, dir, rel)
-			type overflow struct {
-				ScrollWidth int      `json:"scrollWidth"`
-				Width       int      `json:"width"`
-				Culprits    []string `json:"culprits"`
-			}
-			o := eval[overflow](t, tb, `(() => {
-				const w = document.documentElement.clientWidth;
-				const culprits = [];
-				// An element inside a scrolling or clipping box (a wide
-				// table in its .scroll region) does not widen the page.
-				const clipped = el => {
-					for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
-						if (getComputedStyle(a).overflowX !== "visible") return true;
-					}
-					return false;
-				};
-				for (const el of document.body.querySelectorAll("*")) {
-					const r = el.getBoundingClientRect();
-					if (r.right > w + 1 && culprits.length < 8 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > w + 1) && !clipped(el)) {
-						const cls = el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "";
-						culprits.push(el.tagName.toLowerCase() + cls + " (right edge " + Math.round(r.right) + " px)");
-					}
+		for _, width := range []int{320, 375} {
+			tb.do(t, "emulating a phone", chromedp.EmulateViewport(int64(width), 800))
+			for _, rel := range phonePages {
+				openWithQuery(t, tb, dir, rel)
+				type overflow struct {
+					ScrollWidth int      `json:"scrollWidth"`
+					Width       int      `json:"width"`
+					Culprits    []string `json:"culprits"`
+					Tables      []string `json:"tables"`
 				}
-				return {scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, culprits};
-			})()`)
-			if o.Width != width {
-				t.Fatalf("%s: the viewport is %d px wide, want %d", rel, o.Width, width)
-			}
-			if o.ScrollWidth > width {
-				t.Errorf("%s: at %d px the document is %d px wide (horizontal scroll); widest elements: %s", rel, width, o.ScrollWidth, strings.Join(o.Culprits, "; "))
+				o := eval[overflow](t, tb, `(() => {
+					const w = document.documentElement.clientWidth;
+					const culprits = [];
+					// An element inside a scrolling or clipping box (a wide
+					// table in its .scroll region) does not widen the page.
+					const clipped = el => {
+						for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+							if (getComputedStyle(a).overflowX !== "visible") return true;
+						}
+						return false;
+					};
+					for (const el of document.body.querySelectorAll("*")) {
+						const r = el.getBoundingClientRect();
+						if (r.right > w + 1 && culprits.length < 8 && !(el.parentElement && el.parentElement.getBoundingClientRect().right > w + 1) && !clipped(el)) {
+							const cls = el.className && typeof el.className === "string" ? "." + el.className.trim().split(/\s+/).join(".") : "";
+							culprits.push(el.tagName.toLowerCase() + cls + " (right edge " + Math.round(r.right) + " px)");
+						}
+					}
+					const tables = Array.from(document.querySelectorAll("table.visits, table.criteria")).
+						filter(t => t.parentElement.scrollWidth > t.parentElement.clientWidth + 1 || t.getBoundingClientRect().right > w + 1).
+						map(t => t.getAttribute("class") + " (" + Math.round(t.getBoundingClientRect().width) + " px wide)");
+					return {scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth, culprits, tables};
+				})()`)
+				if o.Width != width {
+					t.Fatalf("%s: the viewport is %d px wide, want %d", rel, o.Width, width)
+				}
+				if o.ScrollWidth > width {
+					t.Errorf("%s: at %d px the document is %d px wide (horizontal scroll); widest elements: %s", rel, width, o.ScrollWidth, strings.Join(o.Culprits, "; "))
+				}
+				for _, tbl := range o.Tables {
+					t.Errorf("%s: at %d px a table of visits or criteria scrolls sideways: %s", rel, width, tbl)
+				}
 			}
 		}
 		tb.checkConsole(t)
+	})
+
+	// The header on a phone is one line: the title, cut short if need be,
+	// and a Menu button (a <details>) that opens the menus, by keyboard
+	// too; on a wide screen the menus show with no button.
+	t.Run("phone header", func(t *testing.T) {
+		tb := b.newTab(t)
+		type header struct {
+			Height      float64 `json:"height"`
+			TitleLines  int     `json:"titleLines"`
+			Button      bool    `json:"button"`
+			MenuShown   bool    `json:"menuShown"`
+			LangShown   bool    `json:"langShown"`
+			Open        bool    `json:"open"`
+			Focused     string  `json:"focused"`
+			FocusedSeen bool    `json:"focusedSeen"`
+		}
+		const read = `(() => {
+			// A closed <details> hides its body with content-visibility,
+			// which leaves it boxes: checkVisibility sees through that.
+			const shown = el => !!el && el.checkVisibility({visibilityProperty: true, opacityProperty: true}) && el.getBoundingClientRect().height > 0;
+			const title = document.querySelector(".site-title");
+			const a = document.activeElement;
+			return {
+				height: document.querySelector(".masthead").getBoundingClientRect().height,
+				titleLines: Math.round(title.getBoundingClientRect().height / parseFloat(getComputedStyle(title).lineHeight)),
+				button: shown(document.querySelector(".menus > summary")),
+				menuShown: shown(document.querySelector(".menu a[href$='search/index.html']")),
+				langShown: shown(document.querySelector("nav.languages a")),
+				open: document.querySelector(".menus").open,
+				focused: a ? a.tagName.toLowerCase() + (a.getAttribute("href") ? " " + a.getAttribute("href") : "") : "",
+				focusedSeen: shown(a),
+			};
+		})()`
+		for i, lang := range []string{"es", "en"} {
+			rel := lang + "/practices/ar-linea-145/index.html"
+			width := []int64{375, 320}[i] // with the button's word, and without
+			tb.do(t, "emulating a phone", chromedp.EmulateViewport(width, 800))
+			tb.open(t, dir, rel)
+			h := eval[header](t, tb, read)
+			if h.TitleLines != 1 || h.Height > 64 {
+				t.Errorf("%s at %d px: the header is %.0f px high, its title %d lines; want one line, at most 64 px", rel, width, h.Height, h.TitleLines)
+			}
+			if !h.Button || h.MenuShown || h.LangShown || h.Open {
+				t.Errorf("%s at %d px: button shown %v, menu shown %v, languages shown %v, open %v; want the button only", rel, width, h.Button, h.MenuShown, h.LangShown, h.Open)
+			}
+			// Tab: the skip link, the title, the button; Enter opens it,
+			// and the next Tab reaches the first entry of the menu.
+			tb.do(t, "tabbing to the menu button", chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"), chromedp.KeyEvent("\t"))
+			if ring := eval[string](t, tb, `(() => { const a = document.activeElement; return a.tagName.toLowerCase() + " " + getComputedStyle(a).outlineStyle + " " + getComputedStyle(a).outlineWidth; })()`); ring != "summary solid 3px" {
+				t.Errorf("%s at %d px: after Tab ×3 the focus and its ring are %q, want the button with a 3px ring", rel, width, ring)
+			}
+			tb.do(t, "opening the menu by keyboard", chromedp.KeyEvent("\r"), chromedp.Sleep(100*time.Millisecond), chromedp.KeyEvent("\t"))
+			h = eval[header](t, tb, read)
+			if !h.Open || !h.MenuShown || !h.LangShown {
+				t.Errorf("%s at %d px: after Tab ×3 and Enter the menus are open %v, menu shown %v, languages shown %v", rel, width, h.Open, h.MenuShown, h.LangShown)
+			}
+			if want := "a ../../index.html"; h.Focused != want || !h.FocusedSeen {
+				t.Errorf("%s at %d px: after the button, Tab focuses %q (seen %v), want %q", rel, width, h.Focused, h.FocusedSeen, want)
+			}
+
+			tb.do(t, "emulating a wide screen", chromedp.EmulateViewport(1280, 800))
+			tb.open(t, dir, rel)
+			h = eval[header](t, tb, read)
+			if h.Button || !h.MenuShown || !h.LangShown {
+				t.Errorf("%s at 1280 px: button shown %v, menu shown %v, languages shown %v; want the menus without the button", rel, h.Button, h.MenuShown, h.LangShown)
+			}
+			if h.Height > 64 {
+				t.Errorf("%s at 1280 px: the header is %.0f px high, want one line", rel, h.Height)
+			}
+		}
+		tb.checkConsole(t)
+	})
+
+	// The dark scheme follows prefers-color-scheme on screen; print stays
+	// light whatever the scheme.
+	t.Run("colour schemes", func(t *testing.T) {
+		const read = `[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.body).color, getComputedStyle(document.querySelector(".exchange-map circle")).fill]`
+		for _, c := range []struct {
+			media, scheme string
+			want          [3]string // background, text, a dot of the picture
+		}{
+			{"screen", "light", [3]string{"rgb(255, 255, 255)", "rgb(28, 36, 48)", "rgb(18, 53, 91)"}},
+			{"screen", "dark", [3]string{"rgb(18, 24, 32)", "rgb(228, 233, 240)", "rgb(143, 195, 255)"}},
+			{"print", "dark", [3]string{"rgb(255, 255, 255)", "rgb(0, 0, 0)", "rgb(0, 0, 0)"}},
+		} {
+			tb := b.newTab(t)
+			tb.do(t, "emulating "+c.media+" "+c.scheme, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+				_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Media:    c.media,
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.scheme}},
+				})
+				return err
+			}))
+			tb.open(t, dir, "es/exchanges/index.html")
+			if got := eval[[3]string](t, tb, read); got != c.want {
+				t.Errorf("%s, %s: background, text and a map's dot are %q, want %q", c.media, c.scheme, got, c.want)
+			}
+			tb.checkConsole(t)
+		}
 	})
 
 	t.Run("search kept on the way back", func(t *testing.T) {
