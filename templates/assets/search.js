@@ -235,27 +235,29 @@
       li.appendChild(h);
       li.appendChild(meta);
       li.appendChild(text);
-      // A match the title and snippet do not show (further in the body,
-      // or a theme or institution) is named, so the reader sees why.
-      if (!li.querySelector("mark")) {
-        [["data-in-text", function (w) { return w === SUMMARY || w === BODY; }],
-          ["data-in-head", function (w) { return w === HEAD; }]].forEach(function (kind) {
-          var ws = current.filter(function (t, k) { return kind[1](f.where[k]); });
-          if (ws.length === 0) return;
-          var p = document.createElement("p");
-          p.className = "meta found";
-          var format = status.getAttribute(kind[0]).split("%s");
-          p.appendChild(document.createTextNode(format[0]));
-          ws.forEach(function (t, k) {
-            if (k > 0) p.appendChild(document.createTextNode(", "));
-            var mark = document.createElement("mark");
-            mark.textContent = t.word;
-            p.appendChild(mark);
-          });
-          p.appendChild(document.createTextNode(format.slice(1).join("%s")));
-          li.appendChild(p);
+      // A query word the title and snippet do not show (found further in
+      // the body, or in a theme or institution) is named, so the reader
+      // sees why the practice was found.
+      var shown = Array.prototype.map.call(li.querySelectorAll("mark"), function (m) { return m.textContent; });
+      [["data-in-text", function (w) { return w === SUMMARY || w === BODY; }],
+        ["data-in-head", function (w) { return w === HEAD; }]].forEach(function (kind) {
+        var ws = current.filter(function (t, k) {
+          return kind[1](f.where[k]) && !shown.some(function (m) { return matcher([t], lang)(m); });
         });
-      }
+        if (ws.length === 0) return;
+        var p = document.createElement("p");
+        p.className = "meta found";
+        var format = status.getAttribute(kind[0]).split("%s");
+        p.appendChild(document.createTextNode(format[0]));
+        ws.forEach(function (t, k) {
+          if (k > 0) p.appendChild(document.createTextNode(", "));
+          var mark = document.createElement("mark");
+          mark.textContent = t.word;
+          p.appendChild(mark);
+        });
+        p.appendChild(document.createTextNode(format.slice(1).join("%s")));
+        li.appendChild(p);
+      });
       list.appendChild(li);
     });
   }
