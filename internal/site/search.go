@@ -3,6 +3,7 @@ package site
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -22,12 +23,18 @@ import (
 // with accents adds the stem of its unaccented form when that differs
 // (stem.Alt): a query typed without them stems to that.
 func searchStems(lang string, texts ...string) string {
-	words := map[string]bool{}
-	stems := map[string]bool{}
+	sets := stemSetPool.Get().(*stemSets)
+	defer func() {
+		// Emptied now: the words are slices of the texts, which the pool
+		// must not keep.
+		clear(sets.words)
+		clear(sets.stems)
+		stemSetPool.Put(sets)
+	}()
 	var b strings.Builder
 	add := func(s string) {
-		if s != "" && !stems[s] {
-			stems[s] = true
+		if s != "" && !sets.stems[s] {
+			sets.stems[s] = true
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -36,10 +43,10 @@ func searchStems(lang string, texts ...string) string {
 	}
 	for _, text := range texts {
 		stem.Words(text, func(w string) {
-			if words[w] {
+			if sets.words[w] {
 				return
 			}
-			words[w] = true
+			sets.words[w] = true
 			s, alt := stem.Both(lang, w)
 			add(s)
 			add(alt)
@@ -47,6 +54,12 @@ func searchStems(lang string, texts ...string) string {
 	}
 	return b.String()
 }
+
+// stemSets are searchStems' sets of the words and stems seen, kept for
+// the next call: made anew for each body, they were most of its garbage.
+type stemSets struct{ words, stems map[string]bool }
+
+var stemSetPool = sync.Pool{New: func() any { return &stemSets{words: map[string]bool{}, stems: map[string]bool{}} }}
 
 // leadSize is how much of a body's text the search data carries for the
 // snippet of a result, beside the summary: about two sentences, what

@@ -111,31 +111,38 @@ func Alt(lang, word string) string {
 	return alt
 }
 
-// memo keeps the stems of the words seen: a catalog's bodies share most
-// of their words, and a build stems each distinct word once.
+// memo keeps the stems of the words seen in one language: a catalog's
+// bodies share most of their words, and a build stems each distinct word
+// once.
 type memo struct {
 	mu sync.RWMutex
-	m  map[[2]string][2]string
+	m  map[string][2]string
 }
 
-var seen = memo{m: map[[2]string][2]string{}}
+var memos sync.Map // language → *memo
 
 // Both returns Word and Alt of a word, from the memo when it was seen.
 func Both(lang, word string) (string, string) {
-	k := [2]string{lang, word}
-	seen.mu.RLock()
-	v, ok := seen.m[k]
-	seen.mu.RUnlock()
+	mm, ok := memos.Load(lang)
+	if !ok {
+		mm, _ = memos.LoadOrStore(lang, &memo{m: map[string][2]string{}})
+	}
+	m := mm.(*memo)
+	m.mu.RLock()
+	v, ok := m.m[word]
+	m.mu.RUnlock()
 	if ok {
 		return v[0], v[1]
 	}
 	v = [2]string{Word(lang, word), Alt(lang, word)}
-	seen.mu.Lock()
-	if len(seen.m) > 1<<20 {
-		clear(seen.m) // a bound for a process that builds many catalogs
+	m.mu.Lock()
+	if len(m.m) > 1<<18 {
+		clear(m.m) // a bound for a process that builds many catalogs
 	}
-	seen.m[k] = v
-	seen.mu.Unlock()
+	// The word is most often a slice of a whole body: a copy, not the
+	// body, is kept.
+	m.m[strings.Clone(word)] = v
+	m.mu.Unlock()
 	return v[0], v[1]
 }
 
