@@ -96,7 +96,7 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
 	b.Words = searchStems(t.Lang, t.Summary, doc.Text)
-	b.Lead = bodyLead(doc.Text)
+	b.Lead = bodyLead(doc.Text, doc.Headings)
 	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related,
 		AdaptedFrom: from, AdaptedIn: in}
 	if a := t.Adaptation; a != nil {

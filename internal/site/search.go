@@ -2,12 +2,14 @@ package site
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"catalog/internal/collation"
+	"catalog/internal/markdown"
 	"catalog/internal/model"
 	"catalog/internal/stem"
 )
@@ -66,21 +68,36 @@ var stemSetPool = sync.Pool{New: func() any { return &stemSets{words: map[string
 // the stems saved of the data (docs/speed.md).
 const leadSize = 240
 
-// bodyLead is the start of a body's text, cut at a word's end, for the
-// snippet of a result.
-func bodyLead(text string) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if len(text) <= leadSize {
-		return text
+// bodyLead is the start of a body's text without its headings (every
+// body opens with "Description"), cut at a word's end, for the snippet
+// of a result. text has a line break after each block.
+func bodyLead(text string, headings []markdown.Heading) string {
+	var b strings.Builder
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" || slices.ContainsFunc(headings, func(h markdown.Heading) bool { return strings.Join(strings.Fields(h.Text), " ") == line }) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(line)
+		if b.Len() > leadSize {
+			break
+		}
 	}
-	cut := strings.LastIndexByte(text[:leadSize], ' ')
+	lead := b.String()
+	if len(lead) <= leadSize {
+		return lead
+	}
+	cut := strings.LastIndexByte(lead[:leadSize], ' ')
 	if cut <= 0 {
 		cut = leadSize
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
+		for cut > 0 && !utf8.RuneStart(lead[cut]) {
 			cut--
 		}
 	}
-	return text[:cut]
+	return lead[:cut]
 }
 
 // summaryLen is where the summary's stems end in words, the stems of the

@@ -23,6 +23,7 @@ import (
 	"catalog/internal/collation"
 	"catalog/internal/export"
 	"catalog/internal/load"
+	"catalog/internal/markdown"
 	"catalog/internal/model"
 	"catalog/internal/output"
 	"catalog/templates"
@@ -521,14 +522,15 @@ func TestSearchStems(t *testing.T) {
 
 func TestBodyLead(t *testing.T) {
 	long := strings.Repeat("palabra ", 100)
-	got := bodyLead(long)
+	got := bodyLead(long, nil)
 	if len(got) > leadSize || strings.HasSuffix(got, " ") || !strings.HasPrefix(long, got) {
 		t.Errorf("bodyLead cut %q", got)
 	}
-	if got := bodyLead("Un  texto\ncorto.\n"); got != "Un texto corto." {
+	// The headings go: every body opens with one.
+	if got := bodyLead("Descripción\nUn  texto\ncorto.\nResultados\n", []markdown.Heading{{Text: "Descripción"}, {Text: "Resultados"}}); got != "Un texto corto." {
 		t.Errorf("bodyLead = %q", got)
 	}
-	if got := bodyLead(strings.Repeat("ñ", 200)); !utf8.ValidString(got) || len(got) > leadSize {
+	if got := bodyLead(strings.Repeat("ñ", 200), nil); !utf8.ValidString(got) || len(got) > leadSize {
 		t.Errorf("bodyLead cut a letter: %q", got)
 	}
 }
