@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"catalog/internal/stem"
 	"catalog/internal/synth"
 )
@@ -184,6 +186,27 @@ func TestSearchSpeed(t *testing.T) {
 	n := eval[int](t, tb, `document.querySelectorAll("#search-results > li a").length`)
 	if n == 0 {
 		t.Error(`the last query ("retorno asistido") found nothing at 1,000 practices`)
+	}
+	tb.checkConsole(t)
+}
+
+// TestSearchPhone: on a small phone the results, their snippets and the
+// line that names a match further in the text fit the width.
+func TestSearchPhone(t *testing.T) {
+	b := newBrowser(t)
+	dir := site(t)
+	tb := b.newTab(t)
+	const width = 320
+	tb.do(t, "emulating a phone", chromedp.EmulateViewport(width, 800))
+	for _, c := range []struct{ lang, query string }{{"es", "trata niños"}, {"es", "albergues"}, {"en", "children trafficking"}, {"en", "shelter"}} {
+		tb.open(t, dir, c.lang+"/search/index.html")
+		results, _ := search(t, tb, c.query)
+		if len(results) == 0 {
+			t.Errorf("%s %q: no results", c.lang, c.query)
+		}
+		if w := eval[int](t, tb, `document.documentElement.scrollWidth`); w > width {
+			t.Errorf("%s %q: at %d px the results page is %d px wide", c.lang, c.query, width, w)
+		}
 	}
 	tb.checkConsole(t)
 }

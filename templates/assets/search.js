@@ -229,7 +229,9 @@
       var text = document.createElement("p");
       text.className = "snippet";
       if (!snippet(text, f.entry.s, match, false) && !(f.entry.x && snippet(text, f.entry.x, match, true))) {
-        text.textContent = f.entry.s;
+        // No match to show: the summary's start, as long as a snippet.
+        var s = f.entry.s, to = s.length > SNIPPET + BEFORE ? s.indexOf(" ", SNIPPET) : -1;
+        text.textContent = to < 0 ? s : s.slice(0, to) + " …";
       }
       if (f.entry.l) { a.lang = f.entry.l; text.lang = f.entry.l; } // not yet translated
       li.appendChild(h);
