@@ -42,7 +42,7 @@
     var s = term.by[lang];
     if (!s) {
       var both = stemmer.stems(lang, term.word);
-      s = term.by[lang] = { list: both[1] ? both : [both[0]], prefix: false };
+      s = term.by[lang] = { list: both.filter(function (t) { return t !== ""; }), prefix: false };
       s.prefix = !data.some(function (e) {
         if ((e.l || pageLang) !== lang) return false;
         return s.list.some(function (t) { return find(e.h, t, false) >= 0 || find(e.w, t, false) >= 0; });
@@ -54,6 +54,7 @@
   // find: where a stem (or, as a prefix, the start of one) of the list
   // of stems is t; -1 if none.
   function find(words, t, prefix) {
+    if (t === "") return -1;
     var at = words.indexOf(t);
     while (at >= 0) {
       var end = at + t.length;
