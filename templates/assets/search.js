@@ -41,14 +41,29 @@
   function stemsOf(term, lang) {
     var s = term.by[lang];
     if (!s) {
-      var both = stemmer.stems(lang, term.word);
-      s = term.by[lang] = { list: both.filter(function (t) { return t !== ""; }), prefix: false };
+      var list = [];
+      forms(lang, term.word).forEach(function (w) {
+        stemmer.stems(lang, w).forEach(function (t) {
+          if (t !== "" && list.indexOf(t) < 0) list.push(t);
+        });
+      });
+      s = term.by[lang] = { list: list, prefix: false };
       s.prefix = !data.some(function (e) {
         if ((e.l || pageLang) !== lang) return false;
         return s.list.some(function (t) { return find(e.h, t, false) >= 0 || find(e.w, t, false) >= 0; });
       });
     }
     return s;
+  }
+
+  // forms are the forms of a query word to look for: in Spanish, with its
+  // plural or singular too, which the Snowball stemmer does not always
+  // bring together (mujer "muj", mujeres "mujer"; línea "line", líneas
+  // "lin").
+  function forms(lang, w) {
+    if (lang !== "es") return [w];
+    if (/s$/i.test(w)) return /es$/i.test(w) ? [w, w.slice(0, -1), w.slice(0, -2)] : [w, w.slice(0, -1)];
+    return [w, w + "s", w + "es"];
   }
 
   // find: where a stem (or, as a prefix, the start of one) of the list
