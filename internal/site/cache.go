@@ -109,9 +109,9 @@ type pageEntry struct {
 	// For a practice page: links are the practices the body links to,
 	// each with whether the link led to its page (the practice was there
 	// and public) or was dropped, which the page holds; words is
-	// body.Words.
-	links map[string]bool
-	words string
+	// body.Words, lead body.Lead.
+	links       map[string]bool
+	words, lead string
 }
 
 // pageID names a practice in one language.

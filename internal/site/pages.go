@@ -21,7 +21,9 @@ import (
 
 // body is what a practice page's render leaves for the search data.
 type body struct {
-	Words string
+	// Words are the stems of the summary and the body (searchStems);
+	// Lead is the start of the body's text (bodyLead).
+	Words, Lead string
 }
 
 // practiceIDs are the ids of a practice page's own sections; a body's
@@ -88,7 +90,7 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 	}
 	if cacheable {
 		if e := s.cache.reusePractice(s, file, key); e != nil {
-			b.Words = e.words
+			b.Words, b.Lead = e.words, e.lead
 			for _, name := range e.media {
 				s.useMedium(name)
 			}
@@ -108,7 +110,8 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", t.File.Path, err)
 	}
-	b.Words = searchWords(t.Summary, doc.Text)
+	b.Words = searchStems(t.Lang, t.Summary, doc.Text)
+	b.Lead = bodyLead(doc.Text, doc.Headings)
 	d := &practiceData{X: x, T: t, Translated: x.Texts[lang] != nil, Body: template.HTML(doc.HTML), Exchanges: t.Exchanges, Related: related,
 		AdaptedFrom: from, AdaptedIn: in, Image: image, Edit: s.editURL(t)}
 	if a := t.Adaptation; a != nil {
@@ -131,7 +134,7 @@ func (s *site) practicePage(x *model.Practice, lang string, b *body) error {
 		return err
 	}
 	if cacheable {
-		s.cache.keepPractice(file, &pageEntry{key: key, links: links.practices, media: links.media, page: page, words: b.Words})
+		s.cache.keepPractice(file, &pageEntry{key: key, links: links.practices, media: links.media, page: page, words: b.Words, lead: b.Lead})
 	}
 	return s.out.Write(file, page)
 }

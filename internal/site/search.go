@@ -2,184 +2,120 @@ package site
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
-	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
-
 	"catalog/internal/collation"
+	"catalog/internal/markdown"
 	"catalog/internal/model"
+	"catalog/internal/stem"
 )
 
-// Search compares words folded: lower case, accents dropped. The page's
-// script folds the query the same way (NFD, marks removed).
+// Search compares stems: each word of a text reduced by the Snowball
+// stemmer of its language, then folded (lower case, accents dropped), so
+// that albergue and albergues, niño and niñas meet (package stem). The
+// page's script stems the query the same way (stem.js).
 
-// foldRune folds one character outside ASCII: its decomposition without
-// the marks, in lower case.
-func foldRune(r rune) string {
+// searchStems keeps each distinct stem of the words of texts once, in
+// order of first use, joined by spaces: the search matches stems, and a
+// body's 1,000 words hold a few hundred distinct ones. A word written
+// with accents adds the stem of its unaccented form when that differs
+// (stem.Alt): a query typed without them stems to that.
+func searchStems(lang string, texts ...string) string {
+	sets := stemSetPool.Get().(*stemSets)
+	defer func() {
+		// Emptied now: the words are slices of the texts, which the pool
+		// must not keep.
+		clear(sets.words)
+		clear(sets.stems)
+		stemSetPool.Put(sets)
+	}()
 	var b strings.Builder
-	for _, d := range norm.NFD.String(string(r)) {
-		if !unicode.Is(unicode.Mn, d) {
-			b.WriteRune(unicode.ToLower(d))
+	add := func(s string) {
+		if s != "" && !sets.stems[s] {
+			sets.stems[s] = true
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s)
 		}
+	}
+	for _, text := range texts {
+		stem.Words(text, func(w string) {
+			if sets.words[w] {
+				return
+			}
+			sets.words[w] = true
+			s, alt := stem.Both(lang, w)
+			add(s)
+			add(alt)
+		})
 	}
 	return b.String()
 }
 
-// latinFolds holds foldRune of the Latin letters of Spanish, Portuguese,
-// French and English text (up to U+024F): decomposing each accented
-// letter anew allocated twice per letter and was half of fold's time.
-var latinFolds = func() (t [0x250]string) {
-	for r := utf8.RuneSelf; r < len(t); r++ {
-		t[r] = foldRune(rune(r))
-	}
-	return t
-}()
+// stemSets are searchStems' sets of the words and stems seen, kept for
+// the next call: made anew for each body, they were most of its garbage.
+type stemSets struct{ words, stems map[string]bool }
 
-// searchWords keeps each distinct folded word of texts once, in order of
-// first use: the search matches words, and a body's 1,000 words hold a few
-// hundred distinct ones. A word is a run of letters and digits, once
-// folded (fold), and no word spans two texts. It folds as it goes: the
-// text of every body went through here, and a folded copy of it, then a
-// copy with a space added, were most of what it allocated.
-func searchWords(texts ...string) string {
-	seen := wordSetPool.Get().(*wordSet)
-	defer wordSetPool.Put(seen)
-	seen.reset()
+var stemSetPool = sync.Pool{New: func() any { return &stemSets{words: map[string]bool{}, stems: map[string]bool{}} }}
+
+// leadSize is how much of a body's text the search data carries for the
+// snippet of a result, beside the summary: about two sentences, what
+// the stems saved of the data (docs/speed.md).
+const leadSize = 240
+
+// bodyLead is the start of a body's text without its headings (every
+// body opens with "Description"), cut at a word's end, for the snippet
+// of a result. text has a line break after each block.
+func bodyLead(text string, headings []markdown.Heading) string {
 	var b strings.Builder
-	word := make([]byte, 0, 64)
-	end := func() {
-		if len(word) > 0 && seen.add(b.String(), word) {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			seen.keep(b.Len(), len(word))
-			b.Write(word)
-		}
-		word = word[:0]
-	}
-	for _, text := range texts {
-		b.Grow(len(text) / 2)
-		for i := 0; i < len(text); {
-			if c := text[i]; c < utf8.RuneSelf {
-				switch {
-				case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-					word = append(word, c)
-				case 'A' <= c && c <= 'Z':
-					word = append(word, c+'a'-'A')
-				default:
-					end()
-				}
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			i += size
-			if invisible(r) {
-				continue // "Vice\u00ADpresidencia" is one word
-			}
-			folded := ""
-			if int(r) < len(latinFolds) {
-				folded = latinFolds[r]
-			} else {
-				folded = foldRune(r)
-			}
-			for _, f := range folded {
-				if unicode.IsLetter(f) || unicode.IsDigit(f) {
-					word = utf8.AppendRune(word, f)
-				} else {
-					end()
-				}
-			}
-		}
-		end()
-	}
-	// Every body's words are kept until the search data is written: a
-	// copy of their own length, not b's room for half the text.
-	return strings.Clone(b.String())
-}
-
-// invisible reports a format character (Unicode Cf: the soft hyphen, the
-// zero-width space and joiners, the byte order mark), which text pasted
-// from a PDF or a word processor carries inside words: it ends no word.
-// Below U+0600 the soft hyphen is the only one.
-func invisible(r rune) bool {
-	return r == '\u00ad' || r >= 0x600 && unicode.Is(unicode.Cf, r)
-}
-
-// wordSet is the set of words searchWords has written, each kept as where
-// it stands in what it wrote: a map[string]bool looked up every word of
-// every body, and hashing and probing it was two thirds of searchWords.
-// Its table is open-addressed, a power of two, at most half full.
-type wordSet struct {
-	slots []wordSlot
-	n     int
-	// pending is the slot add found free for the word it was asked, which
-	// keep fills once the caller has written the word.
-	pending int
-	hash    uint32
-}
-
-// wordSlot is a word at written[at:at+n]; n == 0 is a free slot.
-type wordSlot struct {
-	hash  uint32
-	at, n int32
-}
-
-var wordSetPool = sync.Pool{New: func() any { return &wordSet{slots: make([]wordSlot, 1024)} }}
-
-func (s *wordSet) reset() {
-	if s.n > 0 {
-		clear(s.slots)
-		s.n = 0
-	}
-}
-
-// add reports whether word is new among the words kept from written; if
-// so, keep must follow with where the caller writes it.
-func (s *wordSet) add(written string, word []byte) bool {
-	h := uint32(2166136261) // FNV-1a
-	for _, c := range word {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	mask := len(s.slots) - 1
-	for i := int(h) & mask; ; i = (i + 1) & mask {
-		sl := &s.slots[i]
-		if sl.n == 0 {
-			s.pending, s.hash = i, h
-			return true
-		}
-		if sl.hash == h && int(sl.n) == len(word) && written[sl.at:sl.at+sl.n] == string(word) {
-			return false
-		}
-	}
-}
-
-// keep records the word add last found new as written at [at, at+n).
-func (s *wordSet) keep(at, n int) {
-	s.slots[s.pending] = wordSlot{hash: s.hash, at: int32(at), n: int32(n)}
-	s.n++
-	if 2*s.n > len(s.slots) {
-		s.grow()
-	}
-}
-
-func (s *wordSet) grow() {
-	old := s.slots
-	s.slots = make([]wordSlot, 2*len(old))
-	mask := len(s.slots) - 1
-	for _, sl := range old {
-		if sl.n == 0 {
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" || slices.ContainsFunc(headings, func(h markdown.Heading) bool { return strings.Join(strings.Fields(h.Text), " ") == line }) {
 			continue
 		}
-		i := int(sl.hash) & mask
-		for s.slots[i].n != 0 {
-			i = (i + 1) & mask
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		s.slots[i] = sl
+		b.WriteString(line)
+		if b.Len() > leadSize {
+			break
+		}
 	}
+	lead := b.String()
+	if len(lead) <= leadSize {
+		return lead
+	}
+	cut := strings.LastIndexByte(lead[:leadSize], ' ')
+	if cut <= 0 {
+		cut = leadSize
+		for cut > 0 && !utf8.RuneStart(lead[cut]) {
+			cut--
+		}
+	}
+	return lead[:cut]
+}
+
+// summaryLen is where the summary's stems end in words, the stems of the
+// summary then the body, in JavaScript's units.
+func summaryLen(lang, summary, words string) int {
+	if sum := searchStems(lang, summary); strings.HasPrefix(words, sum) {
+		return utf16Len(sum)
+	}
+	return 0
+}
+
+// utf16Len is the length of s in a JavaScript string.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
 }
 
 // searchEntry is one practice in a language's search data.
@@ -188,13 +124,19 @@ type searchEntry struct {
 	Title     string `json:"t"`
 	Summary   string `json:"s"`
 	Countries string `json:"c"`
-	// Head holds the folded title, countries, institutions and themes,
-	// which rank above a match in the text.
-	Head string `json:"h"`
-	// Words holds the folded words of the summary and body.
-	Words string `json:"w"`
+	// Lead is the start of the body, for the snippet of a match there.
+	Lead string `json:"x,omitempty"`
+	// Head holds the stems of the title, then of the countries,
+	// institutions and themes, which rank above a match in the text;
+	// TitleLen is where the title's end (in JavaScript's units).
+	Head     string `json:"h"`
+	TitleLen int    `json:"m"`
+	// Words holds the stems of the summary, then of the body; SummaryLen
+	// is where the summary's end.
+	Words      string `json:"w"`
+	SummaryLen int    `json:"n"`
 	// Lang is the language of the title and summary when it is not the
-	// page's (a practice not yet translated).
+	// page's (a practice not yet translated): their stems are of it.
 	Lang string `json:"l,omitempty"`
 }
 
@@ -221,6 +163,8 @@ func (s *site) searchData(p *page, docs []map[string]*body) error {
 			for i := range s.cat.Practices {
 				if b := docs[i][lang]; b != nil {
 					k.h.WriteString(b.Words)
+					k.h.WriteByte(0)
+					k.h.WriteString(b.Lead)
 				}
 				k.h.WriteByte(0)
 			}
@@ -238,12 +182,12 @@ func (s *site) searchData(p *page, docs []map[string]*body) error {
 		if x.Restricted() {
 			continue
 		}
-		words := docs[i][lang].Words
-		build := func() (*searchPart, error) { return s.searchPart(p, x, words) }
+		b := docs[i][lang]
+		build := func() (*searchPart, error) { return s.searchPart(p, x, b) }
 		var part *searchPart
 		var err error
 		if s.cache != nil {
-			part, err = s.cache.searchPart(x, lang, words, build)
+			part, err = s.cache.searchPart(x, lang, b.Words+"\x00"+b.Lead, build)
 		} else {
 			part, err = build()
 		}
@@ -275,12 +219,13 @@ func (s *site) searchData(p *page, docs []map[string]*body) error {
 }
 
 // searchPart makes practice x's entry in the search data of page p.
-func (s *site) searchPart(p *page, x *model.Practice, words string) (*searchPart, error) {
+func (s *site) searchPart(p *page, x *model.Practice, b *body) (*searchPart, error) {
 	t := x.In(p.Lang)
 	var names []string
 	for _, cc := range p.Countries(x.Countries) {
 		names = append(names, p.Country(cc))
 	}
+	title := searchStems(t.Lang, t.Title)
 	head := []string{t.Title, strings.Join(names, " ")}
 	for _, in := range append(append([]model.Institution{}, t.Institutions...), t.Partners...) {
 		head = append(head, in.Name, in.Acronym)
@@ -295,13 +240,16 @@ func (s *site) searchPart(p *page, x *model.Practice, words string) (*searchPart
 	// encoding/json escapes <, > and & (and U+2028, U+2029), so no value
 	// can close the script or break out of the string.
 	data, err := json.Marshal(searchEntry{
-		URL:       "../practices/" + x.ID + "/index.html",
-		Title:     t.Title,
-		Summary:   t.Summary,
-		Countries: strings.Join(names, ", "),
-		Head:      searchWords(head...),
-		Words:     words,
-		Lang:      lang,
+		URL:        "../practices/" + x.ID + "/index.html",
+		Title:      t.Title,
+		Summary:    t.Summary,
+		Countries:  strings.Join(names, ", "),
+		Lead:       b.Lead,
+		Head:       searchStems(t.Lang, head...),
+		TitleLen:   utf16Len(title),
+		Words:      b.Words,
+		SummaryLen: summaryLen(t.Lang, t.Summary, b.Words),
+		Lang:       lang,
 	})
 	if err != nil {
 		return nil, err

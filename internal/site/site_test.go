@@ -16,7 +16,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -25,6 +24,7 @@ import (
 	"catalog/internal/collation"
 	"catalog/internal/export"
 	"catalog/internal/load"
+	"catalog/internal/markdown"
 	"catalog/internal/model"
 	"catalog/internal/output"
 	"catalog/templates"
@@ -241,7 +241,9 @@ func TestRestrictedNowhere(t *testing.T) {
 		marks []string
 	}{
 		{"testdata/catalog", []string{"ni-hidden", "Zz", "zz", "countries/ni/", "countries/hn/"}},
-		{"../../catalog", []string{"sv-consejo-nacional-trata", "Consejo Nacional contra la Trata de Personas de El Salvador", "National Council against Trafficking in Persons of El Salvador", "CNCTP"}},
+		{"../../catalog", []string{"sv-consejo-nacional-trata", "Consejo Nacional contra la Trata de Personas de El Salvador", "National Council against Trafficking in Persons of El Salvador", "CNCTP",
+			// its acronym as the search data keeps words: a stem, folded
+			"cnctp"}},
 	} {
 		out, cat := render(t, tc.dir, 0)
 		restricted := 0
@@ -343,7 +345,7 @@ func TestHostile(t *testing.T) {
 			t.Errorf("%s/search/index.js holds a raw < or >", lang)
 		}
 		data := strings.TrimSuffix(strings.TrimPrefix(string(js), "window.catalogSearch = "), ";\n")
-		var entries []map[string]string
+		var entries []map[string]any
 		if err := json.Unmarshal([]byte(data), &entries); err != nil || len(entries) != 1 {
 			t.Errorf("%s/search/index.js: %d entries, %v", lang, len(entries), err)
 		}
@@ -523,34 +525,66 @@ func sitePath(p string, trailing bool) bool {
 	return true
 }
 
-func TestSearchWords(t *testing.T) {
-	got := searchWords("Niñas, NIÑOS y adolescentes: niñas víctimas de trata (2018) — Ελληνικά")
-	if want := "ninas ninos y adolescentes victimas de trata 2018 ελληνικα"; got != want {
-		t.Errorf("got %q, want %q", got, want)
+func TestSearchStems(t *testing.T) {
+	for _, c := range []struct{ lang, text, want string }{
+		// Singular and plural, gender, accents and case meet; a word
+		// written with accents adds the stem of its unaccented form
+		// (explotación: "explot", explotacion: "explotacion"); niñez
+		// joins niño; a superscript is no digit.
+		{"es", "Albergue, ALBERGUES; Niñas, NIÑOS y la niñez: explotación (2018) m² — Ελληνικά",
+			"alberg nin y la explot explotacion 2018 m ελληνικα"},
+		{"en", "Shelters for the shelter; children and a child: trafficking, trafficked",
+			"shelter for the child and a traffick"},
+		// Pasted text carries soft hyphens and zero-width spaces inside
+		// words: "Vice\u00adpresidencia" was two words, and a search for
+		// vicepresidencia found nothing.
+		{"es", "Vice\u00adpresidencia de la explo\u200btación", "vicepresident de la explot explotacion"},
+		// A language with no stemmer: words folded only.
+		{"pt", "Abrigos de Proteção", "abrigos de protecao"},
+	} {
+		if got := searchStems(c.lang, c.text); got != c.want {
+			t.Errorf("searchStems(%s, %q) = %q, want %q", c.lang, c.text, got, c.want)
+		}
 	}
-	// Pasted text carries soft hyphens and zero-width spaces inside
-	// words: "Vice\u00adpresidencia" was two words, and a search for
-	// vicepresidencia found nothing.
-	got = searchWords("Vice\u00adpresidencia de la explo\u200btación")
-	if want := "vicepresidencia de la explotacion"; got != want {
+	// Each stem once, in order of first use, across texts.
+	if got, want := searchStems("es", "trata de personas", "Personas y TRATA"), "trat de person y"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
-// TestSearchWordsMany: a text of thousands of distinct words, each seen
-// again later in other cases, keeps each once, as the reference does; the
-// word set grows several times on the way, and the next call starts empty.
-func TestSearchWordsMany(t *testing.T) {
-	var a, b strings.Builder
-	for i := range 5000 {
-		fmt.Fprintf(&a, "palabra%d niño%d, ", i, i%700)
-		fmt.Fprintf(&b, "PALABRA%d NIÑO%d ", 4999-i, i)
+func TestBodyLead(t *testing.T) {
+	long := strings.Repeat("palabra ", 100)
+	got := bodyLead(long, nil)
+	if len(got) > leadSize || strings.HasSuffix(got, " ") || !strings.HasPrefix(long, got) {
+		t.Errorf("bodyLead cut %q", got)
 	}
-	for range 2 {
-		if got, want := searchWords(a.String(), b.String()), searchWordsOfFolded(a.String()+" "+b.String()); got != want {
-			t.Fatalf("searchWords differs from the reference: %d and %d bytes", len(got), len(want))
+	// The headings go: every body opens with one.
+	if got := bodyLead("Descripción\nUn  texto\ncorto.\nResultados\n", []markdown.Heading{{Text: "Descripción"}, {Text: "Resultados"}}); got != "Un texto corto." {
+		t.Errorf("bodyLead = %q", got)
+	}
+	if got := bodyLead(strings.Repeat("ñ", 200), nil); !utf8.ValidString(got) || len(got) > leadSize {
+		t.Errorf("bodyLead cut a letter: %q", got)
+	}
+}
+
+// FuzzSearchStems: any text gives stems that are single words, once each,
+// and never panics.
+func FuzzSearchStems(f *testing.F) {
+	for _, s := range []string{"Niñas, NIÑOS y adolescentes", "ǅemal ﬁn Straße \xff\xfe año\u0301", "Vice\u00adpresidencia\u200b", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, lang := range []string{"es", "en"} {
+			got := searchStems(lang, text)
+			seen := map[string]bool{}
+			for _, w := range strings.Split(got, " ") {
+				if got != "" && (w == "" || seen[w]) {
+					t.Fatalf("searchStems(%s, %q) = %q: an empty or repeated stem", lang, text, got)
+				}
+				seen[w] = true
+			}
 		}
-	}
+	})
 }
 
 // TestWords: every language file has the words of every other, and every
@@ -624,88 +658,6 @@ func TestLanguageWithoutWords(t *testing.T) {
 	if !bytes.Contains(b, []byte(`<html lang="pt">`)) || !bytes.Contains(b, []byte(">Countries<")) {
 		t.Errorf("the Portuguese home lacks its lang or English words")
 	}
-}
-
-// TestFoldTable: the table of folded Latin letters holds what folding
-// each letter anew gives; fold works a character at a time, so this is
-// every string.
-func TestFoldTable(t *testing.T) {
-	for r := rune(0x80); r < 0x250; r++ {
-		if unicode.Is(unicode.Cf, r) {
-			continue // searchWords skips the soft hyphen
-		}
-		if got, want := fold(string(r)), foldRune(r); got != want {
-			t.Errorf("fold(%q) = %q, want %q", r, got, want)
-		}
-	}
-	if got, want := fold("Ñandú ÉXITO Çà ß ǅ ﬁ Ωμέγα"), "nandu exito ca ß ǆ ﬁ ωμεγα"; got != want {
-		t.Errorf("fold = %q, want %q", got, want)
-	}
-}
-
-// fold folds a whole text as searchWords folds its words.
-// fold is how search compares words: lower case, accents dropped. The
-// page's script folds the query the same way (NFD, marks removed).
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case unicode.Is(unicode.Cf, r):
-		case r < utf8.RuneSelf:
-			if 'A' <= r && r <= 'Z' {
-				r += 'a' - 'A'
-			}
-			b.WriteByte(byte(r))
-		case int(r) < len(latinFolds):
-			b.WriteString(latinFolds[r])
-		default:
-			b.WriteString(foldRune(r))
-		}
-	}
-	return b.String()
-}
-
-// searchWordsOfFolded is searchWords as it was first written, on a folded
-// copy of the whole text: FuzzSearchWords holds searchWords to it.
-func searchWordsOfFolded(text string) string {
-	folded := fold(text)
-	seen := map[string]bool{}
-	var words []string
-	start := -1
-	for i, r := range folded + " " {
-		word := unicode.IsLetter(r) || unicode.IsDigit(r)
-		switch {
-		case word && start < 0:
-			start = i
-		case !word && start >= 0:
-			if w := folded[start:i]; !seen[w] {
-				seen[w] = true
-				words = append(words, w)
-			}
-			start = -1
-		}
-	}
-	return strings.Join(words, " ")
-}
-
-// FuzzSearchWords compares searchWords of two texts with
-// searchWordsOfFolded of the two joined by a space.
-func FuzzSearchWords(f *testing.F) {
-	for _, s := range [][2]string{
-		{"Niñas, NIÑOS y adolescentes", "niñas víctimas de trata (2018) — Ελληνικά"},
-		{"ǅemal ﬁn Straße", "\xff\xfe año\u0301"},
-		{"Vice\u00adpresidencia de\u200b la Re\u2060pública", "\ufeffexplo\u00ADtación \U000e0041x"},
-		{"", "a"},
-		{"x", "x"},
-	} {
-		f.Add(s[0], s[1])
-	}
-	f.Fuzz(func(t *testing.T, a, b string) {
-		if got, want := searchWords(a, b), searchWordsOfFolded(a+" "+b); got != want {
-			t.Errorf("searchWords(%q, %q) = %q, want %q", a, b, got, want)
-		}
-	})
 }
 
 // TestTidy: the blank lines that actions leave go, those of a code block
