@@ -141,7 +141,7 @@ checks and publishes it (catalog init).`,
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
-	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io), newInitCmd(io))
+	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io), newLSPCmd(io), newInitCmd(io))
 	return root
 }
 

@@ -68,6 +68,13 @@ type Options struct {
 	// earlier load with the same cache without reading them again (catalog
 	// serve), and keeps what this load reads. Not with Body.
 	Files *FileCache
+	// Buffers are practice files as an editor holds them, unsaved (catalog
+	// lsp), by path as load names them (the catalog folder joined with
+	// practices/…): each is read in place of the file on disk, which need
+	// not exist. A path outside the practices folder, or not ending in .md,
+	// is not a practice and is ignored. A buffer larger than the gate lets a
+	// file be is refused as that file would be.
+	Buffers map[string][]byte
 }
 
 // CatalogWith is Catalog with options.
@@ -84,6 +91,7 @@ func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, er
 	if err != nil {
 		return nil, nil, err
 	}
+	paths = withBuffers(folder, paths, opt.Buffers)
 	ds = append(ds, otherFiles(folder)...)
 	for _, o := range others {
 		d := diag.New(RuleFileName, o, 0, 0, "not a practice file (practices end in .md): it is ignored")
@@ -154,6 +162,25 @@ func practiceFiles(folder *gate.Folder, ds *[]diag.Diagnostic) (md, others []str
 	slices.Sort(md)
 	slices.Sort(others)
 	return md, others, err
+}
+
+// withBuffers adds to paths the buffers that have no file on disk yet.
+func withBuffers(folder *gate.Folder, paths []string, buffers map[string][]byte) []string {
+	dir := folder.Path(PracticesDir) + string(filepath.Separator)
+	added := false
+	for path := range buffers {
+		if !strings.HasPrefix(path, dir) || !strings.EqualFold(filepath.Ext(path), ".md") || filepath.Clean(path) != path {
+			continue
+		}
+		if _, found := slices.BinarySearch(paths, path); !found {
+			paths = append(paths, path)
+			added = true
+		}
+	}
+	if added {
+		slices.Sort(paths)
+	}
+	return paths
 }
 
 // The folders beside practices/ that a build reads from.
@@ -297,7 +324,8 @@ type worker struct {
 
 func (w *worker) parseFile(path string) (p *parsed) {
 	cfg, opt := w.cfg, w.opt
-	if w.files != nil {
+	buffer, buffered := opt.Buffers[path]
+	if w.files != nil && !buffered {
 		if p := w.files.parsedFile(&w.reader, path, w.langs); p != nil {
 			return p
 		}
@@ -314,7 +342,15 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	}()
 	p.file.ID, p.file.Lang, p.valid = p.name(cfg)
 	read := w.read
-	if w.files != nil {
+	switch {
+	case buffered:
+		read = func(path string) ([]byte, error) {
+			if len(buffer) > gate.MaxText {
+				return nil, gate.TooBig(path, int64(len(buffer)), gate.MaxText)
+			}
+			return buffer, nil
+		}
+	case w.files != nil:
 		read = w.cached
 	}
 	src, err := read(path)
