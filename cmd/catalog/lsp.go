@@ -42,23 +42,30 @@ language counts only where the system's locale would.`,
 			dir, _ := cmd.Flags().GetString("dir")
 			return exit(lsp.Run(lsp.Options{
 				In: io.In, Out: io.Out, Dir: dir, Default: defaultDir(), Version: version(),
-				Lang: func(dir, locale string) string {
-					env := *io
-					if locale != "" {
-						// The editor's locale stands for the system's.
-						env.Getenv = func(name string) string {
-							switch name {
-							case "LC_ALL", "LC_MESSAGES", "LANG":
-								return locale
-							}
-							return io.Getenv(name)
-						}
-					}
-					l, _ := chooseLang(&env, flag, dir)
-					return l
-				},
+				Lang: lspLang(io, flag),
 			}))
 		},
 	}
 	return cmd
+}
+
+// lspLang chooses the language of a session for the catalog in dir as
+// every command does (chooseLang: --lang, $CATALOG_LANG, the catalog's
+// first language, the locale); the locale that the editor gives in
+// initialize, when it gives one, stands for the system's.
+func lspLang(io *iostreams.IO, flag string) func(dir, locale string) string {
+	return func(dir, locale string) string {
+		env := *io
+		if locale != "" {
+			env.Getenv = func(name string) string {
+				switch name {
+				case "LC_ALL", "LC_MESSAGES", "LANG":
+					return locale
+				}
+				return io.Getenv(name)
+			}
+		}
+		l, _ := chooseLang(&env, flag, dir)
+		return l
+	}
 }

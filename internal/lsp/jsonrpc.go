@@ -88,12 +88,21 @@ func readMessage(r *bufio.Reader) ([]byte, error) {
 			length = int(v)
 		}
 	}
-	if framing || length < 0 {
+	if length < 0 {
 		return nil, errFraming
 	}
-	body := make([]byte, length)
-	if _, err := io.ReadFull(r, body); err != nil {
+	// Read as it comes, not allocated from the header's word.
+	body, err := io.ReadAll(io.LimitReader(r, int64(length)))
+	if err != nil {
 		return nil, err
+	}
+	if len(body) < length {
+		return nil, io.ErrUnexpectedEOF
+	}
+	if framing {
+		// A length among headers that are not: its body is skipped, and
+		// the next message is read where it starts.
+		return nil, errFraming
 	}
 	return body, nil
 }

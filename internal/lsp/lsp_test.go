@@ -5,12 +5,19 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"catalog/internal/iostreams"
+	"catalog/internal/validate"
 )
 
 const sample = "../../catalog"
@@ -366,4 +373,275 @@ func TestHover(t *testing.T) {
 	if v, _ := hover(1, 10); v != "" {
 		t.Errorf("hover on a title's words: %q", v)
 	}
+}
+
+// copyCatalog copies the sample catalog into a folder of the test's.
+func copyCatalog(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir(sample, func(path string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(sample, path)
+		if e.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// broken is a sample practice with a tab, a bad date, a code that is no
+// scope's and a related practice that does not exist.
+func broken(t *testing.T, src string) string {
+	t.Helper()
+	out := strings.Replace(src, "    acronym: SVET\n", "\tacronym: SVET\n", 1)
+	out = regexp.MustCompile(`(?m)^last_reviewed: .*$`).ReplaceAllString(out, "last_reviewed: 2026-13-45")
+	out = strings.Replace(out, "scope: national", "scope: nación", 1)
+	out = strings.Replace(out, "related: [ar-programa-rescate,", "related: [no-existe, ar-programa-rescate,", 1)
+	if out == src || strings.Count(out, "\n") != strings.Count(src, "\n") {
+		t.Fatal("the sample practice changed: the test does not break it")
+	}
+	return out
+}
+
+// TestDiagnostics: the problems of an unsaved buffer are those validate
+// reports once it is saved, rule by rule and line by line, in the user's
+// language; the range counts UTF-16 units.
+func TestDiagnostics(t *testing.T) {
+	dir := copyCatalog(t)
+	path := filepath.Join(dir, "practices", "gt-svet.es.md")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := broken(t, string(src))
+
+	c := start(t, dir, "es")
+	c.initialize(dir)
+	u := c.open(path, string(src))
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	if ds := c.diags[u]; len(ds) != 0 {
+		t.Fatalf("the sample practice has problems: %+v", ds)
+	}
+	c.change(u, bad)
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	var got []string
+	for _, d := range c.diags[u] {
+		got = append(got, fmt.Sprintf("%d %s %s", d.Range.Start.Line+1, d.Code, d.Message))
+		if d.Code == "field-value" && (d.Range.Start.Character != 7 || d.Range.End.Character != 13) {
+			t.Errorf("scope: nación's problem at %+v, want characters 7–13", d.Range)
+		}
+	}
+	if b, _ := os.ReadFile(path); string(b) != string(src) {
+		t.Fatal("the server wrote the file")
+	}
+
+	// validate, on the same text saved.
+	if err := os.WriteFile(path, []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	io, out, _ := iostreams.Test("")
+	if _, err := validate.Run(validate.Options{IO: io, Dir: dir, Files: []string{path}, Format: "json", Lang: "es",
+		Now: time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	var vs []struct {
+		Line    int
+		Rule    string
+		Message string
+	}
+	if err := json.Unmarshal(out.Bytes(), &vs); err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, v := range vs {
+		want = append(want, fmt.Sprintf("%d %s %s", max(v.Line, 1), v.Rule, v.Message))
+	}
+	slices.Sort(got)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("the server says\n%s\nvalidate says\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, rule := range []string{"yaml-tab", "field-type", "field-value", "related"} {
+		if !strings.Contains(strings.Join(want, "\n"), " "+rule+" ") {
+			t.Errorf("validate reports no %s: the test checks less than it says", rule)
+		}
+	}
+
+	// Closing the file clears its problems.
+	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": u}})
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	if len(c.diags[u]) != 0 {
+		t.Errorf("closed, the file keeps %d problems", len(c.diags[u]))
+	}
+}
+
+// TestHostileBuffer: a buffer larger than catalog reads, or not text, is
+// a problem of the file, not the end of the server.
+func TestHostileBuffer(t *testing.T) {
+	c := start(t, sample, "en")
+	c.initialize(sample)
+	big := c.open(filepath.Join(sample, "practices", "zz-big.es.md"), "---\ntitle: x\n"+strings.Repeat("a", 3<<20))
+	odd := c.open(filepath.Join(sample, "practices", "zz-odd.es.md"), "---\n\x00\xff\xfe: [[[[{{{{\n"+strings.Repeat("- ", 1<<16)+"\n---\n")
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": big}, "position": map[string]any{"line": 1, "character": 2}})
+	if ds := c.diags[big]; len(ds) != 1 || ds[0].Code != "file-size" {
+		t.Errorf("the large buffer: %+v", ds)
+	}
+	if len(c.diags[odd]) == 0 {
+		t.Error("the odd buffer has no problem")
+	}
+	for _, line := range []int{0, 1, 2, 5} {
+		for _, char := range []int{0, 3, 1 << 20} {
+			for _, m := range []string{"textDocument/completion", "textDocument/hover"} {
+				if r := c.call(m, map[string]any{"textDocument": map[string]any{"uri": odd}, "position": map[string]any{"line": line, "character": char}}); r.Error != nil {
+					t.Errorf("%s at %d:%d: %+v", m, line, char, r.Error)
+				}
+			}
+		}
+	}
+}
+
+// TestProtocol: what is not a well-formed request gets an error answer and
+// the session goes on; shutdown then exit ends it with 0, exit alone with 1.
+func TestProtocol(t *testing.T) {
+	c := start(t, sample, "es")
+	if r := c.call("textDocument/hover", map[string]any{}); r.Error == nil || r.Error.Code != codeNotInitialized {
+		t.Errorf("before initialize: %+v", r)
+	}
+	c.initialize(sample)
+	errorOf := func(raw string) *rpcError {
+		t.Helper()
+		io.WriteString(c.in, raw)
+		r := c.read()
+		for r.Method != "" {
+			r = c.read()
+		}
+		if r.Error == nil {
+			t.Fatalf("%q: answered %s", raw, r.Result)
+		}
+		return r.Error
+	}
+	frame := func(body string) string { return fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body) }
+	for _, tc := range []struct {
+		raw  string
+		code int
+	}{
+		{frame(`{"jsonrpc":"2.0","id":1,"method":`), codeParseError},
+		{frame(`[1,2]`), codeInvalidRequest},
+		{frame(`{"jsonrpc":"1.0","id":2,"method":"shutdown"}`), codeInvalidRequest},
+		{frame(`{"jsonrpc":"2.0","id":{},"method":"shutdown"}`), codeInvalidRequest},
+		{frame(`{"jsonrpc":"2.0","id":3,"method":"workspace/symbol","params":{}}`), codeMethodNotFound},
+		{frame(`{"jsonrpc":"2.0","id":4,"method":"textDocument/completion","params":[1]}`), codeInvalidParams},
+		{"Content-Type: x\r\n\r\n", codeParseError},
+		{"Content-Length: nine\r\n\r\n", codeParseError},
+		{fmt.Sprintf("Content-Length: %d\r\n\r\n%s", maxMessage+1, strings.Repeat(" ", maxMessage+1)), codeRequestFailed},
+		{"X-" + strings.Repeat("a", 10000) + ": b\r\nContent-Length: 2\r\n\r\n{}", codeParseError},
+	} {
+		if e := errorOf(tc.raw); e.Code != tc.code || e.Message == "" {
+			t.Errorf("%.60q: error %+v, want code %d", tc.raw, e, tc.code)
+		}
+	}
+	if e := errorOf(frame(`{"jsonrpc":"2.0","id":5,"method":"nada/nada"}`)); !strings.Contains(e.Message, "no responde a nada/nada") {
+		t.Errorf("the error is not in Spanish: %q", e.Message)
+	}
+	// Notifications nobody needs, and a cancel, are ignored.
+	c.notify("$/cancelRequest", map[string]any{"id": 1})
+	c.notify("nada/nada", nil)
+	if r := c.call("shutdown", nil); r.Error != nil || string(r.Result) != "null" {
+		t.Errorf("shutdown: %+v %s", r.Error, r.Result)
+	}
+	if r := c.call("textDocument/hover", map[string]any{}); r.Error == nil {
+		t.Error("a request after shutdown is answered")
+	}
+	c.notify("exit", nil)
+	if code := <-c.done; code != 0 {
+		t.Errorf("exit after shutdown: %d", code)
+	}
+
+	c = start(t, sample, "en")
+	c.initialize(sample)
+	c.notify("exit", nil)
+	if code := <-c.done; code != 1 {
+		t.Errorf("exit without shutdown: %d", code)
+	}
+}
+
+// TestUTF16 holds the conversions between LSP's columns and bytes.
+func TestUTF16(t *testing.T) {
+	l := "a: Atención 😀 b"
+	for _, tc := range []struct{ u, b int }{{0, 0}, {3, 3}, {10, 11}, {11, 12}, {12, 13}, {13, 13}, {14, 17}, {15, 18}, {99, len(l)}} {
+		if got := byteCol(l, tc.u); got != tc.b {
+			t.Errorf("byteCol(%d) = %d, want %d", tc.u, got, tc.b)
+		}
+	}
+	for _, tc := range []struct{ b, u int }{{0, 0}, {11, 10}, {13, 12}, {17, 14}, {len(l), 16}} {
+		if got := utf16Col(l, tc.b); got != tc.u {
+			t.Errorf("utf16Col(%d) = %d, want %d", tc.b, got, tc.u)
+		}
+	}
+	if got := runeCol(l, 12); got != 12 || l[runeCol(l, 13):] != "😀 b" || runeCol(l, 4) != 3 {
+		t.Errorf("runeCol(12) = %d", got)
+	}
+}
+
+// FuzzMessages: whatever comes in, the reader returns messages or errors,
+// the decoder never panics, and what the writer writes reads back.
+func FuzzMessages(f *testing.F) {
+	f.Add([]byte("Content-Length: 2\r\n\r\n{}"))
+	f.Add([]byte("Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"x\"}   \r\n\r\n"))
+	f.Add([]byte("Content-Length: -1\r\n\r\n"))
+	f.Add([]byte("content-length:5\n\n[1,2]Content-Length: 1\r\n\r\n"))
+	f.Add([]byte("\r\n\r\nContent-Length: 3\r\nContent-Type: utf-8\r\n\r\nnul"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := bufio.NewReaderSize(strings.NewReader(string(data)), 16)
+		for range 1000 {
+			body, err := readMessage(r)
+			if err != nil && err != errFraming && err != errTooLarge {
+				break
+			}
+			if err == nil {
+				if m, bad := decodeMessage(body); bad == nil && (m == nil || m.Method == nil && len(m.ID) == 0) {
+					t.Fatalf("%q decoded as %+v", body, m)
+				}
+			}
+		}
+		var buf strings.Builder
+		w := &writer{w: &buf}
+		if err := w.write(notification{JSONRPC: "2.0", Method: string(data), Params: string(data)}); err != nil {
+			t.Fatal(err)
+		}
+		body, err := readMessage(bufio.NewReader(strings.NewReader(buf.String())))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, bad := decodeMessage(body)
+		if bad != nil || m.Method == nil || utf8.Valid(data) && *m.Method != string(data) {
+			t.Fatalf("%q read back as %+v %+v", buf.String(), m, bad)
+		}
+	})
+}
+
+// FuzzSpot: no front matter makes locating the cursor panic.
+func FuzzSpot(f *testing.F) {
+	f.Add("---\ninstitutions:\n  - {name: \"Atención\", type: go", 3)
+	f.Add("---\nthemes: [a,\n  b, [c, {d: e", 10)
+	f.Add("---\n- - - a: b\n\t- x: |\n   y\n  - ", 0)
+	f.Fuzz(func(t *testing.T, text string, col int) {
+		if col < 0 {
+			col = -col
+		}
+		n := strings.Count(text, "\n")
+		if texts := frontMatter(text, n); texts != nil {
+			locate(texts, col%(len(texts[len(texts)-1])+1))
+		}
+	})
 }
