@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"reflect"
+	"strings"
 
 	"catalog/internal/check"
 	"catalog/internal/config"
@@ -23,6 +24,7 @@ type diagnosticLSP struct {
 // open practice's problems. Problems in catalog.yaml go to the editor's
 // log: they are no open file's.
 func (s *server) check() {
+	s.stale = false
 	if s.dir == "" {
 		return
 	}
@@ -46,6 +48,15 @@ func (s *server) check() {
 	for _, d := range s.docs {
 		if d.path != "" {
 			s.publish(d, byFile[d.path])
+		}
+	}
+	// catalog.yaml's problems, said once until they change.
+	var said strings.Builder
+	diag.WriteText(&said, byFile[cat.Config.Path])
+	if said.String() != s.configSaid {
+		s.configSaid = said.String()
+		if s.configSaid != "" {
+			s.log(strings.TrimSuffix(s.configSaid, "\n"))
 		}
 	}
 }

@@ -30,6 +30,8 @@ type client struct {
 	id    int
 	diags map[string][]diagnosticLSP // the last published, by URI
 	logs  []string
+	// published counts the publishDiagnostics read.
+	published int
 	done  chan int
 	s     *server
 }
@@ -121,6 +123,7 @@ func (c *client) read() reply {
 		}
 		json.Unmarshal(r.Params, &p)
 		c.diags[p.URI] = p.Diagnostics
+		c.published++
 	case "window/logMessage":
 		c.logs = append(c.logs, string(r.Params))
 	}
@@ -477,6 +480,25 @@ func TestDiagnostics(t *testing.T) {
 		}
 	}
 
+	// catalog.yaml's problems go to the log, once.
+	cfg := filepath.Join(dir, "catalog.yaml")
+	if err := os.WriteFile(cfg, []byte("title: {es: x, en: y}\nlanguages: [es, en]\nchapters: nada\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": u}})
+	}
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	n := 0
+	for _, l := range c.logs {
+		if strings.Contains(l, "catalog.yaml") && strings.Contains(l, "chapters") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("catalog.yaml's problem logged %d times: %q", n, c.logs)
+	}
+
 	// Closing the file clears its problems.
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": u}})
 	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
@@ -644,4 +666,32 @@ func FuzzSpot(f *testing.F) {
 			locate(texts, col%(len(texts[len(texts)-1])+1))
 		}
 	})
+}
+
+// TestChangesCoalesce: changes that come faster than a check are checked
+// once, the last of them.
+func TestChangesCoalesce(t *testing.T) {
+	c := start(t, sample, "en")
+	c.initialize(sample)
+	u := c.open(filepath.Join(sample, "practices", "zz-prueba.es.md"), "---\n---\n")
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	before := c.published
+	var all strings.Builder
+	for i := range 20 {
+		body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "method": "textDocument/didChange", "params": map[string]any{
+			"textDocument": map[string]any{"uri": u, "version": i + 2}, "contentChanges": []any{map[string]any{"text": fmt.Sprintf("---\nlevel: x%d\n---\n", i)}}}})
+		fmt.Fprintf(&all, "Content-Length: %d\r\n\r\n%s", len(body), body)
+	}
+	io.WriteString(c.in, all.String()) // one write: the server reads them at once
+	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	if n := c.published - before; n != 1 {
+		t.Errorf("20 changes at once checked %d times, want 1", n)
+	}
+	found := false
+	for _, d := range c.diags[u] {
+		found = found || strings.Contains(d.Message, `"x19"`)
+	}
+	if !found {
+		t.Errorf("the last change was not checked: %+v", c.diags[u])
+	}
 }

@@ -81,6 +81,10 @@ type server struct {
 	files    load.FileCache
 	cache    check.Cache
 	practice []practiceRef
+	// stale: a file changed since the last check.
+	stale bool
+	// configSaid is what the log last said of catalog.yaml's problems.
+	configSaid string
 }
 
 // document is a file the editor has open.
@@ -144,7 +148,16 @@ func (s *server) serve() (int, error) {
 			}
 			return 1, nil
 		}
+		if m.request() && s.stale {
+			s.check() // a request sees the problems of what came before it
+		}
 		s.handle(m)
+		if s.stale && r.Buffered() == 0 {
+			// Nothing more has come: check now. While the editor sends
+			// one change after another, faster than a check, only the
+			// last is checked.
+			s.check()
+		}
 	}
 }
 
@@ -184,7 +197,7 @@ func (s *server) handle(m *incoming) {
 	case "textDocument/didChange":
 		err = s.didChange(m.Params)
 	case "textDocument/didSave":
-		s.check()
+		s.stale = true
 	case "textDocument/didClose":
 		err = s.didClose(m.Params)
 	case "textDocument/completion":
@@ -193,7 +206,7 @@ func (s *server) handle(m *incoming) {
 		result, err = s.hover(m.Params)
 	case "workspace/didChangeWatchedFiles":
 		s.schemas = nil // catalog.yaml may have changed
-		s.check()
+		s.stale = true
 	default:
 		if m.request() {
 			s.fail(m.ID, codeMethodNotFound, s.p.T(msgUnknownMethod, map[string]string{"Method": diag.Escape(method)}))
@@ -294,7 +307,7 @@ func (s *server) setDir(dir, locale string) {
 	s.p = lang.For(s.lang)
 	s.schemas, s.cfg, s.practice = nil, nil, nil
 	s.files, s.cache = load.FileCache{}, check.Cache{}
-	s.dir = ""
+	s.dir, s.configSaid = "", ""
 	if !isCatalog(dir) {
 		s.log(s.p.T(msgNoCatalog, map[string]string{"Dir": diag.Escape(dir)}))
 		return
@@ -392,7 +405,7 @@ func (s *server) didOpen(raw json.RawMessage) error {
 	d := &document{uri: p.TextDocument.URI, text: p.TextDocument.Text}
 	d.path = s.practicePath(d.uri)
 	s.docs[d.uri] = d
-	s.check()
+	s.stale = true
 	return nil
 }
 
@@ -418,7 +431,7 @@ func (s *server) didChange(raw json.RawMessage) error {
 		}
 		d.text = splice(d.text, *c.Range, c.Text) // a client that sends ranges all the same
 	}
-	s.check()
+	s.stale = true
 	return nil
 }
 
@@ -460,6 +473,6 @@ func (s *server) didClose(raw json.RawMessage) error {
 	if d.path != "" {
 		s.publish(d, nil)
 	}
-	s.check() // the file on disk counts again
+	s.stale = true // the file on disk counts again
 	return nil
 }
