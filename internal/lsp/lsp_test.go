@@ -32,8 +32,8 @@ type client struct {
 	logs  []string
 	// published counts the publishDiagnostics read.
 	published int
-	done  chan int
-	s     *server
+	done      chan int
+	s         *server
 }
 
 // server is the server, for a test to look inside once it answered.
