@@ -164,13 +164,20 @@ func practiceFiles(folder *gate.Folder, ds *[]diag.Diagnostic) (md, others []str
 	return md, others, err
 }
 
-// withBuffers adds to paths the buffers that have no file on disk yet.
+// withBuffers adds to paths the buffers that have no file on disk yet. A
+// buffer whose file the gate refuses (a link out of the catalog, a special
+// file: the walk reported it) stays out, as the file does.
 func withBuffers(folder *gate.Folder, paths []string, buffers map[string][]byte) []string {
 	dir := folder.Path(PracticesDir) + string(filepath.Separator)
 	added := false
 	for path := range buffers {
 		if !strings.HasPrefix(path, dir) || !strings.EqualFold(filepath.Ext(path), ".md") || filepath.Clean(path) != path {
 			continue
+		}
+		if _, err := folder.Stat(path); err != nil {
+			if _, refused := gate.AsDiagnostic(err); refused {
+				continue
+			}
 		}
 		if _, found := slices.BinarySearch(paths, path); !found {
 			paths = append(paths, path)
@@ -345,6 +352,13 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	switch {
 	case buffered:
 		read = func(path string) ([]byte, error) {
+			// The file's text is the buffer's; what the file is, the
+			// gate says.
+			if _, err := w.gate.Stat(path); err != nil {
+				if _, refused := gate.AsDiagnostic(err); refused {
+					return nil, err
+				}
+			}
 			if len(buffer) > gate.MaxText {
 				return nil, gate.TooBig(path, int64(len(buffer)), gate.MaxText)
 			}

@@ -318,3 +318,35 @@ func TestBuffers(t *testing.T) {
 		t.Errorf("%d file-size problems for the oversized buffer, want 1", sizes)
 	}
 }
+
+// TestBufferOfRefusedFile: a buffer does not make the gate take a file it
+// refuses: a link out of the catalog stays refused, buffer or not.
+func TestBufferOfRefusedFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "practices"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte("title: {es: x, en: y}\nlanguages: [es, en]\n"), 0o644)
+	outside := filepath.Join(t.TempDir(), "fuera.md")
+	os.WriteFile(outside, []byte("---\ntitle: Fuera\n---\n"), 0o644)
+	link := filepath.Join(dir, "practices", "zz-fuera.es.md")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	cat, ds, err := CatalogWith(dir, Options{Buffers: map[string][]byte{link: []byte("---\ntitle: Dentro\nsummary: x\n---\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cat.Practice("zz-fuera") != nil {
+		t.Error("the buffer of a link out of the catalog is a practice")
+	}
+	n := 0
+	for _, d := range ds {
+		if d.File == link && d.Rule == gate.RuleSymlink {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d symlink problems for the link, want 1: %v", n, ds)
+	}
+}

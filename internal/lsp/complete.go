@@ -68,7 +68,14 @@ func (s *server) completion(raw json.RawMessage) (any, error) {
 	json.Unmarshal(raw, &p)
 	line := p.Position.Line
 	r := rangeLSP{position{line, utf16Col(cur, sp.start)}, position{line, utf16Col(cur, col)}}
+	var given map[string]bool
+	if sp.key && len(sp.path) == 0 {
+		given = topKeys(d.text, line) // a field goes once
+	}
 	for i, c := range s.fieldsFor(d.path).choices(sp) {
+		if c.key && given[c.label] {
+			continue
+		}
 		it := completionItem{Label: c.label, Kind: kindValue, Detail: c.detail, SortText: fmt.Sprintf("%04d", i), FilterText: c.label,
 			TextEdit: textEdit{Range: r, NewText: c.label}}
 		if c.key {

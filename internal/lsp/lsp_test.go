@@ -220,7 +220,7 @@ func TestCompletion(t *testing.T) {
 
 	// The top level: every field, with its title and description.
 	items := c.complete(u, head+"|\n---\n")
-	if got := labels(items); len(got) < 20 || got[0] != "title" || !slices.Contains(got, "last_reviewed") || !slices.Contains(got, "adapted_from") {
+	if got := labels(items); len(got) < 18 || got[0] != "countries" || !slices.Contains(got, "last_reviewed") || !slices.Contains(got, "adapted_from") {
 		t.Fatalf("top-level keys %v", got)
 	}
 	if it := find(items, "themes"); it.Detail != "Temas" || it.Documentation == nil || !strings.Contains(it.Documentation.Value, "catalog.yaml") || it.TextEdit.NewText != "themes: " {
@@ -228,6 +228,13 @@ func TestCompletion(t *testing.T) {
 	}
 	if it := find(items, "sc"); it != nil {
 		t.Errorf("a partial word offered as a key: %+v", it)
+	}
+	if find(items, "summary") != nil {
+		t.Error("summary, given already, is offered again")
+	}
+	items = c.complete(u, head+"|\nscope: local\n---\n")
+	if find(items, "scope") != nil || find(items, "themes") == nil {
+		t.Errorf("scope, given below, is offered again: %v", labels(items))
 	}
 	items = c.complete(u, head+"sc|\n---\n")
 	if it := find(items, "scope"); it == nil || it.TextEdit.Range.Start.Character != 0 || it.TextEdit.Range.End.Character != 2 {

@@ -319,8 +319,8 @@ func (s *server) setDir(dir, locale string) {
 	}
 }
 
-// realPath is path made absolute, with its links resolved so that a file
-// named through a linked folder is the catalog's.
+// realPath is path made absolute, with its links resolved so that a
+// folder named through a link is the catalog's.
 func realPath(path string) string {
 	if a, err := filepath.Abs(path); err == nil {
 		path = a
@@ -328,11 +328,17 @@ func realPath(path string) string {
 	if r, err := filepath.EvalSymlinks(path); err == nil {
 		return r
 	}
-	// A file not saved yet: its folder's links.
-	if r, err := filepath.EvalSymlinks(filepath.Dir(path)); err == nil {
-		return filepath.Join(r, filepath.Base(path))
-	}
 	return path
+}
+
+// realFile is a file's path with its folder's links resolved, not its
+// own: a practice that is a link is the catalog's file of that name, which
+// the gate judges (as validate's paths do).
+func realFile(path string) string {
+	if a, err := filepath.Abs(path); err == nil {
+		path = a
+	}
+	return filepath.Join(realPath(filepath.Dir(path)), filepath.Base(path))
 }
 
 // filePath is the path of a file: URI.
@@ -364,7 +370,7 @@ func (s *server) practicePath(uri string) string {
 	}
 	if s.dir == "" && s.opt.Dir == "" {
 		// No catalog in the workspace: the nearest above the file.
-		for d := filepath.Dir(realPath(path)); ; d = filepath.Dir(d) {
+		for d := filepath.Dir(realFile(path)); ; d = filepath.Dir(d) {
 			if isCatalog(d) {
 				s.setDir(d, "")
 				break
@@ -377,7 +383,7 @@ func (s *server) practicePath(uri string) string {
 	if s.dir == "" {
 		return ""
 	}
-	path = realPath(path)
+	path = realFile(path)
 	practices := filepath.Join(s.dir, load.PracticesDir)
 	rel, err := filepath.Rel(practices, path)
 	if err != nil || !filepath.IsLocal(rel) || !strings.EqualFold(filepath.Ext(path), ".md") {

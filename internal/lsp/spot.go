@@ -317,3 +317,24 @@ func flow(path []step, value string, col int) *spot {
 	}
 	return s
 }
+
+// topKeys are the keys the front matter of text gives at the top, on
+// other lines than skip.
+func topKeys(text string, skip int) map[string]bool {
+	keys := map[string]bool{}
+	for n := 0; ; n++ {
+		l, after, more := strings.Cut(text, "\n")
+		l = strings.TrimSuffix(l, "\r")
+		end := strings.TrimRight(l, " \t")
+		if n == 0 && end != "---" || n > 0 && (end == "---" || end == "...") {
+			return keys
+		}
+		if j := keyEnd(l, 0); n > 0 && n != skip && j > 0 {
+			keys[l[:j]] = true
+		}
+		if !more {
+			return keys
+		}
+		text = after
+	}
+}
