@@ -243,3 +243,17 @@ func TestLSPLang(t *testing.T) {
 		}
 	}
 }
+
+// TestLSPCommand: a --lang catalog does not speak is a usage error before
+// any session; an empty input is a session that ends without shutdown
+// (exit status 1, as the protocol says), writing nothing.
+func TestLSPCommand(t *testing.T) {
+	code, out, errOut := catalogCmd(t, nil, "lsp", "--dir", "../../catalog", "--lang", "klingon")
+	if code != 2 || out != "" || !strings.Contains(errOut, "--lang klingon") {
+		t.Errorf("--lang klingon: %d %q %q", code, out, errOut)
+	}
+	code, out, errOut = catalogCmd(t, nil, "lsp", "--dir", "../../catalog")
+	if code != 1 || out != "" || errOut != "" {
+		t.Errorf("no input: %d %q %q", code, out, errOut)
+	}
+}

@@ -125,8 +125,9 @@ the PDF books and the data (catalog build), makes a PDF dossier for a
 visiting delegation (catalog dossier), previews the site while you write
 (catalog serve), lists the codes a practice's fields take, with their
 names (catalog vocab), writes the schema of the front matter for editors
-(catalog schema), and starts the repository of a new catalog, with CI that
-checks and publishes it (catalog init).`,
+(catalog schema), serves editors as a language server (catalog lsp), and
+starts the repository of a new catalog, with CI that checks and publishes it
+(catalog init).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
