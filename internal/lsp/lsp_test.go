@@ -142,6 +142,12 @@ func (c *client) call(method string, params any) reply {
 	}
 }
 
+// sync waits until the server has handled, and checked, all sent before.
+func (c *client) sync() {
+	c.t.Helper()
+	c.call("catalog/sync", nil) // an unknown request, answered after the check
+}
+
 func (c *client) initialize(root string) {
 	c.t.Helper()
 	r := c.call("initialize", map[string]any{"processId": nil, "rootUri": uri(root), "capabilities": map[string]any{}})
@@ -438,12 +444,12 @@ func TestDiagnostics(t *testing.T) {
 	c := start(t, dir, "es")
 	c.initialize(dir)
 	u := c.open(path, string(src))
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	c.sync()
 	if ds := c.diags[u]; len(ds) != 0 {
 		t.Fatalf("the sample practice has problems: %+v", ds)
 	}
 	c.change(u, bad)
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	c.sync()
 	var got []string
 	for _, d := range c.diags[u] {
 		got = append(got, fmt.Sprintf("%d %s %s", d.Range.Start.Line+1, d.Code, d.Message))
@@ -495,7 +501,7 @@ func TestDiagnostics(t *testing.T) {
 	for range 2 {
 		c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": u}})
 	}
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	c.sync()
 	n := 0
 	for _, l := range c.logs {
 		if strings.Contains(l, "catalog.yaml") && strings.Contains(l, "chapters") {
@@ -508,7 +514,7 @@ func TestDiagnostics(t *testing.T) {
 
 	// Closing the file clears its problems.
 	c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": u}})
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	c.sync()
 	if len(c.diags[u]) != 0 {
 		t.Errorf("closed, the file keeps %d problems", len(c.diags[u]))
 	}
@@ -521,7 +527,7 @@ func TestHostileBuffer(t *testing.T) {
 	c.initialize(sample)
 	big := c.open(filepath.Join(sample, "practices", "zz-big.es.md"), "---\ntitle: x\n"+strings.Repeat("a", 3<<20))
 	odd := c.open(filepath.Join(sample, "practices", "zz-odd.es.md"), "---\n\x00\xff\xfe: [[[[{{{{\n"+strings.Repeat("- ", 1<<16)+"\n---\n")
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": big}, "position": map[string]any{"line": 1, "character": 2}})
+	c.sync()
 	if ds := c.diags[big]; len(ds) != 1 || ds[0].Code != "file-size" {
 		t.Errorf("the large buffer: %+v", ds)
 	}
@@ -681,7 +687,7 @@ func TestChangesCoalesce(t *testing.T) {
 	c := start(t, sample, "en")
 	c.initialize(sample)
 	u := c.open(filepath.Join(sample, "practices", "zz-prueba.es.md"), "---\n---\n")
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	c.sync()
 	before := c.published
 	var all strings.Builder
 	for i := range 20 {
@@ -690,7 +696,7 @@ func TestChangesCoalesce(t *testing.T) {
 		fmt.Fprintf(&all, "Content-Length: %d\r\n\r\n%s", len(body), body)
 	}
 	io.WriteString(c.in, all.String()) // one write: the server reads them at once
-	c.call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": u}, "position": map[string]any{"line": 0, "character": 0}})
+	c.sync()
 	if n := c.published - before; n != 1 {
 		t.Errorf("20 changes at once checked %d times, want 1", n)
 	}

@@ -148,8 +148,11 @@ func (s *server) serve() (int, error) {
 			}
 			return 1, nil
 		}
-		if m.request() && s.stale {
-			s.check() // a request sees the problems of what came before it
+		if m.request() && s.stale && *m.Method != "textDocument/completion" && *m.Method != "textDocument/hover" {
+			// A request sees the problems of what came before it; but
+			// completion and hover read the text, not the check, and
+			// answer first (the check follows, below).
+			s.check()
 		}
 		s.handle(m)
 		if s.stale && r.Buffered() == 0 {
