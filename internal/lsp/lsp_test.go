@@ -315,6 +315,18 @@ func TestCompletion(t *testing.T) {
 		}
 	}
 
+	// A restricted practice shows nowhere public, nor here: not its ID,
+	// not its title.
+	items = c.complete(u, head+"related: [|\n---\n")
+	if it := find(items, "sv-consejo-nacional-trata"); it != nil || len(items) < 5 {
+		t.Errorf("related offers the restricted practice: %+v among %d", it, len(items))
+	}
+	for _, it := range items {
+		if strings.Contains(it.Detail, "Consejo Nacional contra la Trata") {
+			t.Errorf("the restricted practice's title shows: %+v", it)
+		}
+	}
+
 	// Nowhere to complete: the body, a comment, a text's words.
 	for _, text := range []string{
 		head + "---\n|",
