@@ -25,6 +25,7 @@ import (
 	"catalog/internal/check"
 	"catalog/internal/config"
 	"catalog/internal/diag"
+	"catalog/internal/gate"
 	"catalog/internal/lang"
 	"catalog/internal/load"
 	"catalog/internal/words"
@@ -116,7 +117,7 @@ func (s *server) serve() (int, error) {
 			s.fail(nil, codeParseError, s.p.T(msgFraming, nil))
 			continue
 		case errors.Is(err, errTooLarge):
-			s.fail(nil, codeRequestFailed, s.p.T(msgTooLarge, map[string]string{"Size": gateSize(maxMessage)}))
+			s.fail(nil, codeRequestFailed, s.p.T(msgTooLarge, map[string]string{"Size": gate.Size(maxMessage)}))
 			continue
 		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 			if s.shutdown {
@@ -240,8 +241,6 @@ func (s *server) fail(id json.RawMessage, code int, msg string) {
 func (s *server) log(msg string) {
 	s.out.write(notification{JSONRPC: "2.0", Method: "window/logMessage", Params: map[string]any{"type": 3, "message": msg}})
 }
-
-func gateSize(n int64) string { return fmt.Sprintf("%d MiB", n>>20) }
 
 // chosenDir is the catalog folder: --dir, else one of the workspace's
 // folders that holds a catalog, else the default.

@@ -50,11 +50,8 @@ func frontMatter(text string, at int) []string {
 		if n == 0 && strings.TrimRight(l, " \t") != "---" {
 			return nil
 		}
-		if n > 0 && n < at && (strings.TrimRight(l, " \t") == "---" || strings.TrimRight(l, " \t") == "...") {
-			return nil // the front matter ends above the cursor
-		}
-		if n > 0 && n == at && (strings.TrimRight(l, " \t") == "---" || strings.TrimRight(l, " \t") == "...") {
-			return nil
+		if end := strings.TrimRight(l, " \t"); n > 0 && (end == "---" || end == "...") {
+			return nil // the front matter ends above the cursor, or on its line
 		}
 		lines = append(lines, l)
 		if n == at {
