@@ -87,6 +87,9 @@ func (s *server) completion(raw json.RawMessage) (any, error) {
 		} else if c.list {
 			it.TextEdit.NewText = "[" + c.label + "]"
 		}
+		if c.item {
+			it.TextEdit.NewText = "- " + it.TextEdit.NewText
+		}
 		items = append(items, it)
 	}
 	return map[string]any{"isIncomplete": false, "items": items}, nil

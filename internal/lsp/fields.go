@@ -25,6 +25,7 @@ type choice struct {
 	doc    string // a key's description
 	key    bool
 	list   bool // a value of a list field written bare: insert it as [code]
+	item   bool // the first of a list's item, where its "- " is not typed yet
 }
 
 func member(o fmschema.Object, key string) any {
@@ -157,6 +158,14 @@ func (f *fields) choices(s *spot) []choice {
 		return f.values(s.path, true)
 	}
 	out := f.keys(s.path)
+	if len(out) == 0 && !s.dash {
+		// Under a list's key, before its "- ": an item's keys or values.
+		items := append(f.keys(append(s.path, item)), f.values(append(s.path, item), false)...)
+		for i := range items {
+			items[i].item = true
+		}
+		return items
+	}
 	if s.dash {
 		// "- " under a list of codes, or of entries that may be a bare
 		// ID (adapted_from).

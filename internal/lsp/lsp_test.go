@@ -271,6 +271,19 @@ func TestCompletion(t *testing.T) {
 		t.Errorf("countries (unindented list): GT offered as %+v", it)
 	}
 
+	// Under a list's key, before the "- ": an item's first key or value.
+	items = c.complete(u, head+"sources:\n  |\n---\n")
+	if it := find(items, "title"); it == nil || it.TextEdit.NewText != "- title: " {
+		t.Errorf("sources: title offered as %+v in %v", it, labels(items))
+	}
+	items = c.complete(u, head+"countries:\n  G|\n---\n")
+	if it := find(items, "GT"); it == nil || it.TextEdit.NewText != "- GT" || it.TextEdit.Range.Start.Character != 2 {
+		t.Errorf("countries: GT offered as %+v", it)
+	}
+	if items := c.complete(u, head+"period:\n  |\n---\n"); find(items, "start") == nil || find(items, "start").TextEdit.NewText != "start: " {
+		t.Errorf("period's parts: %v", labels(items))
+	}
+
 	// An institution's parts, and its type's values.
 	inst := head + "institutions:\n  - name: Ministerio de Atención\n    "
 	items = c.complete(u, inst+"|\n---\n")
