@@ -54,6 +54,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRelative -fuzztime 100000x ./internal/site/
 	$(GO) test -run '^$$' -fuzz FuzzSearchWords -fuzztime 100000x ./internal/site/
 	$(GO) test -run '^$$' -fuzz FuzzPrinters -fuzztime 100000x ./internal/diag/
+	$(GO) test -run '^$$' -fuzz FuzzMessages -fuzztime 50000x ./internal/lsp/
+	$(GO) test -run '^$$' -fuzz FuzzSpot -fuzztime 100000x ./internal/lsp/
 
 validate:
 	$(GO) run ./cmd/catalog validate

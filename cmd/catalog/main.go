@@ -131,8 +131,9 @@ the PDF books and the data (catalog build), makes a PDF dossier for a
 visiting delegation (catalog dossier), previews the site while you write
 (catalog serve), lists the codes a practice's fields take, with their
 names (catalog vocab), writes the schema of the front matter for editors
-(catalog schema), and starts the repository of a new catalog, with CI that
-checks and publishes it (catalog init).`,
+(catalog schema), serves editors as a language server (catalog lsp), and
+starts the repository of a new catalog, with CI that checks and publishes it
+(catalog init).`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		Version:       version(),
@@ -147,7 +148,7 @@ checks and publishes it (catalog init).`,
 	root.PersistentFlags().String("dir", "", "the catalog folder (default: ./catalog, else . when it holds catalog.yaml)")
 	root.PersistentFlags().String("lang", "", "the language catalog speaks to you, es or en (default: $CATALOG_LANG, else the catalog's first language, else the locale)")
 	root.AddCommand(newValidateCmd(io), newNewCmd(io), newBuildCmd(io), newDossierCmd(io), newVersionCmd(io))
-	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io), newInitCmd(io))
+	root.AddCommand(newServeCmd(io), newVocabCmd(io), newSchemaCmd(io), newLSPCmd(io), newInitCmd(io))
 	return root
 }
 

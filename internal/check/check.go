@@ -78,6 +78,10 @@ type Options struct {
 	// (catalog serve). Not with NoBodies.
 	Cache *Cache
 
+	// Buffers is load's Options.Buffers: an editor's unsaved practice
+	// files, checked in place of those on disk (catalog lsp).
+	Buffers map[string][]byte
+
 	// parseAll parses every body, even those that quiet vouches for: the
 	// tests compare the two ways.
 	parseAll bool
@@ -141,6 +145,7 @@ func Catalog(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, error)
 		lopt.Body = opt.scans.keep
 	}
 	lopt.Files = opt.Files
+	lopt.Buffers = opt.Buffers
 	cat, ds, err := load.CatalogWith(dir, lopt)
 	if err != nil {
 		return nil, nil, err

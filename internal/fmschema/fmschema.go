@@ -118,6 +118,10 @@ func filled(prop Object) Object {
 	return prop
 }
 
+// IDPattern is the pattern of a practice's ID, by which a reader of the
+// schema (catalog lsp) knows the places that take one.
+const IDPattern = `^[a-z][a-z0-9-]*$`
+
 // countryRef is a country code: see maker.country.
 var countryRef = Object{{"$ref", "#/$defs/country"}}
 
@@ -202,7 +206,7 @@ var (
 	plain = Object{{"type", "string"}}
 	year  = Object{{"type", "integer"}, {"minimum", 1900}, {"maximum", 2999}}
 	date  = Object{{"type", "string"}, {"pattern", `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`}}
-	id    = Object{{"type", "string"}, {"pattern", `^[a-z][a-z0-9-]*$`}}
+	id    = Object{{"type", "string"}, {"pattern", IDPattern}}
 	texts = list(plain)
 	// A year (2013, which YAML reads as a number) or a year and month
 	// ("2013-02"); an end left empty is no end.

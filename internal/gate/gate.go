@@ -280,6 +280,11 @@ func special(path string, mode fs.FileMode) *Error {
 	return refusal(path, RuleSpecialFile, "a special file, not a regular file: catalog reads only regular files; delete it or replace it with a file")
 }
 
+// TooBig is the refusal of a file of size bytes where limit is the most
+// catalog reads: also of an editor's buffer (catalog lsp), which the gate
+// does not read but holds to the same bound.
+func TooBig(path string, size, limit int64) *Error { return tooBig(path, size, limit) }
+
 func tooBig(path string, size, limit int64) *Error {
 	e := refusal(path, RuleFileSize, "the file is %s; catalog reads files of this kind up to %s", Size(size), Size(limit))
 	e.Size = size

@@ -69,6 +69,13 @@ type Options struct {
 	// earlier load with the same cache without reading them again (catalog
 	// serve), and keeps what this load reads. Not with Body.
 	Files *FileCache
+	// Buffers are practice files as an editor holds them, unsaved (catalog
+	// lsp), by path as load names them (the catalog folder joined with
+	// practices/…): each is read in place of the file on disk, which need
+	// not exist. A path outside the practices folder, or not ending in .md,
+	// is not a practice and is ignored. A buffer larger than the gate lets a
+	// file be is refused as that file would be.
+	Buffers map[string][]byte
 }
 
 // CatalogWith is Catalog with options.
@@ -85,6 +92,7 @@ func CatalogWith(dir string, opt Options) (*model.Catalog, []diag.Diagnostic, er
 	if err != nil {
 		return nil, nil, err
 	}
+	paths = withBuffers(folder, paths, opt.Buffers)
 	ds = append(ds, otherFiles(folder)...)
 	for _, o := range others {
 		d := diag.New(RuleFileName, o, 0, 0, "not a practice file (practices end in .md): it is ignored")
@@ -155,6 +163,32 @@ func practiceFiles(folder *gate.Folder, ds *[]diag.Diagnostic) (md, others []str
 	slices.Sort(md)
 	slices.Sort(others)
 	return md, others, err
+}
+
+// withBuffers adds to paths the buffers that have no file on disk yet. A
+// buffer whose file the gate refuses (a link out of the catalog, a special
+// file: the walk reported it) stays out, as the file does.
+func withBuffers(folder *gate.Folder, paths []string, buffers map[string][]byte) []string {
+	dir := folder.Path(PracticesDir) + string(filepath.Separator)
+	added := false
+	for path := range buffers {
+		if !strings.HasPrefix(path, dir) || !strings.EqualFold(filepath.Ext(path), ".md") || filepath.Clean(path) != path {
+			continue
+		}
+		if _, err := folder.Stat(path); err != nil {
+			if _, refused := gate.AsDiagnostic(err); refused {
+				continue
+			}
+		}
+		if _, found := slices.BinarySearch(paths, path); !found {
+			paths = append(paths, path)
+			added = true
+		}
+	}
+	if added {
+		slices.Sort(paths)
+	}
+	return paths
 }
 
 // The folders beside practices/ that a build reads from.
@@ -298,7 +332,8 @@ type worker struct {
 
 func (w *worker) parseFile(path string) (p *parsed) {
 	cfg, opt := w.cfg, w.opt
-	if w.files != nil {
+	buffer, buffered := opt.Buffers[path]
+	if w.files != nil && !buffered {
 		if p := w.files.parsedFile(&w.reader, path, w.langs); p != nil {
 			return p
 		}
@@ -315,7 +350,22 @@ func (w *worker) parseFile(path string) (p *parsed) {
 	}()
 	p.file.ID, p.file.Lang, p.valid = p.name(cfg)
 	read := w.read
-	if w.files != nil {
+	switch {
+	case buffered:
+		read = func(path string) ([]byte, error) {
+			// The file's text is the buffer's; what the file is, the
+			// gate says.
+			if _, err := w.gate.Stat(path); err != nil {
+				if _, refused := gate.AsDiagnostic(err); refused {
+					return nil, err
+				}
+			}
+			if len(buffer) > gate.MaxText {
+				return nil, gate.TooBig(path, int64(len(buffer)), gate.MaxText)
+			}
+			return buffer, nil
+		}
+	case w.files != nil:
 		read = w.cached
 	}
 	src, err := read(path)

@@ -276,3 +276,77 @@ func TestPlaceholderFormat(t *testing.T) {
 		t.Fatalf("placeholders reported %+v, want one problem made with %q", ds, PlaceholderFormat)
 	}
 }
+
+// TestBuffers holds catalog lsp's hook: a buffer is read in place of its
+// file, a buffer with no file is a practice too, one outside practices/ is
+// ignored, and one over the gate's bound is refused as the file would be.
+func TestBuffers(t *testing.T) {
+	dir := filepath.Join(fixture, "practices")
+	base := filepath.Join(dir, "ok-base.es.md")
+	src, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "\ntitle: ", "\ntitle: Editada ", 1)
+	fresh := filepath.Join(dir, "zz-nueva.es.md")
+	big := filepath.Join(dir, "zz-grande.es.md")
+	cat, ds, err := CatalogWith(fixture, Options{Buffers: map[string][]byte{
+		base:                                   []byte(edited),
+		fresh:                                  []byte("---\ntitle: Nueva\nsummary: Una.\n---\n"),
+		big:                                    make([]byte, gate.MaxText+1),
+		filepath.Join(fixture, "catalog.yaml"): []byte("nothing: [\n"),
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cat.Practice("ok-base").In("es").Title; !strings.HasPrefix(got, "Editada ") {
+		t.Errorf("ok-base's title %q: the buffer was not read", got)
+	}
+	if cat.Practice("zz-nueva") == nil {
+		t.Error("a buffer with no file on disk is no practice")
+	}
+	sizes := 0
+	for _, d := range ds {
+		if d.File == big && d.Rule == gate.RuleFileSize {
+			sizes++
+		}
+		if strings.HasSuffix(d.File, "catalog.yaml") {
+			t.Errorf("a buffer of catalog.yaml was read: %v", d)
+		}
+	}
+	if sizes != 1 {
+		t.Errorf("%d file-size problems for the oversized buffer, want 1", sizes)
+	}
+}
+
+// TestBufferOfRefusedFile: a buffer does not make the gate take a file it
+// refuses: a link out of the catalog stays refused, buffer or not.
+func TestBufferOfRefusedFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "practices"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "catalog.yaml"), []byte("title: {es: x, en: y}\nlanguages: [es, en]\n"), 0o644)
+	outside := filepath.Join(t.TempDir(), "fuera.md")
+	os.WriteFile(outside, []byte("---\ntitle: Fuera\n---\n"), 0o644)
+	link := filepath.Join(dir, "practices", "zz-fuera.es.md")
+	if err := os.Symlink(outside, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	cat, ds, err := CatalogWith(dir, Options{Buffers: map[string][]byte{link: []byte("---\ntitle: Dentro\nsummary: x\n---\n")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cat.Practice("zz-fuera") != nil {
+		t.Error("the buffer of a link out of the catalog is a practice")
+	}
+	n := 0
+	for _, d := range ds {
+		if d.File == link && d.Rule == gate.RuleSymlink {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d symlink problems for the link, want 1: %v", n, ds)
+	}
+}
