@@ -290,6 +290,16 @@ func TestBuffers(t *testing.T) {
 	edited := strings.Replace(string(src), "\ntitle: ", "\ntitle: Editada ", 1)
 	fresh := filepath.Join(dir, "zz-nueva.es.md")
 	big := filepath.Join(dir, "zz-grande.es.md")
+	_, plain, err := CatalogWith(fixture, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var own []string
+	for _, d := range plain {
+		if strings.HasSuffix(d.File, "catalog.yaml") {
+			own = append(own, d.Message)
+		}
+	}
 	cat, ds, err := CatalogWith(fixture, Options{Buffers: map[string][]byte{
 		base:                                   []byte(edited),
 		fresh:                                  []byte("---\ntitle: Nueva\nsummary: Una.\n---\n"),
@@ -310,7 +320,9 @@ func TestBuffers(t *testing.T) {
 		if d.File == big && d.Rule == gate.RuleFileSize {
 			sizes++
 		}
-		if strings.HasSuffix(d.File, "catalog.yaml") {
+		// The fixture's own catalog.yaml has problems of its own; the
+		// buffer "nothing: [" would add a YAML error.
+		if strings.HasSuffix(d.File, "catalog.yaml") && !slices.Contains(own, d.Message) {
 			t.Errorf("a buffer of catalog.yaml was read: %v", d)
 		}
 	}
