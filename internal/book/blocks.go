@@ -239,7 +239,7 @@ func (b *book) table(t layout.Table, x, width float64) {
 const codeSize = 8.5
 
 // Table text size and cell padding.
-const tableSize, tablePad = 9.0, 1.5
+const tableSize, tablePad = 9.5, 1.5
 
 // wrapRow breaks a table row's cells into lines in columns cols wide,
 // in style base, and returns them and the most lines a cell has.

@@ -97,9 +97,9 @@ const (
 
 // Sizes in points.
 const (
-	bodySize  = 10.0
-	smallSize = 8.5
-	leading   = 1.45 // line height / font size
+	bodySize  = 11.0
+	smallSize = 9.0
+	leading   = 1.4 // line height / font size
 )
 
 var (
