@@ -2,9 +2,11 @@
 // which characters they can draw.
 //
 // The book's text is set in Liberation Serif (github.com/go-fonts/liberation,
-// SIL Open Font License 1.1) in four styles: a report face with proportional
-// lining figures, so that "26.842" and "2012–2017" read as part of a
-// sentence. Code and identifiers are set in Go Mono (golang.org/x/image/font/
+// SIL Open Font License 1.1) in four styles: a report face (metrics of
+// Times) whose lining figures have serifs of the text's kind, so that
+// "26.842" and "2012–2017" read as part of a sentence, not typewritten. Its
+// figures are all half an em wide (tabular, as Times's are; neither it nor
+// DejaVu has proportional ones by default), so columns of numbers align. Code and identifiers are set in Go Mono (golang.org/x/image/font/
 // gofont, BSD licence) in two styles. A character is drawable only when every
 // style has a glyph for it, mono included, so that a word keeps its letters
 // whether it is set in body text, a heading, emphasis or code: Liberation
