@@ -154,16 +154,25 @@ func (b *book) list(l layout.List, x, width float64, shift int) {
 func (b *book) code(c layout.Code, x, width float64) {
 	const size, pad = codeSize, 2.0
 	lh := lineHeight(size)
+	// A code block is all code: at codeSize, not scaled down as code
+	// within text is (monoScale), so measured and drawn here.
+	measure := func(text string, st layout.Style, size float64) float64 {
+		return b.d.Measure(text, fontOf(st), size)
+	}
 	b.y += 1
 	for _, src := range c.Lines {
-		lines := layout.BreakCode(src, width-2*pad, size, b.measure)
+		lines := layout.BreakCode(src, width-2*pad, size, measure)
 		if len(lines) == 0 {
 			lines = []layout.Line{{}}
 		}
 		for _, ln := range lines {
 			b.need(lh)
 			b.d.Rect(x, b.y, width, lh, &tint, nil, 0)
-			b.line(ln, x+pad, b.y, size, ink)
+			lx := x + pad
+			for _, r := range ln.Runs {
+				b.d.Text(lx, b.y+lh*0.74, r.Text, fontOf(r.Style), size, ink)
+				lx += measure(r.Text, r.Style, size)
+			}
 			b.y += lh
 		}
 	}
@@ -234,7 +243,7 @@ func (b *book) table(t layout.Table, x, width float64) {
 const codeSize = 8.5
 
 // Table text size and cell padding.
-const tableSize, tablePad = 9.0, 1.5
+const tableSize, tablePad = 9.5, 1.5
 
 // wrapRow breaks a table row's cells into lines in columns cols wide,
 // in style base, and returns them and the most lines a cell has.

@@ -97,9 +97,9 @@ const (
 
 // Sizes in points.
 const (
-	bodySize  = 10.0
-	smallSize = 8.5
-	leading   = 1.45 // line height / font size
+	bodySize  = 11.0
+	smallSize = 9.0
+	leading   = 1.4 // line height / font size
 )
 
 var (
@@ -326,10 +326,24 @@ func lineHeight(size float64) float64 { return size * pt * leading }
 
 // measure is text width for the line breaker.
 func (b *book) measure(text string, st layout.Style, size float64) float64 {
+	return b.d.Measure(text, fontOf(st), runSize(st, size))
+}
+
+// monoScale is the size of code within text, relative to the text: Go
+// Mono's small letters are 0.53 em tall, Liberation Serif's 0.45, so code
+// at the text's size would look a size larger than the words around it.
+const monoScale = 0.85
+
+// runSize is the size a run of style st is drawn at in text of size
+// points: smaller for superscripts and code.
+func runSize(st layout.Style, size float64) float64 {
 	if st&layout.Super != 0 {
 		size *= 0.7
 	}
-	return b.d.Measure(text, fontOf(st), size)
+	if st&layout.Mono != 0 {
+		size *= monoScale
+	}
+	return size
 }
 
 func fontOf(st layout.Style) pdfdraw.Style {
@@ -375,9 +389,9 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 		if r.Text == "\n" {
 			continue
 		}
-		sz, by := size, baseline
+		sz, by := runSize(r.Style, size), baseline
 		if r.Style&layout.Super != 0 {
-			sz, by = size*0.7, baseline-size*pt*0.35
+			by = baseline - size*pt*0.35
 		}
 		st := fontOf(r.Style)
 		var w float64

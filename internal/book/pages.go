@@ -297,7 +297,7 @@ func (b *book) facts(x *model.Practice, t *model.Text, countries []string) {
 func (b *book) factRows(rows []fact) {
 	const labelW, pad = 40.0, 2.5
 	valueW := textW - labelW - 2*pad
-	size := 9.0
+	size := 9.5
 	lh := lineHeight(size)
 	for _, r := range rows {
 		lines := layout.Break(r.value, valueW, size, b.measure)

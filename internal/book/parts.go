@@ -100,7 +100,7 @@ func (b *book) cover() {
 	case date != "":
 		lines = []string{fmt.Sprintf(b.word("edition"), date)}
 	}
-	edTop := min(foot-12, bottom) - float64(len(lines))*lineHeight(11) - 4
+	edTop := min(foot-12, bottom) - float64(len(lines))*lineHeight(11) - 5 // 1 mm to spare: need breaks the page on a hair
 
 	// The countries of the practices, above the edition.
 	low := edTop

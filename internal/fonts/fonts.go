@@ -1,10 +1,17 @@
 // Package fonts owns the TrueType fonts embedded in the PDF book and knows
 // which characters they can draw.
 //
-// The book uses the Go fonts (golang.org/x/image/font/gofont): a proportional
-// family in four styles and a monospaced family in two. A character is
-// drawable only when every style has a glyph for it, so that a word keeps its
-// letters whether it is set in body text, a heading, emphasis or code.
+// The book's text is set in Liberation Serif (github.com/go-fonts/liberation,
+// SIL Open Font License 1.1) in four styles: a report face (metrics of
+// Times) whose lining figures have serifs of the text's kind, so that
+// "26.842" and "2012–2017" read as part of a sentence, not typewritten. Its
+// figures are all half an em wide (tabular, as Times's are; neither it nor
+// DejaVu has proportional ones by default), so columns of numbers align. Code and identifiers are set in Go Mono (golang.org/x/image/font/
+// gofont, BSD licence) in two styles. A character is drawable only when every
+// style has a glyph for it, mono included, so that a word keeps its letters
+// whether it is set in body text, a heading, emphasis or code: Liberation
+// Serif has Greek, Cyrillic and more than Go Mono, and the few characters Go
+// Mono has and Liberation Serif lacks are refused as well.
 // validate reports the characters Covers refuses; the book renderer passes
 // every string through Drawable so that such a character becomes '?' instead
 // of a blank box or a failed build.
@@ -17,12 +24,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/gomonobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/text/unicode/norm"
 )
@@ -53,10 +60,10 @@ func (s Style) String() string {
 }
 
 var ttfs = [numStyles][]byte{
-	Regular:    goregular.TTF,
-	Bold:       gobold.TTF,
-	Italic:     goitalic.TTF,
-	BoldItalic: gobolditalic.TTF,
+	Regular:    liberationserifregular.TTF,
+	Bold:       liberationserifbold.TTF,
+	Italic:     liberationserifitalic.TTF,
+	BoldItalic: liberationserifbolditalic.TTF,
 	Mono:       gomono.TTF,
 	MonoBold:   gomonobold.TTF,
 }
@@ -128,7 +135,7 @@ func substitute(r rune) rune {
 // Covers reports whether the book can draw r as written: every style's font
 // has a glyph for r, or for a character that looks the same (a typographic
 // space or hyphen, see Drawable). Runes above U+FFFF are never covered: the
-// Go fonts have no glyph there (emoji among them). Characters that
+// fonts have no glyph there (emoji among them). Characters that
 // Invisible reports are not covered either; Drawable removes them.
 func Covers(r rune) bool {
 	return hasGlyph(r) || substitute(r) != 0

@@ -47,7 +47,9 @@ func TestCoversRefuses(t *testing.T) {
 	for _, r := range []rune{
 		0x1F600,  // 😀: above the BMP, where the fonts have no glyph
 		0x10000,  // first rune above the BMP
-		0x2713,   // ✓: not in the Go fonts
+		0x2713,   // ✓: in no font of the book
+		0x222A,   // ∪: in Go Mono, not in Liberation Serif
+		0x2070,   // ⁰: in Go Mono, not in Liberation Serif
 		0x200B,   // zero width space: format character, no glyph
 		0xE000,   // private use
 		-1,       // not a rune

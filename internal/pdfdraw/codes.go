@@ -101,9 +101,10 @@ func glyphCID(g int) int {
 }
 
 // cidToGIDMap is the CIDToGIDMap of a font whose used glyphs are used:
-// two bytes, the glyph ID, for each CID up to the last one used (zero,
-// .notdef, for the CIDs that are no code of a used glyph).
-func cidToGIDMap(used []bool) []byte {
+// two bytes, the glyph's ID in the subset (gids, by its ID in the font), for
+// each CID up to the last one used (zero, .notdef, for the CIDs that are no
+// code of a used glyph).
+func cidToGIDMap(used []bool, gids []uint16) []byte {
 	last := 0
 	for g, ok := range used {
 		if ok {
@@ -114,7 +115,7 @@ func cidToGIDMap(used []bool) []byte {
 	for g, ok := range used {
 		if ok {
 			c := glyphCID(g)
-			m[2*c], m[2*c+1] = byte(g>>8), byte(g)
+			m[2*c], m[2*c+1] = byte(gids[g]>>8), byte(gids[g])
 		}
 	}
 	return m

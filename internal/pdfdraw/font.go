@@ -20,13 +20,13 @@ import (
 
 const numStyles = int(fonts.MonoBold) + 1
 
-// psNames are the PostScript names of the Go fonts, the base of each
-// subset's /BaseFont.
+// psNames are the PostScript names of the fonts (as their name tables say),
+// the base of each subset's /BaseFont.
 var psNames = [numStyles]string{
-	fonts.Regular:    "GoRegular",
-	fonts.Bold:       "GoBold",
-	fonts.Italic:     "GoItalic",
-	fonts.BoldItalic: "GoBoldItalic",
+	fonts.Regular:    "LiberationSerif",
+	fonts.Bold:       "LiberationSerif-Bold",
+	fonts.Italic:     "LiberationSerif-Italic",
+	fonts.BoldItalic: "LiberationSerif-BoldItalic",
 	fonts.Mono:       "GoMono",
 	fonts.MonoBold:   "GoMonoBold",
 }
@@ -38,6 +38,7 @@ type fontData struct {
 	upem      int
 	numGlyphs int
 	adv       []uint16 // advance width of each glyph, font units
+	lsb       []int16  // left side bearing of each glyph, font units
 	loca      []uint32 // glyph offsets into glyf, numGlyphs+1
 	cmap      []uint16 // glyph of each rune of the BMP; 0 = none
 
@@ -144,11 +145,16 @@ func parseFont(ttf []byte) (*fontData, error) {
 		return nil, fmt.Errorf("%w: %d horizontal metrics for %d glyphs", errFont, numHMetrics, f.numGlyphs)
 	}
 	f.adv = make([]uint16, f.numGlyphs)
+	f.lsb = make([]int16, f.numGlyphs)
 	for g := range f.adv {
 		if g < numHMetrics {
 			f.adv[g] = be.Uint16(hmtx[4*g:])
+			f.lsb[g] = int16(be.Uint16(hmtx[4*g+2:]))
 		} else {
 			f.adv[g] = f.adv[numHMetrics-1]
+			if at := 4*numHMetrics + 2*(g-numHMetrics); at+2 <= len(hmtx) {
+				f.lsb[g] = int16(be.Uint16(hmtx[at:]))
+			}
 		}
 	}
 

@@ -513,7 +513,7 @@ func (d *Doc) writeFont(o *pdfOut, st Style, n fontObjs, encoding int) {
 	o.b = fmt.Appendf(o.b, " /StemV %d /FontFile2 %d 0 R >>", f.stemV(), n.file)
 	o.end()
 
-	sub := f.subset(u.used)
+	sub, gids := f.subset(u.used)
 	var z bytesWriter
 	deflate(&z, sub)
 	o.stream(n.file, "/Filter /FlateDecode /Length1 "+strconv.Itoa(len(sub)), z)
@@ -523,7 +523,7 @@ func (d *Doc) writeFont(o *pdfOut, st Style, n fontObjs, encoding int) {
 	o.stream(n.toUnicode, "/Filter /FlateDecode", z)
 
 	z = z[:0]
-	deflate(&z, cidToGIDMap(u.used))
+	deflate(&z, cidToGIDMap(u.used, gids))
 	o.stream(n.cidToGID, "/Filter /FlateDecode", z)
 }
 

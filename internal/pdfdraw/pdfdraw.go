@@ -17,10 +17,11 @@
 // Output. Output writes the rest: the pages, fonts, images, outline and
 // cross-references.
 //
-// Text is set in the six Go fonts of package fonts, as Type0 fonts
-// addressing glyphs by ID (one byte for most, see codes.go), each embedded
-// as a subset of the glyphs drawn (glyph IDs unchanged, unused outlines
-// emptied), with the exact advance widths that Measure adds up and a
+// Text is set in the six fonts of package fonts (Liberation Serif and Go
+// Mono), as Type0 fonts addressing glyphs by their IDs in the font (one
+// byte for most, see codes.go), each embedded as a subset of the glyphs
+// drawn (renumbered, without hinting; a CIDToGIDMap finds them), with the
+// exact advance widths that Measure adds up and a
 // ToUnicode map so that text can be extracted. Consecutive lines of text
 // share one text object and are placed relative to each other. Page
 // content is deflated by compress/zlib at BestSpeed; short chunks are
@@ -369,8 +370,8 @@ func (d *Doc) Measure(s string, st Style, size float64) float64 {
 }
 
 // Ascent returns the height in millimetres of st's ascender above the
-// baseline at size points, from the font's own metrics (the Go fonts'
-// ascent is 0.944 em in every style).
+// baseline at size points, from the font's own metrics (Liberation
+// Serif's ascent is 0.891 em, Go Mono's 0.944).
 func (d *Doc) Ascent(st Style, size float64) float64 {
 	f := d.font(st).f
 	return float64(f.ascent) / float64(f.upem) * size * ptToMM

@@ -468,7 +468,7 @@ func TestOutput(t *testing.T) {
 		if len(lines) != 2+6 {
 			t.Errorf("want 6 fonts:\n%s", out)
 		}
-		names := regexp.MustCompile(`^[A-Z]{6}\+Go(Regular|Bold|Italic|BoldItalic|Mono|MonoBold)$`)
+		names := regexp.MustCompile(`^[A-Z]{6}\+(LiberationSerif(-Bold|-Italic|-BoldItalic)?|GoMono|GoMonoBold)$`)
 		for _, line := range lines[min(2, len(lines)):] {
 			f := strings.Fields(line)
 			// name type… encoding emb sub uni objnum gen
@@ -517,7 +517,7 @@ func TestMeasure(t *testing.T) {
 	if got, want := d.Measure("0123456789", Mono, 10), 10*1229.0/2048*10*ptToMM; !near(got, want) {
 		t.Errorf("Measure(10 mono digits) = %g, want %g", got, want)
 	}
-	// A 10 pt em of the Go fonts is 3.53 mm; "M" is most of it.
+	// A 10 pt em is 3.53 mm; "M" is most of it.
 	if m := d.Measure("M", Regular, 10); m < 2 || m > 3.6 {
 		t.Errorf("Measure(M, 10pt) = %g mm, implausible", m)
 	}

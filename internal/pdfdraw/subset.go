@@ -1,9 +1,13 @@
 package pdfdraw
 
-// Font subsetting: the embedded font keeps every glyph ID (so that the
-// content streams can address glyphs by their IDs in the original font, with
-// /CIDToGIDMap /Identity), but the outlines of the glyphs not drawn are
-// emptied. Only the tables a PDF reader needs are kept.
+// Font subsetting: the embedded font holds only the glyphs drawn (and
+// .notdef, and the components of the composite glyphs drawn), renumbered in
+// their original order; the content streams still address glyphs by their
+// IDs in the original font (see codes.go), and the font's /CIDToGIDMap maps
+// each code to the glyph's ID in the subset. Only the tables a PDF reader
+// needs are kept, and the glyphs lose their hinting instructions: PDF
+// readers draw at any size and resolution and rarely run them, and in the
+// Liberation fonts they are a third of each glyph's bytes.
 
 import (
 	"encoding/binary"
@@ -12,11 +16,12 @@ import (
 )
 
 // subsetTables are the tables kept, in the order of their tags (the
-// table directory must be sorted). name, kern, GPOS… are dropped, and the
-// cmap is replaced by an empty one: a CIDFontType2 font with an identity
-// CID → GID map never looks a rune up, but some font parsers insist on
-// having the table.
-var subsetTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "post", "prep"}
+// table directory must be sorted). name, kern, GPOS… are dropped, and so
+// are the hinting tables (cvt, fpgm, prep, gasp) since the instructions
+// that use them are; the cmap is replaced by an empty one: a CIDFontType2
+// font with a CIDToGIDMap never looks a rune up, but some font parsers
+// insist on having the table.
+var subsetTables = []string{"OS/2", "cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "post"}
 
 // emptyCmap is a cmap table with one (3,1) format 4 subtable that maps no
 // character: only the final 0xFFFF segment.
@@ -80,28 +85,63 @@ func (f *fontData) closure(keep []bool) []bool {
 	return out
 }
 
-// subset returns a TrueType font with the glyphs of keep (after closure)
-// and empty outlines for the others, glyph IDs unchanged.
-func (f *fontData) subset(keep []bool) []byte {
+// subset returns a TrueType font with the glyphs of keep (after closure),
+// renumbered in their order and without hinting instructions, and the new
+// ID of each glyph of f (0 for the glyphs left out).
+func (f *fontData) subset(keep []bool) ([]byte, []uint16) {
 	keep = f.closure(keep)
-	be := binary.BigEndian
-	src := f.tables["glyf"]
-	var glyf []byte
-	loca := make([]byte, 4*(f.numGlyphs+1))
-	for g := range f.numGlyphs {
-		be.PutUint32(loca[4*g:], uint32(len(glyf)))
-		if keep[g] {
-			glyf = append(glyf, src[f.loca[g]:f.loca[g+1]]...)
-			for len(glyf)%4 != 0 {
-				glyf = append(glyf, 0)
-			}
+	gids := make([]uint16, f.numGlyphs)
+	n := 0
+	for g, k := range keep {
+		if k {
+			gids[g] = uint16(n)
+			n++
 		}
 	}
-	be.PutUint32(loca[4*f.numGlyphs:], uint32(len(glyf)))
+	be := binary.BigEndian
+	src := f.tables["glyf"]
+	glyf := []byte{} // a table even when every glyph kept is empty
+	offsets := make([]int, 0, n+1)
+	hmtx := make([]byte, 0, 4*n)
+	for g, k := range keep {
+		if !k {
+			continue
+		}
+		offsets = append(offsets, len(glyf))
+		glyf = appendOutline(glyf, src[f.loca[g]:f.loca[g+1]], gids)
+		for len(glyf)%4 != 0 {
+			glyf = append(glyf, 0)
+		}
+		hmtx = be.AppendUint16(hmtx, f.adv[g])
+		hmtx = be.AppendUint16(hmtx, uint16(f.lsb[g]))
+	}
+	offsets = append(offsets, len(glyf))
+	// Short offsets (halved, two bytes) when the glyphs fit: every offset
+	// is even, the glyphs being padded to four bytes.
+	short := len(glyf) < 0x20000
+	var loca []byte
+	for _, off := range offsets {
+		if short {
+			loca = be.AppendUint16(loca, uint16(off/2))
+		} else {
+			loca = be.AppendUint32(loca, uint32(off))
+		}
+	}
 
 	head := slices.Clone(f.tables["head"])
-	be.PutUint32(head[8:], 0)  // checkSumAdjustment, set below
-	be.PutUint16(head[50:], 1) // indexToLocFormat: long offsets
+	be.PutUint32(head[8:], 0) // checkSumAdjustment, set below
+	locFormat := uint16(1)
+	if short {
+		locFormat = 0
+	}
+	be.PutUint16(head[50:], locFormat)
+	hhea := slices.Clone(f.tables["hhea"])
+	be.PutUint16(hhea[34:], uint16(n)) // numberOfHMetrics: every glyph has its own
+	maxp := slices.Clone(f.tables["maxp"])
+	be.PutUint16(maxp[4:], uint16(n))
+	if len(maxp) >= 32 {
+		be.PutUint16(maxp[26:], 0) // maxSizeOfInstructions
+	}
 
 	type table struct {
 		tag  string
@@ -117,6 +157,12 @@ func (f *fontData) subset(keep []bool) []byte {
 			data = loca
 		case "head":
 			data = head
+		case "hhea":
+			data = hhea
+		case "hmtx":
+			data = hmtx
+		case "maxp":
+			data = maxp
 		case "cmap":
 			data = emptyCmap
 		case "post":
@@ -133,22 +179,22 @@ func (f *fontData) subset(keep []bool) []byte {
 		tables = append(tables, table{tag, data})
 	}
 
-	n := len(tables)
-	size := 12 + 16*n
+	nt := len(tables)
+	size := 12 + 16*nt
 	for _, t := range tables {
 		size += (len(t.data) + 3) &^ 3
 	}
-	out := make([]byte, 12+16*n, size)
+	out := make([]byte, 12+16*nt, size)
 	be.PutUint32(out, 0x00010000)
-	be.PutUint16(out[4:], uint16(n))
+	be.PutUint16(out[4:], uint16(nt))
 	entrySelector := 0
-	for 1<<(entrySelector+1) <= n {
+	for 1<<(entrySelector+1) <= nt {
 		entrySelector++
 	}
 	searchRange := 16 << entrySelector
 	be.PutUint16(out[6:], uint16(searchRange))
 	be.PutUint16(out[8:], uint16(entrySelector))
-	be.PutUint16(out[10:], uint16(16*n-searchRange))
+	be.PutUint16(out[10:], uint16(16*nt-searchRange))
 	headAt := 0
 	for i, t := range tables {
 		rec := out[12+16*i:]
@@ -165,7 +211,65 @@ func (f *fontData) subset(keep []bool) []byte {
 		}
 	}
 	be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
-	return out
+	return out, gids
+}
+
+// appendOutline appends glyph data to glyf without its instructions, the
+// components of a composite glyph renumbered by gids (a component out of
+// range becomes .notdef). Data it cannot read as a glyph is copied as it
+// is.
+func appendOutline(glyf, data []byte, gids []uint16) []byte {
+	be := binary.BigEndian
+	if len(data) < 10 {
+		return append(glyf, data...)
+	}
+	if nc := int(int16(be.Uint16(data))); nc >= 0 {
+		// A simple glyph: header, endPtsOfContours, instructionLength,
+		// instructions, then flags and coordinates.
+		at := 10 + 2*nc
+		if at+2 > len(data) {
+			return append(glyf, data...)
+		}
+		end := at + 2 + int(be.Uint16(data[at:]))
+		if end > len(data) {
+			return append(glyf, data...)
+		}
+		glyf = append(glyf, data[:at]...)
+		glyf = append(glyf, 0, 0)
+		return append(glyf, data[end:]...)
+	}
+	start := len(glyf)
+	glyf = append(glyf, data...)
+	comp := glyf[start:]
+	p := 10
+	for p+4 <= len(comp) {
+		flags := be.Uint16(comp[p:])
+		be.PutUint16(comp[p:], flags&^0x0100) // WE_HAVE_INSTRUCTIONS
+		if c := int(be.Uint16(comp[p+2:])); c < len(gids) {
+			be.PutUint16(comp[p+2:], gids[c])
+		} else {
+			be.PutUint16(comp[p+2:], 0)
+		}
+		p += 4
+		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
+			p += 2
+		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+			p += 4
+		case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
+			p += 8
+		}
+		if flags&0x0020 == 0 { // MORE_COMPONENTS
+			// The instructions, if any, follow the last component.
+			return glyf[:start+min(p, len(comp))]
+		}
+	}
+	return glyf
 }
 
 // checksum is the TrueType table checksum: the sum of big-endian uint32s,
