@@ -1,7 +1,8 @@
 // Command dist builds catalog's release archives (`make dist`): a static
 // binary for each of linux, darwin and windows on amd64 and arm64, packed
-// with README.md and CHANGELOG.md as catalog_VERSION_OS_ARCH.tar.gz (zip
-// for Windows), and SHA256SUMS over them. VERSION is the first version
+// with README.md, CHANGELOG.md and the fonts' licences (LICENSES/) as
+// catalog_VERSION_OS_ARCH.tar.gz (zip for Windows), and SHA256SUMS over
+// them. VERSION is the first version
 // CHANGELOG.md heads (## v0.1.0 …), without its "v": v0.1.0 gives
 // catalog_0.1.0_linux_amd64.tar.gz.
 //
@@ -28,6 +29,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -103,6 +105,13 @@ func Run(o Options, log io.Writer) ([]string, error) {
 		}
 		docs = append(docs, file{name: name, mode: 0o644, data: b})
 	}
+	for _, l := range licences {
+		b, err := moduleFile(o.Root, l.module, l.file)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, file{name: l.name, mode: 0o644, data: b})
+	}
 	version := strings.TrimPrefix(st.Version, "v")
 	var names []string
 	sums := map[string][32]byte{}
@@ -153,6 +162,32 @@ func Run(o Options, log io.Writer) ([]string, error) {
 		return nil, err
 	}
 	return append(names, "SHA256SUMS"), nil
+}
+
+// licences are the licences that ask to go with the binary: those of the
+// fonts it embeds for the PDF books (the SIL Open Font License asks that
+// its text go with every copy of the fonts; Go Mono's is Go's BSD
+// licence). Taken from the modules themselves, as the fonts are.
+var licences = []struct{ module, file, name string }{
+	{"github.com/go-fonts/liberation", "LICENSE-SIL", "LICENSES/Liberation-fonts-OFL-1.1.txt"},
+	{"golang.org/x/image", "LICENSE", "LICENSES/Go-fonts-BSD-3-Clause.txt"},
+}
+
+// moduleFile reads a file of a module that root's go.mod requires, at the
+// version it requires (go mod download fetches it when missing).
+func moduleFile(root, module, name string) ([]byte, error) {
+	cmd := exec.Command("go", "mod", "download", "-json", module)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOFLAGS=")
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go mod download %s: %v", module, err)
+	}
+	var m struct{ Dir string }
+	if err := json.Unmarshal(out, &m); err != nil || m.Dir == "" {
+		return nil, fmt.Errorf("go mod download %s: no folder in %q", module, out)
+	}
+	return os.ReadFile(filepath.Join(m.Dir, name))
 }
 
 // LDFlags are the linker flags of a release: stripped, no build ID, the

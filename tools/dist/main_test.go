@@ -24,7 +24,7 @@ const root = "../.."
 // TestReproducible: two runs of dist into two folders give the same bytes,
 // archives and SHA256SUMS, for a Unix and a Windows target (and this
 // machine's, to run the binary); each archive holds the binary, README.md
-// and CHANGELOG.md in that order, dated SOURCE_DATE_EPOCH, owned by 0:0,
+// and CHANGELOG.md and the fonts' licences in that order, dated SOURCE_DATE_EPOCH, owned by 0:0,
 // with fixed modes; the binary carries the stamps. A small stand-in
 // program is built, not catalog: the archiving and the flags are what is
 // under test, and a cold -trimpath build of catalog takes a minute here
@@ -97,8 +97,11 @@ func TestReproducible(t *testing.T) {
 		for _, m := range members {
 			got = append(got, fmt.Sprintf("%s %o", m.name, m.mode))
 		}
-		if want := []string{exe + " 755", "README.md 644", "CHANGELOG.md 644"}; !slices.Equal(got, want) {
+		if want := []string{exe + " 755", "README.md 644", "CHANGELOG.md 644", "LICENSES/Liberation-fonts-OFL-1.1.txt 644", "LICENSES/Go-fonts-BSD-3-Clause.txt 644"}; !slices.Equal(got, want) {
 			t.Errorf("%s holds %v, want %v", n, got, want)
+		}
+		if ofl := string(members[3].data); !strings.Contains(ofl, "SIL OPEN FONT LICENSE Version 1.1") || !strings.Contains(ofl, "Liberation") {
+			t.Errorf("%s: the fonts' licence reads %.200q", n, ofl)
 		}
 		if !strings.Contains(n, "_"+strings.ReplaceAll(host, "/", "_")+".") {
 			continue
