@@ -23,10 +23,15 @@ ARG SOURCE_DATE_EPOCH=0
 RUN DATE=$(date -u -d "@${SOURCE_DATE_EPOCH}" +%Y-%m-%dT%H:%M:%SZ) && \
     CGO_ENABLED=0 go build -trimpath -buildvcs=false -mod=readonly \
       -ldflags "-s -w -buildid= -X main.buildVersion=${VERSION} -X main.buildRevision=${REVISION} -X main.buildModified=${MODIFIED} -X main.buildDate=${DATE}" \
-      -o /out/catalog ./cmd/catalog
+      -o /out/catalog ./cmd/catalog && \
+    mkdir -p /out/licenses && \
+    cp "$(go list -m -f '{{.Dir}}' github.com/go-fonts/liberation)/LICENSE-SIL" /out/licenses/Liberation-fonts-OFL-1.1.txt && \
+    cp "$(go list -m -f '{{.Dir}}' golang.org/x/image)/LICENSE" /out/licenses/Go-fonts-BSD-3-Clause.txt
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/catalog /usr/local/bin/catalog
+# The licences of the fonts the binary embeds (as a release archive has them).
+COPY --from=build /out/licenses /usr/share/licenses/catalog
 USER nonroot:nonroot
 # The catalog repository is mounted here: catalog.yaml, practices/, …
 WORKDIR /catalog
