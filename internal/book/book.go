@@ -134,6 +134,9 @@ type book struct {
 	footnotes map[string]int // "#fn:N" of the current practice → link target
 	quotes    []openQuote    // the block quotes being drawn, outermost first
 	acronyms  []acronym      // the list of acronyms, after the contents
+
+	headingBase int // the depth of a body's highest heading, less 2
+	reserved    int // the structure element of what is drawn last (contents)
 }
 
 // openQuote is a block quote being drawn: where its bar goes and where it
@@ -164,7 +167,7 @@ func (b *book) open(out io.Writer, title, subject, keywords string) (*pdfdraw.Do
 		Keywords: keywords,
 		Lang:     b.lang,
 		Created:  b.opt.Date,
-	}, Out: out})
+	}, Out: out, Tagged: true})
 	if err != nil {
 		return nil, err
 	}
@@ -347,8 +350,14 @@ func fontOf(st layout.Style) pdfdraw.Style {
 }
 
 // text draws runs as wrapped lines from b.y, each line on the page it
-// fits on, and returns the number of lines.
+// fits on, and returns the number of lines; tagged as a P unless the
+// open element holds text itself (a heading, a cell).
 func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style, color pdfdraw.Color) int {
+	if b.needP() {
+		n := 0
+		b.tag("P", func() { n = b.text(runs, x, width, size, base, color) })
+		return n
+	}
 	if base != 0 {
 		runs = slices.Clone(runs)
 		for i := range runs {
@@ -369,7 +378,18 @@ func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style
 func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 	lh := lineHeight(size)
 	baseline := y + lh*0.74
-	for _, r := range ln.Runs {
+	// The space the line break took (or the break itself), given back
+	// to a reader of the text: after the line's last run, drawn at its
+	// end (invisible). Not after a cut in a word.
+	last := -1
+	if b.d.Tagged() && !ln.Cut {
+		for i, r := range ln.Runs {
+			if r.Text != "\n" {
+				last = i
+			}
+		}
+	}
+	for i, r := range ln.Runs {
 		if r.Text == "\n" {
 			continue
 		}
@@ -388,12 +408,25 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 		if r.Link != "" {
 			c = link
 		}
-		b.d.Text(x, by, r.Text, st, sz, c)
+		// A link is a Link element, its text and its annotation, unless
+		// one is open (a line of the contents).
+		tagLink := r.Link != "" && b.d.Tagged() && !b.d.InArtifact() && b.d.Role() != "Link"
+		if tagLink {
+			b.d.Begin(pdfdraw.Tag{Role: "Link"})
+		}
+		if i == last {
+			b.d.Text(x, by, r.Text+" ", st, sz, c)
+		} else {
+			b.d.Text(x, by, r.Text, st, sz, c)
+		}
 		if r.Style&layout.Strike != 0 {
 			b.d.Line(x, by-sz*pt*0.28, x+w, by-sz*pt*0.28, 0.2, c)
 		}
 		if r.Link != "" {
 			b.linkTo(r.Link, x, y, w, lh)
+		}
+		if tagLink {
+			b.d.End()
 		}
 		x += w
 	}

@@ -160,8 +160,11 @@ func (d *Doc) write() error {
 	if len(d.marks) > 0 {
 		outlineRoot = alloc(1)
 	}
-	pageBase := alloc(len(d.pages))
-	pageRef := func(p int) int { return pageBase + p - 1 }
+	pageRef := d.pageNum
+	parentTree, metadata := 0, 0
+	if d.st != nil {
+		parentTree, metadata = alloc(1), alloc(1)
+	}
 	var fontNums [numStyles]fontObjs
 	encodingObj := 0 // the CMap of glyph codes, shared by the fonts
 	for st, u := range d.fonts {
@@ -195,8 +198,18 @@ func (d *Doc) write() error {
 		o.b = append(o.b, " /Lang "...)
 		o.b = appendLiteral(o.b, lang)
 	}
+	if d.st != nil {
+		o.b = append(o.b, " /MarkInfo << /Marked true >> /StructTreeRoot "...)
+		o.b = appendRef(o.b, d.st.root)
+		o.b = append(o.b, " /ViewerPreferences << /DisplayDocTitle true >> /Metadata "...)
+		o.b = appendRef(o.b, metadata)
+	}
 	o.b = append(o.b, " >>"...)
 	o.end()
+	if d.st != nil {
+		d.writeTree(parentTree)
+		o.stream(metadata, "/Type /Metadata /Subtype /XML", d.xmp())
+	}
 
 	// Page tree.
 	o.begin(pagesObj)
@@ -293,9 +306,20 @@ func (d *Doc) write() error {
 	// Pages, each followed by its links; their chunks are written.
 	for p := range d.pages {
 		pg := &d.pages[p]
-		links := alloc(len(pg.links))
+		for i := range pg.links {
+			if pg.links[i].num == 0 {
+				pg.links[i].num = alloc(1)
+			}
+		}
 		o.begin(pageRef(p + 1))
 		o.b = append(o.b, "<< /Type /Page /Parent 2 0 R"...)
+		if d.st != nil {
+			o.b = append(o.b, " /StructParents "...)
+			o.b = strconv.AppendInt(o.b, int64(len(d.st.annots)+p), 10)
+			if len(pg.links) > 0 {
+				o.b = append(o.b, " /Tabs /S"...)
+			}
+		}
 		if len(pg.chunks) > 0 {
 			o.b = append(o.b, " /Contents ["...)
 			for i, num := range pg.chunks {
@@ -312,14 +336,14 @@ func (d *Doc) write() error {
 				if i > 0 {
 					o.b = append(o.b, ' ')
 				}
-				o.b = appendRef(o.b, links+i)
+				o.b = appendRef(o.b, pg.links[i].num)
 			}
 			o.b = append(o.b, ']')
 		}
 		o.b = append(o.b, " >>"...)
 		o.end()
-		for i, l := range pg.links {
-			o.begin(links + i)
+		for _, l := range pg.links {
+			o.begin(l.num)
 			o.b = append(o.b, "<< /Type /Annot /Subtype /Link /Rect ["...)
 			for i, v := range l.rect {
 				if i > 0 {
@@ -328,6 +352,19 @@ func (d *Doc) write() error {
 				o.b = appendNum(o.b, v, 2)
 			}
 			o.b = append(o.b, "] /Border [0 0 0] "...)
+			if l.tagged {
+				o.b = append(o.b, "/StructParent "...)
+				o.b = strconv.AppendInt(o.b, int64(l.key), 10)
+				contents := l.contents
+				if contents == "" {
+					contents = l.uri
+				}
+				if contents = metaText(contents); contents != "" {
+					o.b = append(o.b, " /Contents "...)
+					o.b = appendText(o.b, contents)
+				}
+				o.b = append(o.b, ' ')
+			}
 			if l.uri != "" {
 				o.b = append(o.b, "/A << /S /URI /URI "...)
 				o.b = appendLiteral(o.b, l.uri)
