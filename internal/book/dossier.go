@@ -572,7 +572,9 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	if len(visitors) > 0 {
 		who = b.countryPhrase(visitors, "worksheet_or")
 	}
-	b.tag("H3", func() { b.text(plain(fmt.Sprintf(b.word("worksheet_exists"), who)), marginL, textW, 11, layout.Bold, brand) })
+	b.tag("H3", func() {
+		b.text(plain(fmt.Sprintf(b.word("worksheet_exists"), who)), marginL, textW, 11, layout.Bold, brand)
+	})
 	b.y += 2
 	var requires []string
 	if t.Adaptation != nil {
