@@ -224,7 +224,7 @@ func (b *book) table(t layout.Table, x, width float64) {
 			if tags == nil {
 				b.d.Artifact(cell)
 			} else {
-				b.d.Within(tags[i], cell)
+				b.d.Within(tags[i], func() { b.carryLinks(cell) })
 			}
 			cx += cols[i]
 		}

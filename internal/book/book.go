@@ -137,6 +137,10 @@ type book struct {
 
 	headingBase int // the depth of a body's highest heading, less 2
 	reserved    int // the structure element of what is drawn last (contents)
+	// openLink is the destination of the Link element left open at the
+	// end of a line, to go on on the next (carry: lines of one text).
+	openLink string
+	carry    bool
 }
 
 // openQuote is a block quote being drawn: where its bar goes and where it
@@ -366,11 +370,13 @@ func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style
 	}
 	lines := layout.Break(runs, width, size, b.measure)
 	lh := lineHeight(size)
-	for _, ln := range lines {
-		b.need(lh)
-		b.line(ln, x, b.y, size, color)
-		b.y += lh
-	}
+	b.carryLinks(func() {
+		for _, ln := range lines {
+			b.need(lh)
+			b.line(ln, x, b.y, size, color)
+			b.y += lh
+		}
+	})
 	return len(lines)
 }
 
@@ -381,14 +387,16 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 	// The space the line break took (or the break itself), given back
 	// to a reader of the text: after the line's last run, drawn at its
 	// end (invisible). Not after a cut in a word.
-	last := -1
-	if b.d.Tagged() && !ln.Cut {
-		for i, r := range ln.Runs {
-			if r.Text != "\n" {
-				last = i
+	first, last := -1, -1
+	for i, r := range ln.Runs {
+		if r.Text != "\n" {
+			if first < 0 {
+				first = i
 			}
+			last = i
 		}
 	}
+	space := b.d.Tagged() && !ln.Cut
 	for i, r := range ln.Runs {
 		if r.Text == "\n" {
 			continue
@@ -408,13 +416,19 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 		if r.Link != "" {
 			c = link
 		}
-		// A link is a Link element, its text and its annotation, unless
-		// one is open (a line of the contents).
-		tagLink := r.Link != "" && b.d.Tagged() && !b.d.InArtifact() && b.d.Role() != "Link"
-		if tagLink {
+		// A link is a Link element, its text and its annotations (one a
+		// line when it goes on over lines), unless one is open (a line of
+		// the contents).
+		tagLink := r.Link != "" && b.d.Tagged() && !b.d.InArtifact() && (b.openLink != "" || b.d.Role() != "Link")
+		switch {
+		case tagLink && (b.openLink != r.Link || i != first):
+			b.endLink()
 			b.d.Begin(pdfdraw.Tag{Role: "Link"})
+			b.openLink = r.Link
+		case !tagLink:
+			b.endLink()
 		}
-		if i == last {
+		if space && i == last {
 			b.d.Text(x, by, r.Text+" ", st, sz, c)
 		} else {
 			b.d.Text(x, by, r.Text, st, sz, c)
@@ -425,11 +439,29 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 		if r.Link != "" {
 			b.linkTo(r.Link, x, y, w, lh)
 		}
-		if tagLink {
-			b.d.End()
+		if tagLink && (!b.carry || i != last) {
+			b.endLink()
 		}
 		x += w
 	}
+}
+
+// endLink ends the Link element left open, if any.
+func (b *book) endLink() {
+	if b.openLink != "" {
+		b.openLink = ""
+		b.d.End()
+	}
+}
+
+// carryLinks runs f, which draws the lines of one text: a link that goes
+// on from one line to the next is one Link element.
+func (b *book) carryLinks(f func()) {
+	saved := b.carry
+	b.carry = true
+	f()
+	b.endLink()
+	b.carry = saved
 }
 
 // linkTo makes a clickable area: to another practice, to a footnote, or

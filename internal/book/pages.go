@@ -373,9 +373,11 @@ func (b *book) factRows(rows []fact) {
 				}
 			})
 			b.d.Within(td, func() {
-				for i := from; i < min(to, len(lines)); i++ {
-					b.line(lines[i], marginL+pad+labelW, y+float64(i-from)*lh, size, ink)
-				}
+				b.carryLinks(func() {
+					for i := from; i < min(to, len(lines)); i++ {
+						b.line(lines[i], marginL+pad+labelW, y+float64(i-from)*lh, size, ink)
+					}
+				})
 			})
 			b.y += h
 		}, func() {})

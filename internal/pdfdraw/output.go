@@ -18,6 +18,7 @@ import (
 	"hash"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 )
@@ -355,7 +356,7 @@ func (d *Doc) write() error {
 			if l.tagged {
 				o.b = append(o.b, "/StructParent "...)
 				o.b = strconv.AppendInt(o.b, int64(l.key), 10)
-				contents := l.contents
+				contents := strings.TrimSpace(l.elem.text)
 				if contents == "" {
 					contents = l.uri
 				}

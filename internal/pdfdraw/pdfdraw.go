@@ -154,7 +154,7 @@ type link struct {
 	// A tagged link's object number and StructParent key, set when made.
 	num, key int
 	tagged   bool
-	contents string // its text, for /Contents
+	elem     *structElem // its Link element: its text is the /Contents
 }
 
 type anchor struct {
@@ -425,10 +425,7 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 	if d.st != nil {
 		kind, e := d.want()
 		buf = d.mark(buf, kind, e, true)
-		if kind == markElem && e.tag.Role == "Link" && len(e.text) < 200 {
-			if e.text != "" {
-				e.text += " "
-			}
+		if kind == markElem && e.tag.Role == "Link" && len(e.text) < 1000 {
 			e.text += s
 		}
 	}

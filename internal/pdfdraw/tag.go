@@ -294,7 +294,7 @@ func (d *Doc) tagLink(l *link) {
 	l.num = d.out.alloc(1)
 	l.key = len(d.st.annots)
 	l.tagged = true
-	l.contents = e.text
+	l.elem = e
 	d.st.annots = append(d.st.annots, int32(e.num))
 	e.kids = append(e.kids, kid{kind: kidOBJR, page: int32(d.cur), n: int32(l.num)})
 	if e.page == 0 {
