@@ -338,13 +338,16 @@ func (b *book) image(im layout.Image, x, width float64) {
 		return
 	}
 	b.need(h + 2)
-	var err error
-	b.d.Tag(pdfdraw.Tag{Role: "Figure", Alt: im.Alt}, func() { err = b.d.Image(im.Dest, data, x, b.y, w, h) })
-	if err != nil {
-		b.text([]layout.Run{{Text: im.Alt, Style: layout.Italic}}, x, width, bodySize, 0, muted)
-		return
+	failed := false
+	b.d.Tag(pdfdraw.Tag{Role: "Figure", Alt: im.Alt}, func() {
+		if err := b.d.Image(im.Dest, data, x, b.y, w, h); err != nil {
+			failed = true // the figure is its description
+			b.text([]layout.Run{{Text: im.Alt, Style: layout.Italic}}, x, width, bodySize, 0, muted)
+		}
+	})
+	if !failed {
+		b.y += h + 3
 	}
-	b.y += h + 3
 }
 
 // picture reads a media image and sizes it for a column width wide: its
