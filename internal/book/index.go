@@ -16,7 +16,7 @@ import (
 func (b *book) entry(x *model.Practice, indent float64) {
 	const size = 9.5
 	lh := lineHeight(size)
-	num := " " + strconv.Itoa(b.pageOf[x.ID]) // a space for a reader of the text
+	num := strconv.Itoa(b.pageOf[x.ID])
 	nw := b.d.Measure(num, pdfdraw.Regular, size)
 	y0 := b.y
 	// A P that is a Link: the title, the page and the clickable area.

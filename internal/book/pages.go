@@ -142,7 +142,7 @@ func (b *book) drawContents(start int) {
 					b.line(ln, x, b.y, bodySize, ink)
 					b.y += tocLine
 				}
-				num := " " + strconv.Itoa(e.page) // a space for a reader of the text
+				num := strconv.Itoa(e.page)
 				nw := b.d.Measure(num, fontOf(st), bodySize)
 				b.d.Text(pageW-marginR-nw, b.y-tocLine+tocLine*0.74, num, fontOf(st), bodySize, ink)
 				b.d.LinkAnchor(x, y0, pageW-marginR-x, b.y-y0, e.anchor)

@@ -40,6 +40,16 @@ type pdfOut struct {
 	next    int     // the next free object number
 	b       []byte  // scratch for one object's text
 	err     error   // the first write error
+
+	// compact puts small objects into object streams (objstm.go): inStm
+	// is, by object number, the stream an object is in (its index is
+	// then in offsets), stm* the objects waiting for the next stream.
+	compact bool
+	inStm   []int32
+	cnum    int
+	stmHead []byte
+	stmData []byte
+	stmObjs []int32
 }
 
 // newPDFOut starts a file on w: its header, and objects 1 to 4 numbered.
@@ -82,9 +92,7 @@ func (o *pdfOut) Write(p []byte) (int, error) {
 
 // begin starts object num in the scratch buffer.
 func (o *pdfOut) begin(num int) {
-	for len(o.offsets) <= num {
-		o.offsets = append(o.offsets, 0)
-	}
+	o.grow(num)
 	o.offsets[num] = o.pos
 	o.b = strconv.AppendInt(o.b[:0], int64(num), 10)
 	o.b = append(o.b, " 0 obj\n"...)
@@ -344,7 +352,7 @@ func (d *Doc) write() error {
 		o.b = append(o.b, " >>"...)
 		o.end()
 		for _, l := range pg.links {
-			o.begin(l.num)
+			o.beginCompact(l.num)
 			o.b = append(o.b, "<< /Type /Annot /Subtype /Link /Rect ["...)
 			for i, v := range l.rect {
 				if i > 0 {
@@ -356,13 +364,13 @@ func (d *Doc) write() error {
 			if l.tagged {
 				o.b = append(o.b, "/StructParent "...)
 				o.b = strconv.AppendInt(o.b, int64(l.key), 10)
-				contents := strings.TrimSpace(l.elem.text)
+				contents := strings.Join(strings.Fields(l.elem.text), " ")
 				if contents == "" {
 					contents = l.uri
 				}
 				if contents = metaText(contents); contents != "" {
 					o.b = append(o.b, " /Contents "...)
-					o.b = appendText(o.b, contents)
+					o.b = appendShortText(o.b, contents)
 				}
 				o.b = append(o.b, ' ')
 			}
@@ -375,12 +383,16 @@ func (d *Doc) write() error {
 				o.b = d.appendDest(o.b, pageRef(a.page), a.y)
 			}
 			o.b = append(o.b, " >>"...)
-			o.end()
+			o.endCompact()
 		}
 	}
 
 	// Cross-reference table and trailer.
 	id := hex.EncodeToString(o.h.Sum(nil)[:16])
+	if o.compact {
+		o.writeXRefStream(id)
+		return o.bw.Flush()
+	}
 	xref := o.pos
 	b := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(o.offsets))
 	for _, off := range o.offsets[1:] {

@@ -90,6 +90,7 @@ func (d *Doc) Tagged() bool { return d.st != nil }
 
 func (d *Doc) initTags() {
 	d.st = &structTree{held: map[int]*structElem{}}
+	d.out.compact = true
 	d.st.root = d.out.alloc(1)
 	d.st.doc = &structElem{num: d.out.alloc(1), parent: d.st.root, tag: Tag{Role: "Document"}}
 }
@@ -315,8 +316,8 @@ func (d *Doc) pageNum(p int) int { return d.pages[p-1].num }
 // writeElem writes an element as a StructElem object.
 func (d *Doc) writeElem(e *structElem) {
 	o := d.out
-	o.begin(e.num)
-	o.b = append(o.b, "<< /Type /StructElem /S /"...)
+	o.beginCompact(e.num)
+	o.b = append(o.b, "<< /S /"...) // /Type /StructElem is optional
 	o.b = append(o.b, e.tag.Role...)
 	o.b = append(o.b, " /P "...)
 	o.b = appendRef(o.b, e.parent)
@@ -335,7 +336,7 @@ func (d *Doc) writeElem(e *structElem) {
 	}
 	if alt := metaText(e.tag.Alt); alt != "" || e.tag.Role == "Figure" {
 		o.b = append(o.b, " /Alt "...)
-		o.b = appendText(o.b, alt)
+		o.b = appendShortText(o.b, alt)
 	}
 	switch {
 	case e.tag.Scope != "":
@@ -377,13 +378,9 @@ func (d *Doc) writeElem(e *structElem) {
 			o.b = appendRef(o.b, d.pageNum(int(k.page)))
 			o.b = append(o.b, " >>"...)
 		}
-		if len(o.b) > 64<<10 {
-			o.Write(o.b)
-			o.b = o.b[:0]
-		}
 	}
 	o.b = append(o.b, "] >>"...)
-	o.end()
+	o.endCompact()
 	e.kids = nil
 }
 
@@ -420,7 +417,22 @@ func (d *Doc) writeTree(parentTree int) int {
 	o.b = append(o.b, " >>"...)
 	o.end()
 
-	// The parent tree: annotations first (keys 0…), then the pages.
+	// The parent tree: annotations first (keys 0…), then the pages, each
+	// page's array of elements by MCID an object of its own (compact).
+	arrays := make([]int, len(d.pages))
+	for i, p := range d.pages {
+		arrays[i] = o.alloc(1)
+		o.beginCompact(arrays[i])
+		o.b = append(o.b, '[')
+		for j, e := range p.mcids {
+			if j > 0 {
+				o.b = append(o.b, ' ')
+			}
+			o.b = appendRef(o.b, int(e))
+		}
+		o.b = append(o.b, ']')
+		o.endCompact()
+	}
 	o.begin(parentTree)
 	o.b = append(o.b, "<< /Nums ["...)
 	key := 0
@@ -430,17 +442,16 @@ func (d *Doc) writeTree(parentTree int) int {
 		o.b = appendRef(o.b, int(e))
 		o.b = append(o.b, '\n')
 		key++
-	}
-	for _, p := range d.pages {
-		o.b = strconv.AppendInt(o.b, int64(key), 10)
-		o.b = append(o.b, " ["...)
-		for i, e := range p.mcids {
-			if i > 0 {
-				o.b = append(o.b, ' ')
-			}
-			o.b = appendRef(o.b, int(e))
+		if len(o.b) > 64<<10 {
+			o.Write(o.b)
+			o.b = o.b[:0]
 		}
-		o.b = append(o.b, "]\n"...)
+	}
+	for _, num := range arrays {
+		o.b = strconv.AppendInt(o.b, int64(key), 10)
+		o.b = append(o.b, ' ')
+		o.b = appendRef(o.b, num)
+		o.b = append(o.b, '\n')
 		key++
 		if len(o.b) > 64<<10 {
 			o.Write(o.b)
@@ -471,6 +482,22 @@ func (d *Doc) xmp() []byte {
 	}
 	b = append(b, "<pdf:Producer>catalog</pdf:Producer>\n</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>"...)
 	return b
+}
+
+// appendShortText appends s as a PDF text string, in PDFDocEncoding
+// (a byte a character) when s is printable ASCII and Latin-1, as most
+// Spanish and English is, else in UTF-16BE (two bytes a character).
+func appendShortText(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < ' ' || r > 0xFF || r >= 0x7F && r <= 0xA0 || r == 0xAD {
+			return appendText(b, s)
+		}
+	}
+	raw := make([]byte, 0, len(s))
+	for _, r := range s {
+		raw = append(raw, byte(r))
+	}
+	return appendLiteral(b, string(raw))
 }
 
 func appendXML(b []byte, s string) []byte {

@@ -2,6 +2,8 @@ package pdfdraw
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -71,26 +73,64 @@ func TestTagged(t *testing.T) {
 			t.Errorf("page 1's content lacks %q:\n%s", want, c1)
 		}
 	}
-	out := string(pdf)
+	// The tree and the links are in object streams.
+	compact := compactObjects(t, pdf)
+	var out strings.Builder
+	out.Write(pdf)
+	for _, o := range compact {
+		out.WriteString(o + "\n")
+	}
 	for _, want := range []string{
 		"/S /P /P ", "/Lang (en)",
-		"/Type /MCR /Pg ",            // the paragraph's line on page 2
-		"/Type /OBJR /Obj ",          // the link's annotation
-		"/StructParent 0 /Contents ", // the annotation, key 0
-		"/Nums [0 ",                  // the parent tree
+		"/Type /MCR /Pg ",   // the paragraph's line on page 2
+		"/Type /OBJR /Obj ", // the link's annotation
+		"/StructParent 0 /Contents (https://example.org)", // the annotation, key 0
+		"/Nums [0 ", // the parent tree
+		"/Type /XRef ",
 		"<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Título (1)</rdf:li>",
 	} {
-		if !strings.Contains(out, want) {
+		if !strings.Contains(out.String(), want) {
 			t.Errorf("the file lacks %q", want)
 		}
 	}
 	// The reserved TOC comes first in the Document, although drawn last.
-	doc := out[strings.Index(out, "/S /Document"):]
-	doc = doc[:strings.Index(doc, ">>")]
+	var doc string
+	for _, o := range compact {
+		if strings.Contains(o, "/S /Document") {
+			doc = o
+		}
+	}
 	kids := refs(doc, "/K")
-	if len(kids) != 3 || !strings.Contains(object(t, pdf, kids[0]), "/S /TOC ") {
+	if len(kids) != 3 || !strings.Contains(compact[kids[0]], "/S /TOC ") {
 		t.Errorf("the Document's kids %v, want the TOC first: %s", kids, doc)
 	}
+}
+
+// compactObjects returns the objects in the object streams of pdf, by
+// number.
+func compactObjects(t *testing.T, pdf []byte) map[int]string {
+	t.Helper()
+	objs := map[int]string{}
+	for _, m := range regexp.MustCompile(`\n(\d+) 0 obj\n<< /Type /ObjStm /N (\d+) /First (\d+)`).FindAllSubmatch(pdf, -1) {
+		num, _ := strconv.Atoi(string(m[1]))
+		n, _ := strconv.Atoi(string(m[2]))
+		first, _ := strconv.Atoi(string(m[3]))
+		data := string(streamData(t, pdf, num))
+		head := strings.Fields(data[:first])
+		if len(head) != 2*n {
+			t.Fatalf("object stream %d: %d numbers in its head, want %d", num, len(head), 2*n)
+		}
+		for i := 0; i < n; i++ {
+			obj, _ := strconv.Atoi(head[2*i])
+			start, _ := strconv.Atoi(head[2*i+1])
+			end := len(data) - first
+			if i+1 < n {
+				end, _ = strconv.Atoi(head[2*i+3])
+			}
+			objs[obj] = data[first+start : first+end]
+		}
+	}
+	return objs
 }
 
 // TestUntaggedUnchanged checks that a document not tagged has no tree and
