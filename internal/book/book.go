@@ -429,7 +429,7 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 			b.endLink()
 		}
 		if space && i == last {
-			b.d.Text(x, by, r.Text+" ", st, sz, c)
+			b.d.TextSpace(x, by, r.Text, st, sz, c)
 		} else {
 			b.d.Text(x, by, r.Text, st, sz, c)
 		}

@@ -64,8 +64,9 @@ func (o *pdfOut) flushObjStm() {
 	}
 	first := len(o.stmHead)
 	data := append(o.stmHead, o.stmData...)
-	var z bytesWriter
+	z := o.zstm[:0]
 	deflate(&z, data)
+	o.zstm = z
 	o.stream(num, "/Type /ObjStm /N "+strconv.Itoa(len(o.stmObjs))+" /First "+strconv.Itoa(first)+" /Filter /FlateDecode", z)
 	o.stmHead, o.stmData, o.stmObjs = data[:0], o.stmData[:0], o.stmObjs[:0]
 }

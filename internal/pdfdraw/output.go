@@ -50,6 +50,7 @@ type pdfOut struct {
 	stmHead []byte
 	stmData []byte
 	stmObjs []int32
+	zstm    bytesWriter // an object stream deflated
 }
 
 // newPDFOut starts a file on w: its header, and objects 1 to 4 numbered.

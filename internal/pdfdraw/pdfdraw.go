@@ -401,6 +401,17 @@ func (d *Doc) Ascent(st Style, size float64) float64 {
 // fonts.Drawable first, so a character the fonts lack becomes '?' and never
 // fails the document. No line breaking: the caller lays out lines.
 func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
+	d.text(x, y, s, st, size, c, false)
+}
+
+// TextSpace draws s as Text does, followed by a space: invisible, but a
+// reader of the text (a screen reader, a copy) gets the space that a line
+// break took.
+func (d *Doc) TextSpace(x, y float64, s string, st Style, size float64, c Color) {
+	d.text(x, y, s, st, size, c, true)
+}
+
+func (d *Doc) text(x, y float64, s string, st Style, size float64, c Color, space bool) {
 	if !d.drawable("Text") {
 		return
 	}
@@ -425,8 +436,11 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 	if d.st != nil {
 		kind, e := d.want()
 		buf = d.mark(buf, kind, e, true)
-		if kind == markElem && e.tag.Role == "Link" && len(e.text) < 1000 {
+		if kind == markElem && e.role == "Link" && len(e.text) < 1000 {
 			e.text += s
+			if space {
+				e.text += " "
+			}
 		}
 	}
 	if !d.gs.hasFont || d.gs.font != st || d.gs.size != size {
@@ -463,6 +477,11 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 	for _, r := range s {
 		g := f.glyph(r)
 		u.mark(g, r)
+		buf = appendGlyph(buf, g)
+	}
+	if space {
+		g := f.glyph(' ')
+		u.mark(g, ' ')
 		buf = appendGlyph(buf, g)
 	}
 	buf = append(buf, ')')

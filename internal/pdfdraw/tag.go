@@ -57,13 +57,28 @@ type kid struct {
 // structElem is an element not yet written.
 type structElem struct {
 	num, parent int
-	tag         Tag
+	role        string
+	more        *elemMore // nil for most elements
 	kids        []kid
-	page        int        // the page of its first marked content, 0 if none
-	bbox        [4]float64 // a Figure's, in points, when hasBBox
-	hasBBox     bool
+	page        int    // the page of its first marked content, 0 if none
 	held        bool   // reserved: written at Release or Output, not at End
 	text        string // a Link's text so far, for its annotation's /Contents
+}
+
+// elemMore is what few elements have: a language, an Alt, a scope, a
+// Figure's bounding box (in points, when hasBBox).
+type elemMore struct {
+	tag     Tag
+	bbox    [4]float64
+	hasBBox bool
+}
+
+func newStructElem(num, parent int, t Tag) *structElem {
+	e := &structElem{num: num, parent: parent, role: t.Role}
+	if t.Lang != "" || t.Alt != "" || t.Scope != "" || t.Role == "Figure" {
+		e.more = &elemMore{tag: t}
+	}
+	return e
 }
 
 // structTree is a tagged document's tree while it is drawn.
@@ -92,7 +107,7 @@ func (d *Doc) initTags() {
 	d.st = &structTree{held: map[int]*structElem{}}
 	d.out.compact = true
 	d.st.root = d.out.alloc(1)
-	d.st.doc = &structElem{num: d.out.alloc(1), parent: d.st.root, tag: Tag{Role: "Document"}}
+	d.st.doc = newStructElem(d.out.alloc(1), d.st.root, Tag{Role: "Document"})
 }
 
 // open returns the innermost open element: the Document when none is.
@@ -109,13 +124,13 @@ func (d *Doc) Role() string {
 	if d.st == nil || len(d.st.stack) == 0 {
 		return ""
 	}
-	return d.st.open().tag.Role
+	return d.st.open().role
 }
 
 // newElem makes an element as the last child of the open one.
 func (d *Doc) newElem(t Tag) *structElem {
 	parent := d.st.open()
-	e := &structElem{num: d.out.alloc(1), parent: parent.num, tag: t}
+	e := newStructElem(d.out.alloc(1), parent.num, t)
 	parent.kids = append(parent.kids, kid{kind: kidElem, n: int32(e.num)})
 	return e
 }
@@ -265,7 +280,7 @@ func (d *Doc) mark(buf []byte, kind markKind, e *structElem, inText bool) []byte
 			e.page = d.cur
 		}
 		buf = append(buf, '/')
-		buf = append(buf, e.tag.Role...)
+		buf = append(buf, e.role...)
 		buf = append(buf, " <</MCID "...)
 		buf = strconv.AppendInt(buf, int64(n), 10)
 		buf = append(buf, ">> BDC\n"...)
@@ -305,8 +320,8 @@ func (d *Doc) tagLink(l *link) {
 
 // figureBox sets the bounding box of the open Figure element.
 func (d *Doc) figureBox(r [4]float64) {
-	if kind, e := d.want(); kind == markElem && e.tag.Role == "Figure" && !e.hasBBox {
-		e.bbox, e.hasBBox = r, true
+	if kind, e := d.want(); kind == markElem && e.more != nil && e.role == "Figure" && !e.more.hasBBox {
+		e.more.bbox, e.more.hasBBox = r, true
 	}
 }
 
@@ -318,40 +333,20 @@ func (d *Doc) writeElem(e *structElem) {
 	o := d.out
 	o.beginCompact(e.num)
 	o.b = append(o.b, "<< /S /"...) // /Type /StructElem is optional
-	o.b = append(o.b, e.tag.Role...)
+	o.b = append(o.b, e.role...)
 	o.b = append(o.b, " /P "...)
 	o.b = appendRef(o.b, e.parent)
 	if e.page != 0 {
 		o.b = append(o.b, " /Pg "...)
 		o.b = appendRef(o.b, d.pageNum(e.page))
 	}
-	if lang := langTag(e.tag.Lang); lang != "" {
-		o.b = append(o.b, " /Lang "...)
-		o.b = appendLiteral(o.b, lang)
-	}
-	if e.tag.Role == "Note" { // PDF/UA wants an ID on every note
+	if e.role == "Note" { // PDF/UA wants an ID on every note
 		o.b = append(o.b, " /ID (note"...)
 		o.b = strconv.AppendInt(o.b, int64(e.num), 10)
 		o.b = append(o.b, ')')
 	}
-	if alt := metaText(e.tag.Alt); alt != "" || e.tag.Role == "Figure" {
-		o.b = append(o.b, " /Alt "...)
-		o.b = appendShortText(o.b, alt)
-	}
-	switch {
-	case e.tag.Scope != "":
-		o.b = append(o.b, " /A << /O /Table /Scope /"...)
-		o.b = append(o.b, e.tag.Scope...)
-		o.b = append(o.b, " >>"...)
-	case e.hasBBox:
-		o.b = append(o.b, " /A << /O /Layout /Placement /Block /BBox ["...)
-		for i, v := range e.bbox {
-			if i > 0 {
-				o.b = append(o.b, ' ')
-			}
-			o.b = appendNum(o.b, v, 2)
-		}
-		o.b = append(o.b, "] >>"...)
+	if m := e.more; m != nil {
+		d.appendMore(m)
 	}
 	o.b = append(o.b, " /K ["...)
 	for i, k := range e.kids {
@@ -382,6 +377,34 @@ func (d *Doc) writeElem(e *structElem) {
 	o.b = append(o.b, "] >>"...)
 	o.endCompact()
 	e.kids = nil
+}
+
+// appendMore appends an element's language, Alt and attributes.
+func (d *Doc) appendMore(m *elemMore) {
+	o := d.out
+	if lang := langTag(m.tag.Lang); lang != "" {
+		o.b = append(o.b, " /Lang "...)
+		o.b = appendLiteral(o.b, lang)
+	}
+	if alt := metaText(m.tag.Alt); alt != "" || m.tag.Role == "Figure" {
+		o.b = append(o.b, " /Alt "...)
+		o.b = appendShortText(o.b, alt)
+	}
+	switch {
+	case m.tag.Scope != "":
+		o.b = append(o.b, " /A << /O /Table /Scope /"...)
+		o.b = append(o.b, m.tag.Scope...)
+		o.b = append(o.b, " >>"...)
+	case m.hasBBox:
+		o.b = append(o.b, " /A << /O /Layout /Placement /Block /BBox ["...)
+		for i, v := range m.bbox {
+			if i > 0 {
+				o.b = append(o.b, ' ')
+			}
+			o.b = appendNum(o.b, v, 2)
+		}
+		o.b = append(o.b, "] >>"...)
+	}
 }
 
 // writeTree writes what is left of the tree at Output: the open and the
