@@ -641,7 +641,7 @@ func TestTaggedBody(t *testing.T) {
 			t.Errorf("TH: /Scope %q, want Column", e.scope)
 		}
 	}
-	want := []string{"Document", " H2", " P", "  Link", " L", "  LI", "   Lbl", "   LBody", "    P", "  LI", "   Lbl", "   LBody", "    P",
+	want := []string{"Document", " H2", " P", "  Link", " L", "  LI", "   Lbl", "   LBody", "  LI", "   Lbl", "   LBody",
 		" BlockQuote", "  P", " Table", "  TR", "   TH", "   TH", "  TR", "   TD", "   TD", " Figure", " Code", " Note", "  Lbl", "  P"}
 	if !slices.Equal(got, want) {
 		t.Errorf("the tree:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -16,11 +16,12 @@ import (
 func (b *book) tag(role string, f func()) { b.d.Tag(pdfdraw.Tag{Role: role}, f) }
 
 // holdsText reports whether text may go straight into an element of
-// role; into any other (Document, Sect, L, LI, LBody, Table, Note…) it
-// goes in a P.
+// role; into any other (Document, Sect, L, LI, Table, Note…) it goes in
+// a P. A list item's body holds its text itself: an element fewer an
+// item, for the many one-paragraph items (sources, lists).
 func holdsText(role string) bool {
 	switch role {
-	case "H1", "H2", "H3", "H4", "H5", "H6", "H", "P", "Lbl", "TH", "TD",
+	case "H1", "H2", "H3", "H4", "H5", "H6", "H", "P", "Lbl", "LBody", "TH", "TD",
 		"Link", "Span", "Code", "Caption", "Quote", "Reference", "TOCI":
 		return true
 	}

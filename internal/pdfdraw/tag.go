@@ -89,6 +89,7 @@ type structTree struct {
 	held   map[int]*structElem
 	annots []int32 // by StructParent key: the annotation's element
 	artif  int     // depth of Artifact calls
+	spare  []*structElem
 }
 
 // markKind is what the open marked-content sequence of a chunk belongs to.
@@ -211,11 +212,14 @@ func (d *Doc) Within(id int, f func()) {
 		return
 	}
 	saved := d.st.stack
-	d.st.stack = []*structElem{e}
+	stack := d.st.spare // a stack for f, reused (a table's cells)
+	d.st.spare = nil
+	d.st.stack = append(stack[:0], e)
 	f()
 	if len(d.st.stack) != 1 && d.err == nil {
 		d.err = fmt.Errorf("pdfdraw: Within(%d): %d elements left open", id, len(d.st.stack)-1)
 	}
+	d.st.spare = d.st.stack[:0]
 	d.st.stack = saved
 }
 
