@@ -122,7 +122,8 @@ func readTree(t *testing.T, ctx *pdfmodel.Context) *stree {
 		}
 		tr.order = append(tr.order, e)
 		pg := refNum(d["Pg"])
-		kids, _ := ctx.Dereference(d["K"])
+		// /K is an array, or a lone kid (an MCID, an element, an OBJR).
+		kids := d["K"]
 		arr, ok := kids.(types.Array)
 		if !ok && kids != nil {
 			arr = types.Array{kids}

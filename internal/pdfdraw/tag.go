@@ -352,7 +352,11 @@ func (d *Doc) writeElem(e *structElem) {
 	if m := e.more; m != nil {
 		d.appendMore(m)
 	}
-	o.b = append(o.b, " /K ["...)
+	// /K n for a lone kid, else an array.
+	o.b = append(o.b, " /K "...)
+	if len(e.kids) != 1 {
+		o.b = append(o.b, '[')
+	}
 	for i, k := range e.kids {
 		if i > 0 {
 			o.b = append(o.b, ' ')
@@ -373,12 +377,17 @@ func (d *Doc) writeElem(e *structElem) {
 		case kidOBJR:
 			o.b = append(o.b, "<< /Type /OBJR /Obj "...)
 			o.b = appendRef(o.b, int(k.n))
-			o.b = append(o.b, " /Pg "...)
-			o.b = appendRef(o.b, d.pageNum(int(k.page)))
+			if int(k.page) != e.page { // else the element's /Pg
+				o.b = append(o.b, " /Pg "...)
+				o.b = appendRef(o.b, d.pageNum(int(k.page)))
+			}
 			o.b = append(o.b, " >>"...)
 		}
 	}
-	o.b = append(o.b, "] >>"...)
+	if len(e.kids) != 1 {
+		o.b = append(o.b, ']')
+	}
+	o.b = append(o.b, " >>"...)
 	o.endCompact()
 	e.kids = nil
 }
