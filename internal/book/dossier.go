@@ -535,7 +535,8 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	b.d.Bookmark(t.Title, 1, b.y)
 	b.text(plain(b.word("worksheet")), marginL, textW, 10, layout.Bold, muted)
 	b.y += 0.5
-	b.tag("H2", func() { b.text(plain(t.Title), marginL, textW, 15, layout.Bold, brand) })
+	// A worksheet is a part of its own: its title an H1.
+	b.tag("H1", func() { b.text(plain(t.Title), marginL, textW, 15, layout.Bold, brand) })
 	b.y += 0.5
 	ref := b.countryList(x.Countries, ", ")
 	if p := b.pageOf[x.ID]; p > 0 {
@@ -572,7 +573,7 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	if len(visitors) > 0 {
 		who = b.countryPhrase(visitors, "worksheet_or")
 	}
-	b.tag("H3", func() {
+	b.tag("H2", func() {
 		b.text(plain(fmt.Sprintf(b.word("worksheet_exists"), who)), marginL, textW, 11, layout.Bold, brand)
 	})
 	b.y += 2
@@ -612,7 +613,7 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	// the worksheet is one page.
 	b.y += 3
 	if n := int((bottom - b.y - lineHeight12 - 2) / ruleGap); n >= 1 {
-		b.tag("H3", func() { b.text(plain(b.word("worksheet_notes")), marginL, textW, 12, layout.Bold, brand) })
+		b.tag("H2", func() { b.text(plain(b.word("worksheet_notes")), marginL, textW, 12, layout.Bold, brand) })
 		b.ruled(n, marginL)
 	}
 }
