@@ -6,6 +6,7 @@ import (
 	"catalog/internal/collation"
 	"catalog/internal/layout"
 	"catalog/internal/model"
+	"catalog/internal/pdfdraw"
 )
 
 // acronym is one entry of the list of acronyms: an acronym and the names
@@ -63,6 +64,9 @@ func (b *book) acronymList(list []acronym) {
 	}
 	col = min(col, textW/3) + 6
 	lh := lineHeight(size)
+	// A table: the acronym a row's header, its names the cell.
+	b.d.Begin(pdfdraw.Tag{Role: "Table"})
+	defer b.d.End()
 	for _, a := range list {
 		name := strings.Join(a.names, "; ")
 		runs := []layout.Run{{Text: name}}
@@ -71,12 +75,18 @@ func (b *book) acronymList(list []acronym) {
 		n := max(len(lines), len(alines), 1)
 		b.need(float64(n) * lh)
 		y := b.y
-		for i, ln := range alines {
-			b.line(ln, marginL, y+float64(i)*lh, size, ink)
-		}
-		for i, ln := range lines {
-			b.line(ln, marginL+col, y+float64(i)*lh, size, ink)
-		}
+		b.tag("TR", func() {
+			b.d.Tag(pdfdraw.Tag{Role: "TH", Scope: "Row"}, func() {
+				for i, ln := range alines {
+					b.line(ln, marginL, y+float64(i)*lh, size, ink)
+				}
+			})
+			b.tag("TD", func() {
+				for i, ln := range lines {
+					b.line(ln, marginL+col, y+float64(i)*lh, size, ink)
+				}
+			})
+		})
 		b.y = y + float64(n)*lh + 0.6
 	}
 }

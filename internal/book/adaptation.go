@@ -162,7 +162,7 @@ func (b *book) adaptation(x *model.Practice, t *model.Text) bool {
 	}
 	// The heading stays with the first row.
 	b.need(lineHeight(12) + 1 + 2*lineHeight(9))
-	b.text(plain(b.word("adaptation")), marginL, textW, 12, layout.Bold, brand)
+	b.tag("H3", func() { b.text(plain(b.word("adaptation")), marginL, textW, 12, layout.Bold, brand) })
 	b.y += 1
 	b.factRows(rows)
 	return true

@@ -48,7 +48,7 @@ func (b *book) flow(blocks []layout.Block, x, width float64, shift int) {
 			if i > 0 {
 				b.y += 2.5
 			}
-			b.text(bl.Runs, x, width, size, layout.Bold, brand)
+			b.tag(headingRole(bl.Level+shift+b.headingBase), func() { b.text(bl.Runs, x, width, size, layout.Bold, brand) })
 			b.y += 1.5
 		case layout.Paragraph:
 			b.text(bl.Runs, x, width, bodySize, 0, ink)
@@ -56,9 +56,11 @@ func (b *book) flow(blocks []layout.Block, x, width float64, shift int) {
 		case layout.List:
 			b.list(bl, x, width, shift)
 		case layout.Quote:
+			b.d.Begin(pdfdraw.Tag{Role: "BlockQuote"})
 			in := indent(5, width)
 			if in == 0 {
 				b.flow(bl.Blocks, x, width, shift)
+				b.d.End()
 				break
 			}
 			// The bar is drawn on each page as the quote leaves it (see
@@ -68,6 +70,7 @@ func (b *book) flow(blocks []layout.Block, x, width float64, shift int) {
 			q := b.quotes[len(b.quotes)-1]
 			b.quotes = b.quotes[:len(b.quotes)-1]
 			b.d.Line(q.x, q.y0, q.x, max(q.y0, b.y-2), 0.8, rule)
+			b.d.End()
 		case layout.Code:
 			b.code(bl, x, width)
 		case layout.Table:
@@ -90,8 +93,12 @@ func (b *book) flow(blocks []layout.Block, x, width float64, shift int) {
 				if a, ok := b.footnotes[key]; ok {
 					b.d.PlaceAnchor(a, b.d.Page(), b.y)
 				}
-				b.d.Text(x, b.y+lineHeight(smallSize)*0.74, strconv.Itoa(fn.N)+".", pdfdraw.Regular, smallSize, muted)
-				b.small(fn.Blocks, x+6, width-6)
+				b.tag("Note", func() {
+					b.tag("Lbl", func() {
+						b.d.Text(x, b.y+lineHeight(smallSize)*0.74, strconv.Itoa(fn.N)+".", pdfdraw.Regular, smallSize, muted)
+					})
+					b.small(fn.Blocks, x+6, width-6)
+				})
 			}
 		}
 	}
@@ -129,6 +136,8 @@ func (b *book) list(l layout.List, x, width float64, shift int) {
 	}
 	in := indent(by, width)
 	lh := lineHeight(bodySize)
+	b.d.Begin(pdfdraw.Tag{Role: "L"})
+	defer b.d.End()
 	for i, item := range l.Items {
 		marker := "•"
 		if l.Ordered {
@@ -137,16 +146,20 @@ func (b *book) list(l layout.List, x, width float64, shift int) {
 		// The marker goes to the next page with its item's first lines.
 		b.need(max(lh, b.lead(item, width-in, shift)))
 		mw := b.d.Measure(marker, pdfdraw.Regular, bodySize)
-		b.d.Text(max(marginL, x+in-1.5-mw), b.y+lh*0.74, marker, pdfdraw.Regular, bodySize, ink)
+		b.d.Begin(pdfdraw.Tag{Role: "LI"})
+		b.tag("Lbl", func() { b.d.Text(max(marginL, x+in-1.5-mw), b.y+lh*0.74, marker, pdfdraw.Regular, bodySize, ink) })
+		b.d.Begin(pdfdraw.Tag{Role: "LBody"})
 		if len(item) == 0 {
 			b.y += lh
-			continue
+		} else {
+			y := b.y
+			b.flow(item, x+in, width-in, shift)
+			if l.Tight && b.y > y {
+				b.y -= 2 // a tight list's paragraphs keep no space between them
+			}
 		}
-		y := b.y
-		b.flow(item, x+in, width-in, shift)
-		if l.Tight && b.y > y {
-			b.y -= 2 // a tight list's paragraphs keep no space between them
-		}
+		b.d.End()
+		b.d.End()
 	}
 	b.y += 2
 }
@@ -160,6 +173,8 @@ func (b *book) code(c layout.Code, x, width float64) {
 		return b.d.Measure(text, fontOf(st), size)
 	}
 	b.y += 1
+	b.d.Begin(pdfdraw.Tag{Role: "Code"})
+	defer b.d.End()
 	for _, src := range c.Lines {
 		lines := layout.BreakCode(src, width-2*pad, size, measure)
 		if len(lines) == 0 {
@@ -185,26 +200,35 @@ func (b *book) table(t layout.Table, x, width float64) {
 	const size, pad = tableSize, tablePad
 	lh := lineHeight(size)
 	cols := layout.Columns(&t, width, size, pad, b.measure)
-	// draw draws lines [from, to) of a row's cells from b.y.
-	draw := func(cells [][]layout.Line, from, to int, header bool) {
+	// draw draws lines [from, to) of a row's cells from b.y, each into
+	// its element tags[i] (none for a header repeated on a new page: an
+	// artifact).
+	draw := func(cells [][]layout.Line, tags []int, from, to int, header bool) {
 		h := float64(to-from)*lh + 2*pad
 		if header {
 			b.d.Rect(x, b.y, width, h, &tint, nil, 0)
 		}
 		cx := x
 		for i, lines := range cells {
-			for j := from; j < min(to, len(lines)); j++ {
-				ln := lines[j]
-				lx := cx + pad
-				if i < len(t.Align) {
-					switch t.Align[i] {
-					case layout.AlignRight:
-						lx = cx + cols[i] - pad - ln.Width
-					case layout.AlignCenter:
-						lx = cx + (cols[i]-ln.Width)/2
+			cell := func() {
+				for j := from; j < min(to, len(lines)); j++ {
+					ln := lines[j]
+					lx := cx + pad
+					if i < len(t.Align) {
+						switch t.Align[i] {
+						case layout.AlignRight:
+							lx = cx + cols[i] - pad - ln.Width
+						case layout.AlignCenter:
+							lx = cx + (cols[i]-ln.Width)/2
+						}
 					}
+					b.line(ln, lx, b.y+pad+float64(j-from)*lh, size, ink)
 				}
-				b.line(ln, lx, b.y+pad+float64(j-from)*lh, size, ink)
+			}
+			if tags == nil {
+				b.d.Artifact(cell)
+			} else {
+				b.d.Within(tags[i], func() { b.carryLinks(cell) })
 			}
 			cx += cols[i]
 		}
@@ -222,20 +246,35 @@ func (b *book) table(t layout.Table, x, width float64) {
 	repeat := headH <= (bottom-top)/3
 	onPage := func() {
 		if repeat {
-			b.box(headN, lh, pad, bottom-top, func(from, to int) { draw(head, from, to, true) }, func() {})
+			b.box(headN, lh, pad, bottom-top, func(from, to int) { draw(head, nil, from, to, true) }, func() {})
 		}
 	}
 	room := bottom - top
 	if repeat {
 		room -= headH
 	}
+	// row reserves a row's cells in a TR, draws it and writes them.
+	row := func(cells [][]layout.Line, n int, role, scope string, room float64, onPage func()) {
+		b.d.Begin(pdfdraw.Tag{Role: "TR"})
+		tags := make([]int, len(cells))
+		for i := range tags {
+			tags[i] = b.d.Reserve(pdfdraw.Tag{Role: role, Scope: scope})
+		}
+		b.box(n, lh, pad, room, func(from, to int) { draw(cells, tags, from, to, role == "TH") }, onPage)
+		for _, id := range tags {
+			b.d.Release(id)
+		}
+		b.d.End()
+	}
 	b.need(min(headH+lh+2*pad, bottom-top))
 	b.y += 1
-	b.box(headN, lh, pad, bottom-top, func(from, to int) { draw(head, from, to, true) }, func() {})
-	for _, row := range t.Rows {
-		cells, n := b.wrapRow(cols, row, 0)
-		b.box(n, lh, pad, room, func(from, to int) { draw(cells, from, to, false) }, onPage)
+	b.d.Begin(pdfdraw.Tag{Role: "Table"})
+	row(head, headN, "TH", "Column", bottom-top, func() {})
+	for _, r := range t.Rows {
+		cells, n := b.wrapRow(cols, r, 0)
+		row(cells, n, "TD", "", room, onPage)
 	}
+	b.d.End()
 	b.y += 3
 }
 
@@ -303,11 +342,16 @@ func (b *book) image(im layout.Image, x, width float64) {
 		return
 	}
 	b.need(h + 2)
-	if err := b.d.Image(im.Dest, data, x, b.y, w, h); err != nil {
-		b.text([]layout.Run{{Text: im.Alt, Style: layout.Italic}}, x, width, bodySize, 0, muted)
-		return
+	failed := false
+	b.d.Tag(pdfdraw.Tag{Role: "Figure", Alt: im.Alt}, func() {
+		if err := b.d.Image(im.Dest, data, x, b.y, w, h); err != nil {
+			failed = true // the figure is its description
+			b.text([]layout.Run{{Text: im.Alt, Style: layout.Italic}}, x, width, bodySize, 0, muted)
+		}
+	})
+	if !failed {
+		b.y += h + 3
 	}
-	b.y += h + 3
 }
 
 // picture reads a media image and sizes it for a column width wide: its

@@ -136,6 +136,13 @@ type book struct {
 	acronyms  []acronym      // the list of acronyms, after the contents
 	bare      map[int]bool   // pages without running header and footer (the imprint)
 	numbers   []pendingNumber
+
+	headingBase int // the depth of a body's highest heading, less 2
+	reserved    int // the structure element of what is drawn last (contents)
+	// openLink is the destination of the Link element left open at the
+	// end of a line, to go on on the next (carry: lines of one text).
+	openLink string
+	carry    bool
 }
 
 // openQuote is a block quote being drawn: where its bar goes and where it
@@ -166,7 +173,7 @@ func (b *book) open(out io.Writer, title, subject, keywords string) (*pdfdraw.Do
 		Keywords: keywords,
 		Lang:     b.lang,
 		Created:  b.opt.Date,
-	}, Out: out})
+	}, Out: out, Tagged: true})
 	if err != nil {
 		return nil, err
 	}
@@ -363,8 +370,14 @@ func fontOf(st layout.Style) pdfdraw.Style {
 }
 
 // text draws runs as wrapped lines from b.y, each line on the page it
-// fits on, and returns the number of lines.
+// fits on, and returns the number of lines; tagged as a P unless the
+// open element holds text itself (a heading, a cell).
 func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style, color pdfdraw.Color) int {
+	if b.needP() {
+		n := 0
+		b.tag("P", func() { n = b.text(runs, x, width, size, base, color) })
+		return n
+	}
 	if base != 0 {
 		runs = slices.Clone(runs)
 		for i := range runs {
@@ -373,11 +386,13 @@ func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style
 	}
 	lines := layout.Break(runs, width, size, b.measure)
 	lh := lineHeight(size)
-	for _, ln := range lines {
-		b.need(lh)
-		b.line(ln, x, b.y, size, color)
-		b.y += lh
-	}
+	b.carryLinks(func() {
+		for _, ln := range lines {
+			b.need(lh)
+			b.line(ln, x, b.y, size, color)
+			b.y += lh
+		}
+	})
 	return len(lines)
 }
 
@@ -385,7 +400,20 @@ func (b *book) text(runs []layout.Run, x, width, size float64, base layout.Style
 func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 	lh := lineHeight(size)
 	baseline := y + lh*0.74
-	for _, r := range ln.Runs {
+	// The space the line break took (or the break itself), given back
+	// to a reader of the text: after the line's last run, drawn at its
+	// end (invisible). Not after a cut in a word.
+	first, last := -1, -1
+	for i, r := range ln.Runs {
+		if r.Text != "\n" {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	space := b.d.Tagged() && !ln.Cut
+	for i, r := range ln.Runs {
 		if r.Text == "\n" {
 			continue
 		}
@@ -404,15 +432,52 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 		if r.Link != "" {
 			c = link
 		}
-		b.d.Text(x, by, r.Text, st, sz, c)
+		// A link is a Link element, its text and its annotations (one a
+		// line when it goes on over lines), unless one is open (a line of
+		// the contents).
+		tagLink := r.Link != "" && b.d.Tagged() && !b.d.InArtifact() && (b.openLink != "" || b.d.Role() != "Link")
+		switch {
+		case tagLink && (b.openLink != r.Link || i != first):
+			b.endLink()
+			b.d.Begin(pdfdraw.Tag{Role: "Link"})
+			b.openLink = r.Link
+		case !tagLink:
+			b.endLink()
+		}
+		if space && i == last {
+			b.d.TextSpace(x, by, r.Text, st, sz, c)
+		} else {
+			b.d.Text(x, by, r.Text, st, sz, c)
+		}
 		if r.Style&layout.Strike != 0 {
 			b.d.Line(x, by-sz*pt*0.28, x+w, by-sz*pt*0.28, 0.2, c)
 		}
 		if r.Link != "" {
 			b.linkTo(r.Link, x, y, w, lh)
 		}
+		if tagLink && (!b.carry || i != last) {
+			b.endLink()
+		}
 		x += w
 	}
+}
+
+// endLink ends the Link element left open, if any.
+func (b *book) endLink() {
+	if b.openLink != "" {
+		b.openLink = ""
+		b.d.End()
+	}
+}
+
+// carryLinks runs f, which draws the lines of one text: a link that goes
+// on from one line to the next is one Link element.
+func (b *book) carryLinks(f func()) {
+	saved := b.carry
+	b.carry = true
+	f()
+	b.endLink()
+	b.carry = saved
 }
 
 // linkTo makes a clickable area: to another practice, to a footnote, or

@@ -158,6 +158,8 @@ func RenderDossier(cat *model.Catalog, lang string, opt Options, w *words.Words,
 
 	b.dossierCover(ds)
 	contentsY := b.y
+	// The cover's contents are drawn last, in their place in the tree.
+	b.reserved = b.d.Reserve(pdfdraw.Tag{Role: "Sect"})
 	var contents []contentsEntry
 	if len(ds.Practices) > 0 {
 		ch := chapter{title: b.word("practices")}
@@ -189,7 +191,8 @@ func RenderDossier(cat *model.Catalog, lang string, opt Options, w *words.Words,
 		}
 	}
 	b.chapter = ""
-	b.coverContents(contentsY, contents, len(ds.Practices))
+	b.d.Within(b.reserved, func() { b.coverContents(contentsY, contents, len(ds.Practices)) })
+	b.d.Release(b.reserved)
 	b.frame()
 	if err := d.Err(); err != nil {
 		return err
@@ -243,7 +246,7 @@ func (b *book) dossierCover(ds Dossier) {
 	if ds.Host != "" {
 		name = b.country(ds.Host)
 	}
-	b.text(plain(name), marginL, textW, 30, layout.Bold, white)
+	b.tag("H1", func() { b.text(plain(name), marginL, textW, 30, layout.Bold, white) })
 	if len(ds.Visitors) > 0 {
 		b.y += 4
 		b.text(plain(fmt.Sprintf(b.word("dossier_visitors"), b.countryPhrase(ds.Visitors, "dossier_and"))), marginL, textW, 14, 0, white)
@@ -298,8 +301,10 @@ func (b *book) coverContents(y float64, entries []contentsEntry, practices int) 
 	lh := lineHeight(size)
 	b.d.SetPage(1)
 	b.y = y
-	b.text(plain(b.word("dossier_holds")), marginL, textW, 10, layout.Bold, brand)
+	b.tag("H2", func() { b.text(plain(b.word("dossier_holds")), marginL, textW, 10, layout.Bold, brand) })
 	b.y += 1
+	b.d.Begin(pdfdraw.Tag{Role: "TOC"})
+	defer b.d.End()
 	fit := max(1, int((bottom-b.y)/lh))
 	if len(entries) > fit {
 		// Practices are left out, the sections kept.
@@ -319,12 +324,18 @@ func (b *book) coverContents(y float64, entries []contentsEntry, practices int) 
 			text = strings.TrimSpace(string(r)) + "…"
 		}
 		base := b.y + lh*0.74
-		b.d.Text(marginL+1, base, "•", pdfdraw.Regular, size, muted)
-		b.d.Text(marginL+5, base, text, pdfdraw.Regular, size, ink)
-		if e.page > 0 {
-			b.leaders(marginL+5+b.d.Measure(text, pdfdraw.Regular, size), b.y, size, pdfdraw.Regular, strconv.Itoa(e.page), ink)
-			b.d.LinkAnchor(marginL+5, b.y, textW-5, lh, e.anchor)
-		}
+		b.d.Artifact(func() { b.d.Text(marginL+1, base, "•", pdfdraw.Regular, size, muted) })
+		b.tag("TOCI", func() {
+			if e.page == 0 {
+				b.d.Text(marginL+5, base, text, pdfdraw.Regular, size, ink)
+				return
+			}
+			b.tag("Link", func() {
+				b.d.Text(marginL+5, base, text, pdfdraw.Regular, size, ink)
+				b.leaders(marginL+5+b.d.Measure(text, pdfdraw.Regular, size), b.y, size, pdfdraw.Regular, strconv.Itoa(e.page), ink)
+				b.d.LinkAnchor(marginL+5, b.y, textW-5, lh, e.anchor)
+			})
+		})
 		b.y += lh
 	}
 }
@@ -344,7 +355,7 @@ func (b *book) count(key string, n int) string {
 // bullet draws a line of a list with a bullet.
 func (b *book) bullet(runs []layout.Run, size float64) {
 	b.need(lineHeight(size))
-	b.d.Text(marginL+1, b.y+lineHeight(size)*0.74, "•", pdfdraw.Regular, size, muted)
+	b.d.Artifact(func() { b.d.Text(marginL+1, b.y+lineHeight(size)*0.74, "•", pdfdraw.Regular, size, muted) })
 	b.text(runs, marginL+5, textW-5, size, 0, ink)
 }
 
@@ -366,7 +377,7 @@ func (b *book) regional(ds Dossier) {
 	for _, x := range ds.Regional {
 		t := x.In(b.lang)
 		b.need(lineHeight(12) + lineHeight(smallSize) + 3*lineHeight(9.5))
-		b.text(plain(t.Title), marginL, textW, 12, layout.Bold, brand)
+		b.tag("H2", func() { b.text(plain(t.Title), marginL, textW, 12, layout.Bold, brand) })
 		b.y += 0.5
 		b.text(plain(b.countryList(x.Countries, ", ")), marginL, textW, smallSize, 0, muted)
 		b.y += 1
@@ -414,7 +425,7 @@ func (b *book) dossierExchanges(cc string) {
 		}
 		b.need(lineHeight(12) + 4*lineHeight(9.5))
 		b.y += 2
-		b.text(plain(title), marginL, textW, 12, layout.Bold, brand)
+		b.tag("H2", func() { b.text(plain(title), marginL, textW, 12, layout.Bold, brand) })
 		b.y += 2
 		for _, v := range list {
 			countries := b.countryList(v.visitors, ", ")
@@ -480,7 +491,11 @@ func (b *book) exchange(ev model.ExchangeVisit, countries string) {
 	}
 	b.need(min(h, bottom-top))
 	y0, page := b.y, b.d.Page()
-	for _, p := range parts {
+	for i, p := range parts {
+		if i == 0 { // the visit's heading
+			b.tag("H3", func() { b.text(p.runs, marginL+3, textW-3, p.size, p.base, p.color) })
+			continue
+		}
 		b.text(p.runs, marginL+3, textW-3, p.size, p.base, p.color)
 	}
 	if b.d.Page() == page { // a bar beside the entry, when it is on one page
@@ -519,7 +534,8 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	b.d.Bookmark(t.Title, 1, b.y)
 	b.text(plain(b.word("worksheet")), marginL, textW, 10, layout.Bold, muted)
 	b.y += 0.5
-	b.text(plain(t.Title), marginL, textW, 15, layout.Bold, brand)
+	// A worksheet is a part of its own: its title an H1.
+	b.tag("H1", func() { b.text(plain(t.Title), marginL, textW, 15, layout.Bold, brand) })
 	b.y += 0.5
 	ref := b.countryList(x.Countries, ", ")
 	if p := b.pageOf[x.ID]; p > 0 {
@@ -536,7 +552,7 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 		x0 := marginL + float64(i)*(half+8)
 		label := b.word(key) + ":"
 		lw := b.d.Measure(label, pdfdraw.Bold, size)
-		b.d.Text(x0, b.y+ruleGap-1.2, label, pdfdraw.Bold, size, ink)
+		b.tag("P", func() { b.d.Text(x0, b.y+ruleGap-1.2, label, pdfdraw.Bold, size, ink) })
 		b.d.Line(x0+lw+2, b.y+ruleGap, x0+half, b.y+ruleGap, 0.3, muted)
 	}
 	b.y += ruleGap + 5
@@ -556,7 +572,9 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	if len(visitors) > 0 {
 		who = b.countryPhrase(visitors, "worksheet_or")
 	}
-	b.text(plain(fmt.Sprintf(b.word("worksheet_exists"), who)), marginL, textW, 11, layout.Bold, brand)
+	b.tag("H2", func() {
+		b.text(plain(fmt.Sprintf(b.word("worksheet_exists"), who)), marginL, textW, 11, layout.Bold, brand)
+	})
 	b.y += 2
 	var requires []string
 	if t.Adaptation != nil {
@@ -594,7 +612,7 @@ func (b *book) worksheet(x *model.Practice, visitors []string, first bool) {
 	// the worksheet is one page.
 	b.y += 3
 	if n := int((bottom - b.y - lineHeight12 - 2) / ruleGap); n >= 1 {
-		b.text(plain(b.word("worksheet_notes")), marginL, textW, 12, layout.Bold, brand)
+		b.tag("H2", func() { b.text(plain(b.word("worksheet_notes")), marginL, textW, 12, layout.Bold, brand) })
 		b.ruled(n, marginL)
 	}
 }

@@ -104,7 +104,7 @@ func newTestBook(t testing.TB, lang string, media *gate.Folder) *book {
 		t.Fatal(testSetup.err)
 	}
 	cfg := testSetup.cfg
-	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{Title: "T", Lang: lang, Created: testDate}})
+	d, err := pdfdraw.New(pdfdraw.Options{Info: pdfdraw.Info{Title: "T", Lang: lang, Created: testDate}, Tagged: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,12 +19,17 @@ func (b *book) entry(x *model.Practice, indent float64) {
 	lines := layout.Break(plain(x.In(b.lang).Title), textW-indent-tocNumW, size, b.measure)
 	b.need(float64(len(lines)) * lh)
 	y0 := b.y
-	for _, ln := range lines {
-		b.line(ln, marginL+indent, b.y, size, ink)
-		b.y += lh
-	}
-	b.leaders(marginL+indent+lines[len(lines)-1].Width, b.y-lh, size, pdfdraw.Regular, strconv.Itoa(b.pageOf[x.ID]), ink)
-	b.d.LinkAnchor(marginL+indent, y0, textW-indent, b.y-y0, b.anchors[x.ID])
+	// A P that is a Link: the title, the page and the clickable area.
+	b.tag("P", func() {
+		b.tag("Link", func() {
+			for _, ln := range lines {
+				b.line(ln, marginL+indent, b.y, size, ink)
+				b.y += lh
+			}
+			b.leaders(marginL+indent+lines[len(lines)-1].Width, b.y-lh, size, pdfdraw.Regular, strconv.Itoa(b.pageOf[x.ID]), ink)
+			b.d.LinkAnchor(marginL+indent, y0, textW-indent, b.y-y0, b.anchors[x.ID])
+		})
+	})
 }
 
 // themeIndex lists the practices of each theme, themes grouped by pillar.
@@ -41,11 +46,11 @@ func (b *book) themeIndex() {
 			if !printed {
 				b.need(lineHeight(12) + 3*lineHeight(10))
 				b.y += 2
-				b.text(plain(b.label(&b.cfg.Pillars, pl.Slug)), marginL, textW, 12, layout.Bold, brand)
+				b.tag("H2", func() { b.text(plain(b.label(&b.cfg.Pillars, pl.Slug)), marginL, textW, 12, layout.Bold, brand) })
 				printed = true
 			}
 			b.need(lineHeight(10) + lineHeight(9.5))
-			b.text(plain(b.label(&b.cfg.Themes, th.Slug)), marginL+2, textW, 10, layout.Bold, ink)
+			b.tag("H3", func() { b.text(plain(b.label(&b.cfg.Themes, th.Slug)), marginL+2, textW, 10, layout.Bold, ink) })
 			for _, x := range collation.Sort(b.lang, list, title) {
 				b.entry(x, 6)
 			}
@@ -60,7 +65,7 @@ func (b *book) countryIndex() {
 	title := func(x *model.Practice) string { return x.In(b.lang).Title }
 	for _, cc := range collation.Sort(b.lang, sortedKeys(b.cat.ByCountry), b.country) {
 		b.need(lineHeight(10) + lineHeight(9.5))
-		b.text(plain(b.country(cc)), marginL, textW, 10, layout.Bold, ink)
+		b.tag("H2", func() { b.text(plain(b.country(cc)), marginL, textW, 10, layout.Bold, ink) })
 		for _, x := range collation.Sort(b.lang, b.cat.ByCountry[cc], title) {
 			b.entry(x, 6)
 		}
@@ -117,21 +122,26 @@ func (b *book) frame() {
 			continue
 		}
 		b.d.SetPage(p)
-		const size = 7.5
-		head := title
-		if r := []rune(head); len(r) > 80 {
-			head = string(r[:79]) + "…"
-		}
-		b.d.Text(marginL, 15, head, pdfdraw.Regular, size, muted)
-		if ch := b.headers[p]; ch != "" {
-			w := b.d.Measure(ch, pdfdraw.Bold, size)
-			if w < textW/2 {
-				b.d.Text(pageW-marginR-w, 15, ch, pdfdraw.Bold, size, muted)
-			}
-		}
-		b.d.Line(marginL, 17, pageW-marginR, 17, 0.2, rule)
-		foot := fmt.Sprintf(b.word("page_of"), p, n)
-		w := b.d.Measure(foot, pdfdraw.Regular, size)
-		b.d.Text((pageW-w)/2, pageH-12, foot, pdfdraw.Regular, size, muted)
+		b.d.Artifact(func() { b.frameOf(p, n, title) })
 	}
+}
+
+// frameOf draws the header and footer of page p of n, the current page.
+func (b *book) frameOf(p, n int, title string) {
+	const size = 7.5
+	head := title
+	if r := []rune(head); len(r) > 80 {
+		head = string(r[:79]) + "…"
+	}
+	b.d.Text(marginL, 15, head, pdfdraw.Regular, size, muted)
+	if ch := b.headers[p]; ch != "" {
+		w := b.d.Measure(ch, pdfdraw.Bold, size)
+		if w < textW/2 {
+			b.d.Text(pageW-marginR-w, 15, ch, pdfdraw.Bold, size, muted)
+		}
+	}
+	b.d.Line(marginL, 17, pageW-marginR, 17, 0.2, rule)
+	foot := fmt.Sprintf(b.word("page_of"), p, n)
+	w := b.d.Measure(foot, pdfdraw.Regular, size)
+	b.d.Text((pageW-w)/2, pageH-12, foot, pdfdraw.Regular, size, muted)
 }

@@ -55,6 +55,8 @@ func (b *book) reserveContents(chapters []chapter) int {
 		y += h
 	}
 	b.chapter = b.word("contents")
+	// The contents are drawn last, in the place they have in the tree.
+	b.reserved = b.d.Reserve(pdfdraw.Tag{Role: "Sect"})
 	for range pages {
 		b.newPage()
 	}
@@ -75,12 +77,27 @@ func (b *book) tocLines(e tocEntry) int {
 // contents draws the reserved contents pages, now that every entry's
 // page is known.
 func (b *book) contents(start, pages int) {
+	b.d.Within(b.reserved, func() { b.drawContents(start) })
+	b.d.Release(b.reserved)
+}
+
+// drawContents draws the contents from page start: a TOC with an entry
+// (TOCI) a chapter, and the practices of each in a TOC of their own.
+func (b *book) drawContents(start int) {
 	b.d.SetPage(start)
 	b.y = top
-	b.text(plain(b.word("contents")), marginL, textW, 18, layout.Bold, brand)
+	b.tag("H1", func() { b.text(plain(b.word("contents")), marginL, textW, 18, layout.Bold, brand) })
 	b.y += 6
 	page := start
+	b.d.Begin(pdfdraw.Tag{Role: "TOC"})
+	nested := false
 	for _, e := range b.toc {
+		if e.level > 0 && !nested {
+			b.d.Begin(pdfdraw.Tag{Role: "TOC"})
+		} else if e.level == 0 && nested {
+			b.d.End()
+		}
+		nested = e.level > 0
 		n := b.tocLines(e)
 		h := float64(n) * tocLine
 		if e.level == 0 {
@@ -101,13 +118,21 @@ func (b *book) contents(start, pages int) {
 		}
 		y0 := b.y
 		lines := layout.Break([]layout.Run{{Text: e.text, Style: st}}, textW-b.tocIndent(e)-tocNumW, bodySize, b.measure)
-		for _, ln := range lines {
-			b.line(ln, x, b.y, bodySize, ink)
-			b.y += tocLine
-		}
-		b.leaders(x+lines[len(lines)-1].Width, b.y-tocLine, bodySize, fontOf(st), strconv.Itoa(e.page), ink)
-		b.d.LinkAnchor(x, y0, pageW-marginR-x, b.y-y0, e.anchor)
+		b.tag("TOCI", func() {
+			b.tag("Link", func() {
+				for _, ln := range lines {
+					b.line(ln, x, b.y, bodySize, ink)
+					b.y += tocLine
+				}
+				b.leaders(x+lines[len(lines)-1].Width, b.y-tocLine, bodySize, fontOf(st), strconv.Itoa(e.page), ink)
+				b.d.LinkAnchor(x, y0, pageW-marginR-x, b.y-y0, e.anchor)
+			})
+		})
 	}
+	if nested {
+		b.d.End()
+	}
+	b.d.End()
 }
 
 // section starts a part of the book (intro, index) on a new page, with
@@ -116,7 +141,7 @@ func (b *book) section(title string, level int) {
 	b.chapter = title
 	b.newPage()
 	b.mark(title, level)
-	b.text(plain(title), marginL, textW, 18, layout.Bold, brand)
+	b.tag(headingRole(level+1), func() { b.text(plain(title), marginL, textW, 18, layout.Bold, brand) })
 	b.y += 4
 }
 
@@ -139,9 +164,11 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 	if first {
 		b.mark(ch.title, 0)
 		b.d.Rect(marginL, b.y, textW, 12, &paleBg, nil, 0)
-		b.d.Text(marginL+3, b.y+8.2, ch.title, pdfdraw.Bold, 14, brand)
+		b.tag("H1", func() { b.d.Text(marginL+3, b.y+8.2, ch.title, pdfdraw.Bold, 14, brand) })
 		b.y += 18
 	}
+	b.d.Begin(b.sectTag(t.Lang))
+	defer b.d.End()
 	b.pageOf[x.ID] = b.d.Page()
 	anchor := b.anchors[x.ID]
 	b.d.PlaceAnchor(anchor, b.d.Page(), b.y)
@@ -152,7 +179,7 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 	names := b.countryNames(x.Countries)
 	b.text(plain(strings.Join(names, ", ")+" · "+b.word("level."+x.Level)), marginL, textW, smallSize, 0, muted)
 	b.y += 1
-	b.text(plain(t.Title), marginL, textW, 17, layout.Bold, brand)
+	b.tag("H2", func() { b.text(plain(t.Title), marginL, textW, 17, layout.Bold, brand) })
 	b.y += 3
 	b.text(plain(t.Summary), marginL, textW, 10.5, layout.Italic, ink)
 	b.y += 4
@@ -161,7 +188,9 @@ func (b *book) practice(x *model.Practice, ch chapter, first bool) {
 	if b.adaptation(x, t) {
 		b.y += 4
 	}
+	b.headingBase = 1 // the body's sections are under the practice's H2
 	b.body(t.Body)
+	b.headingBase = 0
 	b.sources(x)
 }
 
@@ -299,23 +328,38 @@ func (b *book) factRows(rows []fact) {
 	valueW := textW - labelW - 2*pad
 	size := 9.5
 	lh := lineHeight(size)
+	// A table of a row each, the label its header.
+	b.d.Begin(pdfdraw.Tag{Role: "Table"})
+	defer b.d.End()
 	for _, r := range rows {
 		lines := layout.Break(r.value, valueW, size, b.measure)
 		label := layout.Break([]layout.Run{{Text: r.label, Style: layout.Bold}}, labelW-pad, size, b.measure)
 		n := max(len(lines), len(label))
+		b.d.Begin(pdfdraw.Tag{Role: "TR"})
+		th := b.d.Reserve(pdfdraw.Tag{Role: "TH", Scope: "Row"})
+		td := b.d.Reserve(pdfdraw.Tag{Role: "TD"})
 		// A row taller than a page goes on over the next, a part a page.
 		b.box(n, lh, 0.75, bottom-top, func(from, to int) {
 			h := float64(to-from)*lh + 1.5
 			b.d.Rect(marginL, b.y, textW, h, &tint, nil, 0)
 			y := b.y + 0.75
-			for i := from; i < min(to, len(label)); i++ {
-				b.line(label[i], marginL+pad, y+float64(i-from)*lh, size, ink)
-			}
-			for i := from; i < min(to, len(lines)); i++ {
-				b.line(lines[i], marginL+pad+labelW, y+float64(i-from)*lh, size, ink)
-			}
+			b.d.Within(th, func() {
+				for i := from; i < min(to, len(label)); i++ {
+					b.line(label[i], marginL+pad, y+float64(i-from)*lh, size, ink)
+				}
+			})
+			b.d.Within(td, func() {
+				b.carryLinks(func() {
+					for i := from; i < min(to, len(lines)); i++ {
+						b.line(lines[i], marginL+pad+labelW, y+float64(i-from)*lh, size, ink)
+					}
+				})
+			})
 			b.y += h
 		}, func() {})
+		b.d.Release(th)
+		b.d.Release(td)
+		b.d.End()
 	}
 }
 
@@ -330,8 +374,10 @@ func (b *book) pillarOf(theme string) string {
 func (b *book) sources(x *model.Practice) {
 	b.y += 3
 	b.need(lineHeight(12) + 2*lineHeight(smallSize))
-	b.text(plain(b.word("sources")), marginL, textW, 12, layout.Bold, brand)
+	b.tag("H3", func() { b.text(plain(b.word("sources")), marginL, textW, 12, layout.Bold, brand) })
 	b.y += 1
+	b.d.Begin(pdfdraw.Tag{Role: "L"})
+	defer b.d.End()
 	for i, s := range x.Sources {
 		runs := []layout.Run{{Text: s.Title}}
 		if s.Publisher != "" {
@@ -346,8 +392,10 @@ func (b *book) sources(x *model.Practice) {
 		}
 		num := strconv.Itoa(i+1) + "."
 		b.need(lineHeight(smallSize))
-		b.d.Text(marginL, b.y+lineHeight(smallSize)*0.74, num, pdfdraw.Regular, smallSize, muted)
-		b.text(runs, marginL+7, textW-7, smallSize, 0, ink)
+		b.tag("LI", func() {
+			b.tag("Lbl", func() { b.d.Text(marginL, b.y+lineHeight(smallSize)*0.74, num, pdfdraw.Regular, smallSize, muted) })
+			b.tag("LBody", func() { b.text(runs, marginL+7, textW-7, smallSize, 0, ink) })
+		})
 		b.y += 0.8
 	}
 }

@@ -72,22 +72,26 @@ func (b *book) cover() {
 		b.d.Rect(0, foot, 7, pageH-foot, &accent, nil, 0)
 	}
 
+	// A long title or subtitle is set smaller, so that they keep to
+	// their part of the page. Drawn first, as they are read first (the
+	// book's H1), though the publisher stands above them.
+	b.y = 78
+	title := []layout.Run{{Text: cfg.Title.In(b.lang, def), Style: layout.Bold}}
+	b.tag("H1", func() { b.display(title, marginL, textW, b.fitSize(title, textW, 30, 16, 1.12, 80), 1.12, white) })
+	if s := cfg.Subtitle.In(b.lang, def); s != "" {
+		b.y += 7
+		b.tag("P", func() {
+			b.display(plain(s), marginL, textW*0.9, b.fitSize(plain(s), textW*0.9, 14, 10, 1.3, 30), 1.3, paleBg)
+		})
+	}
+	below := b.y
 	b.y = top + 4
 	if p := cfg.Publisher.In(b.lang, def); p != "" {
 		b.text(plain(p), marginL, textW, 11, layout.Bold, paleBg)
 		b.y += 3
 	}
 	b.d.Line(marginL, b.y, marginL+28, b.y, 1.2, paleBg)
-
-	// A long title or subtitle is set smaller, so that they keep to
-	// their part of the page.
-	b.y = 78
-	title := []layout.Run{{Text: cfg.Title.In(b.lang, def), Style: layout.Bold}}
-	b.display(title, marginL, textW, b.fitSize(title, textW, 30, 16, 1.12, 80), 1.12, white)
-	if s := cfg.Subtitle.In(b.lang, def); s != "" {
-		b.y += 7
-		b.display(plain(s), marginL, textW*0.9, b.fitSize(plain(s), textW*0.9, 14, 10, 1.3, 30), 1.3, paleBg)
-	}
+	b.y = below
 
 	// The edition's block stands on the foot of the page (or on the
 	// band of logos).
@@ -122,7 +126,7 @@ func (b *book) cover() {
 		if data, wPx, hPx := b.readImage(img); data != nil {
 			w, h := fit(wPx, hPx, textW, low-8-imgTop)
 			if w > 20 && h > 20 { // else there is no room worth the name
-				_ = b.d.Image(img, data, marginL, imgTop, w, h)
+				b.d.Artifact(func() { _ = b.d.Image(img, data, marginL, imgTop, w, h) }) // a picture, no content
 			}
 		}
 	}
@@ -175,7 +179,7 @@ func (b *book) drawLogos(logos []logo, y float64) {
 	x := marginL
 	for i, l := range logos {
 		w, lh := fit(l.wPx, l.hPx, ws[i]*scale, h*scale)
-		_ = b.d.Image(l.name, l.data, x, y+(40-lh)/2, w, lh)
+		b.d.Artifact(func() { _ = b.d.Image(l.name, l.data, x, y+(40-lh)/2, w, lh) }) // the publisher is named in text
 		x += ws[i]*scale + gap*scale
 	}
 }
@@ -318,6 +322,7 @@ type pendingNumber struct {
 	page         int
 	x, y, size   float64
 	x0, y0, w, h float64
+	link         int // its reserved Link element
 }
 
 // chapterOpener starts chapter n (from 1) on a new page: its number, its
@@ -328,9 +333,11 @@ func (b *book) chapterOpener(n int, ch chapter) {
 	b.newPage()
 	b.mark(ch.title, 0)
 	b.y = top + 30
+	// The chapter's number is a P before its H1, which says its title as
+	// the contents and the bookmarks do.
 	b.text(plain(fmt.Sprintf(b.word("chapter_n"), n)), marginL, textW, 11, layout.Bold, accent)
 	b.y += 2
-	b.display([]layout.Run{{Text: ch.title, Style: layout.Bold}}, marginL, textW, 28, 1.15, brand)
+	b.tag("H1", func() { b.display([]layout.Run{{Text: ch.title, Style: layout.Bold}}, marginL, textW, 28, 1.15, brand) })
 	b.y += 4
 	b.d.Line(marginL, b.y, marginL+28, b.y, 1.2, brand)
 	b.y += 4
@@ -338,17 +345,27 @@ func (b *book) chapterOpener(n int, ch chapter) {
 	b.y += 10
 	const size = 10.5
 	lh := lineHeight(size)
+	// A TOC of the chapter: each entry a Link, reserved, which its page
+	// number joins at the end (drawNumbers).
+	b.d.Begin(pdfdraw.Tag{Role: "TOC"})
+	defer b.d.End()
 	for _, x := range ch.practices {
 		lines := layout.Break(plain(x.In(b.lang).Title), textW-tocNumW, size, b.measure)
 		b.need(float64(len(lines)) * lh)
 		y0 := b.y
-		for _, ln := range lines {
-			b.line(ln, marginL, b.y, size, ink)
-			b.y += lh
-		}
+		var link int
+		b.tag("TOCI", func() {
+			link = b.d.Reserve(pdfdraw.Tag{Role: "Link"})
+			b.d.Within(link, func() {
+				for _, ln := range lines {
+					b.line(ln, marginL, b.y, size, ink)
+					b.y += lh
+				}
+			})
+		})
 		last := lines[len(lines)-1]
 		b.numbers = append(b.numbers, pendingNumber{id: x.ID, page: b.d.Page(), x: marginL + last.Width, y: b.y - lh, size: size,
-			x0: marginL, y0: y0, w: textW, h: b.y - y0})
+			x0: marginL, y0: y0, w: textW, h: b.y - y0, link: link})
 		b.y += 2.5
 	}
 }
@@ -357,8 +374,11 @@ func (b *book) chapterOpener(n int, ch chapter) {
 func (b *book) drawNumbers() {
 	for _, n := range b.numbers {
 		b.d.SetPage(n.page)
-		b.leaders(n.x, n.y, n.size, pdfdraw.Regular, strconv.Itoa(b.pageOf[n.id]), ink)
-		b.d.LinkAnchor(n.x0, n.y0, n.w, n.h, b.anchors[n.id])
+		b.d.Within(n.link, func() {
+			b.leaders(n.x, n.y, n.size, pdfdraw.Regular, strconv.Itoa(b.pageOf[n.id]), ink)
+			b.d.LinkAnchor(n.x0, n.y0, n.w, n.h, b.anchors[n.id])
+		})
+		b.d.Release(n.link)
 	}
 }
 
@@ -369,6 +389,9 @@ func (b *book) drawNumbers() {
 func (b *book) leaders(x, y, size float64, st pdfdraw.Style, num string, color pdfdraw.Color) {
 	base := y + lineHeight(size)*0.74
 	right := pageW - marginR
+	// The number with a space before it, so that the text read from the
+	// page (tagged: the dots are an artifact) is "Title 12", not "Title12".
+	num = " " + num
 	nw := b.d.Measure(num, st, size)
 	b.d.Text(right-nw, base, num, st, size, color)
 	pitch := b.d.Measure(" .", pdfdraw.Regular, size)
@@ -378,6 +401,6 @@ func (b *book) leaders(x, y, size float64, st pdfdraw.Style, num string, color p
 	from := math.Ceil((x+1-marginL)/pitch) * pitch
 	n := int((right - nw - 1.5 - marginL - from) / pitch)
 	if n >= 2 {
-		b.d.Text(marginL+from, base, strings.Repeat(" .", n), pdfdraw.Regular, size, muted)
+		b.d.Artifact(func() { b.d.Text(marginL+from, base, strings.Repeat(" .", n), pdfdraw.Regular, size, muted) })
 	}
 }

@@ -20,7 +20,7 @@ func BreakCode(text string, width, size float64, m Measure) []Line {
 			}
 			n, w = n+sz, w+cw
 		}
-		out = append(out, Line{Runs: []Run{{Text: text[:n], Style: Mono}}, Width: m(text[:n], Mono, size), Hard: n == len(text)})
+		out = append(out, Line{Runs: []Run{{Text: text[:n], Style: Mono}}, Width: m(text[:n], Mono, size), Hard: n == len(text), Cut: n < len(text)})
 		text = text[n:]
 	}
 	return out

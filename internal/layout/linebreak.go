@@ -18,6 +18,11 @@ type Line struct {
 	Runs  []Run
 	Width float64
 	Hard  bool
+	// Cut says that the line ends inside a word (one wider than the line,
+	// cut): no space was dropped at its end, as one was at the end of a
+	// line that is neither Hard nor Cut. Tagged PDF text gets that space
+	// back, so that a screen reader does not join the words.
+	Cut bool
 }
 
 // Break breaks runs into lines no wider than width, first fit, at spaces.
@@ -264,6 +269,7 @@ func (b *breaker) cut(w []piece) {
 		b.lineW = sum[stop] - sum[start]
 		if stop < n {
 			b.emit(false)
+			b.lines[len(b.lines)-1].Cut = true
 		}
 		start = stop
 	}

@@ -130,8 +130,8 @@ func TestBreakKeepsLinks(t *testing.T) {
 	got := Break(runs, 16, 10, fake)
 	want := []Line{
 		{Runs: []Run{{Text: "ver"}}, Width: 3},
-		{Runs: []Run{{Text: "https://example.", Link: runs[1].Link}}, Width: 16},
-		{Runs: []Run{{Text: "org/una/ruta/", Link: runs[1].Link}}, Width: 13},
+		{Runs: []Run{{Text: "https://example.", Link: runs[1].Link}}, Width: 16, Cut: true},
+		{Runs: []Run{{Text: "org/una/ruta/", Link: runs[1].Link}}, Width: 13, Cut: true},
 		{Runs: []Run{{Text: "larga", Link: runs[1].Link}, {Text: " fin"}}, Width: 9, Hard: true},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {

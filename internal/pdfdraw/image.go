@@ -134,7 +134,13 @@ func (d *Doc) Image(name string, data []byte, x, y, w, h float64) error {
 	}
 	b := d.begin()
 	d.endText(b)
-	buf := append(b.AvailableBuffer(), "q "...)
+	buf := b.AvailableBuffer()
+	if d.st != nil {
+		kind, e := d.want()
+		buf = d.mark(buf, kind, e, false)
+		d.figureBox(d.rect(x, y, w, h))
+	}
+	buf = append(buf, "q "...)
 	buf = appendNum(buf, w*k, 3)
 	buf = append(buf, " 0 0 "...)
 	buf = appendNum(buf, h*k, 3)

@@ -18,6 +18,7 @@ import (
 	"hash"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf16"
 )
@@ -39,6 +40,17 @@ type pdfOut struct {
 	next    int     // the next free object number
 	b       []byte  // scratch for one object's text
 	err     error   // the first write error
+
+	// compact puts small objects into object streams (objstm.go): inStm
+	// is, by object number, the stream an object is in (its index is
+	// then in offsets), stm* the objects waiting for the next stream.
+	compact bool
+	inStm   []int32
+	cnum    int
+	stmHead []byte
+	stmData []byte
+	stmObjs []int32
+	zstm    bytesWriter // an object stream deflated
 }
 
 // newPDFOut starts a file on w: its header, and objects 1 to 4 numbered.
@@ -81,9 +93,7 @@ func (o *pdfOut) Write(p []byte) (int, error) {
 
 // begin starts object num in the scratch buffer.
 func (o *pdfOut) begin(num int) {
-	for len(o.offsets) <= num {
-		o.offsets = append(o.offsets, 0)
-	}
+	o.grow(num)
 	o.offsets[num] = o.pos
 	o.b = strconv.AppendInt(o.b[:0], int64(num), 10)
 	o.b = append(o.b, " 0 obj\n"...)
@@ -160,8 +170,11 @@ func (d *Doc) write() error {
 	if len(d.marks) > 0 {
 		outlineRoot = alloc(1)
 	}
-	pageBase := alloc(len(d.pages))
-	pageRef := func(p int) int { return pageBase + p - 1 }
+	pageRef := d.pageNum
+	parentTree, metadata := 0, 0
+	if d.st != nil {
+		parentTree, metadata = alloc(1), alloc(1)
+	}
 	var fontNums [numStyles]fontObjs
 	encodingObj := 0 // the CMap of glyph codes, shared by the fonts
 	for st, u := range d.fonts {
@@ -195,8 +208,18 @@ func (d *Doc) write() error {
 		o.b = append(o.b, " /Lang "...)
 		o.b = appendLiteral(o.b, lang)
 	}
+	if d.st != nil {
+		o.b = append(o.b, " /MarkInfo << /Marked true >> /StructTreeRoot "...)
+		o.b = appendRef(o.b, d.st.root)
+		o.b = append(o.b, " /ViewerPreferences << /DisplayDocTitle true >> /Metadata "...)
+		o.b = appendRef(o.b, metadata)
+	}
 	o.b = append(o.b, " >>"...)
 	o.end()
+	if d.st != nil {
+		d.writeTree(parentTree)
+		o.stream(metadata, "/Type /Metadata /Subtype /XML", d.xmp())
+	}
 
 	// Page tree.
 	o.begin(pagesObj)
@@ -293,9 +316,20 @@ func (d *Doc) write() error {
 	// Pages, each followed by its links; their chunks are written.
 	for p := range d.pages {
 		pg := &d.pages[p]
-		links := alloc(len(pg.links))
+		for i := range pg.links {
+			if pg.links[i].num == 0 {
+				pg.links[i].num = alloc(1)
+			}
+		}
 		o.begin(pageRef(p + 1))
 		o.b = append(o.b, "<< /Type /Page /Parent 2 0 R"...)
+		if d.st != nil {
+			o.b = append(o.b, " /StructParents "...)
+			o.b = strconv.AppendInt(o.b, int64(len(d.st.annots)+p), 10)
+			if len(pg.links) > 0 {
+				o.b = append(o.b, " /Tabs /S"...)
+			}
+		}
 		if len(pg.chunks) > 0 {
 			o.b = append(o.b, " /Contents ["...)
 			for i, num := range pg.chunks {
@@ -312,14 +346,14 @@ func (d *Doc) write() error {
 				if i > 0 {
 					o.b = append(o.b, ' ')
 				}
-				o.b = appendRef(o.b, links+i)
+				o.b = appendRef(o.b, pg.links[i].num)
 			}
 			o.b = append(o.b, ']')
 		}
 		o.b = append(o.b, " >>"...)
 		o.end()
-		for i, l := range pg.links {
-			o.begin(links + i)
+		for _, l := range pg.links {
+			o.beginCompact(l.num)
 			o.b = append(o.b, "<< /Type /Annot /Subtype /Link /Rect ["...)
 			for i, v := range l.rect {
 				if i > 0 {
@@ -328,6 +362,19 @@ func (d *Doc) write() error {
 				o.b = appendNum(o.b, v, 2)
 			}
 			o.b = append(o.b, "] /Border [0 0 0] "...)
+			if l.tagged {
+				o.b = append(o.b, "/StructParent "...)
+				o.b = strconv.AppendInt(o.b, int64(l.key), 10)
+				contents := strings.Join(strings.Fields(l.elem.text), " ")
+				if contents == "" {
+					contents = l.uri
+				}
+				if contents = metaText(contents); contents != "" {
+					o.b = append(o.b, " /Contents "...)
+					o.b = appendShortText(o.b, contents)
+				}
+				o.b = append(o.b, ' ')
+			}
 			if l.uri != "" {
 				o.b = append(o.b, "/A << /S /URI /URI "...)
 				o.b = appendLiteral(o.b, l.uri)
@@ -337,12 +384,16 @@ func (d *Doc) write() error {
 				o.b = d.appendDest(o.b, pageRef(a.page), a.y)
 			}
 			o.b = append(o.b, " >>"...)
-			o.end()
+			o.endCompact()
 		}
 	}
 
 	// Cross-reference table and trailer.
 	id := hex.EncodeToString(o.h.Sum(nil)[:16])
+	if o.compact {
+		o.writeXRefStream(id)
+		return o.bw.Flush()
+	}
 	xref := o.pos
 	b := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", len(o.offsets))
 	for _, off := range o.offsets[1:] {

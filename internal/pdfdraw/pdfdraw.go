@@ -86,6 +86,9 @@ type Options struct {
 	// the document keeps the file in memory until Output(w). A book's
 	// pages are most of its bytes: 105 MB a language for 10,000 practices.
 	Out io.Writer
+	// Tagged makes a Tagged PDF: a structure tree built with Begin and
+	// End, marked content, artifacts (see tag.go).
+	Tagged bool
 }
 
 // Doc is a PDF document being drawn. It is not safe for concurrent use.
@@ -117,13 +120,23 @@ type Doc struct {
 	images  map[string]*imageRec
 	imgList []*imageRec // in the order of registration
 	marks   []bookmark
+
+	// st is the structure tree of a tagged document, else nil; mk is the
+	// marked-content sequence open in the chunk (of mkElem's, opened in a
+	// text object when mkInText).
+	st       *structTree
+	mk       markKind
+	mkElem   *structElem
+	mkInText bool
 }
 
 // pageRec is what a page keeps: the object numbers of its content chunks,
 // already written, and its links.
 type pageRec struct {
+	num    int // the page's object number
 	chunks []int
 	links  []link
+	mcids  []int32 // a tagged page's: the element of each MCID
 }
 
 // storeBelow is the length under which a chunk is stored, not deflated:
@@ -139,6 +152,10 @@ type link struct {
 	rect   [4]float64
 	uri    string
 	anchor int
+	// A tagged link's object number and StructParent key, set when made.
+	num, key int
+	tagged   bool
+	elem     *structElem // its Link element: its text is the /Contents
 }
 
 type anchor struct {
@@ -204,6 +221,9 @@ func New(opt Options) (*Doc, error) {
 		sink, d.memory = &d.mem, true
 	}
 	d.out = newPDFOut(sink)
+	if opt.Tagged {
+		d.initTags()
+	}
 	return d, nil
 }
 
@@ -244,7 +264,7 @@ func (d *Doc) AddPage() {
 		return
 	}
 	d.closeChunk()
-	d.pages = append(d.pages, pageRec{})
+	d.pages = append(d.pages, pageRec{num: d.out.alloc(1)})
 	d.cur = len(d.pages)
 }
 
@@ -311,6 +331,7 @@ func (d *Doc) closeChunk() {
 	}
 	d.open = false
 	d.endText(&d.content)
+	d.content.Write(d.endMark(d.content.AvailableBuffer()))
 	d.content.WriteString("Q\n")
 	data, dict := d.content.Bytes(), ""
 	if len(data) >= storeBelow {
@@ -381,6 +402,17 @@ func (d *Doc) Ascent(st Style, size float64) float64 {
 // fonts.Drawable first, so a character the fonts lack becomes '?' and never
 // fails the document. No line breaking: the caller lays out lines.
 func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
+	d.text(x, y, s, st, size, c, false)
+}
+
+// TextSpace draws s as Text does, followed by a space: invisible, but a
+// reader of the text (a screen reader, a copy) gets the space that a line
+// break took.
+func (d *Doc) TextSpace(x, y float64, s string, st Style, size float64, c Color) {
+	d.text(x, y, s, st, size, c, true)
+}
+
+func (d *Doc) text(x, y float64, s string, st Style, size float64, c Color, space bool) {
 	if !d.drawable("Text") {
 		return
 	}
@@ -399,7 +431,18 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 		d.gs.fill, d.gs.hasFill = c, true
 	}
 	if !d.gs.inText {
+		buf = d.endMark(buf) // one opened outside a text object
 		buf = append(buf, "BT "...)
+	}
+	if d.st != nil {
+		kind, e := d.want()
+		buf = d.mark(buf, kind, e, true)
+		if kind == markElem && e.role == "Link" && len(e.text) < 1000 {
+			e.text += s
+			if space {
+				e.text += " "
+			}
+		}
 	}
 	if !d.gs.hasFont || d.gs.font != st || d.gs.size != size {
 		buf = append(buf, "/F"...)
@@ -437,6 +480,11 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 		u.mark(g, r)
 		buf = appendGlyph(buf, g)
 	}
+	if space {
+		g := f.glyph(' ')
+		u.mark(g, ' ')
+		buf = appendGlyph(buf, g)
+	}
 	buf = append(buf, ')')
 	buf = append(buf, show...)
 	b.Write(buf)
@@ -446,6 +494,9 @@ func (d *Doc) Text(x, y float64, s string, st Style, size float64, c Color) {
 // is drawn or the chunk is closed.
 func (d *Doc) endText(b *bytes.Buffer) {
 	if d.gs.inText {
+		if d.mkInText {
+			b.Write(d.endMark(b.AvailableBuffer()))
+		}
 		b.WriteString("ET\n")
 		d.gs.inText = false
 	}
@@ -458,8 +509,12 @@ func (d *Doc) LinkURL(x, y, w, h float64, url string) {
 	if url == "" || !d.drawable("LinkURL") {
 		return
 	}
+	l := link{rect: d.rect(x, y, w, h), uri: asciiURL(url)}
+	if d.st != nil {
+		d.tagLink(&l)
+	}
 	p := &d.pages[d.cur-1]
-	p.links = append(p.links, link{rect: d.rect(x, y, w, h), uri: asciiURL(url)})
+	p.links = append(p.links, l)
 }
 
 // rect converts a rectangle in millimetres from the top-left corner to a
@@ -517,8 +572,12 @@ func (d *Doc) LinkAnchor(x, y, w, h float64, id int) {
 		return
 	}
 	a.linked = true
+	l := link{rect: d.rect(x, y, w, h), anchor: id}
+	if d.st != nil {
+		d.tagLink(&l)
+	}
 	p := &d.pages[d.cur-1]
-	p.links = append(p.links, link{rect: d.rect(x, y, w, h), anchor: id})
+	p.links = append(p.links, l)
 }
 
 // Bookmark adds an outline entry pointing at height y of the current page.
@@ -544,7 +603,8 @@ func (d *Doc) Line(x1, y1, x2, y2, width float64, c Color) {
 	}
 	b := d.begin()
 	d.endText(b)
-	buf := d.setStroke(b.AvailableBuffer(), width, c)
+	buf := d.mark(b.AvailableBuffer(), markArtifact, nil, false)
+	buf = d.setStroke(buf, width, c)
 	buf = appendNum(buf, x1*k, 2)
 	buf = append(buf, ' ')
 	buf = appendNum(buf, (d.pageH-y1)*k, 2)
@@ -564,7 +624,7 @@ func (d *Doc) Rect(x, y, w, h float64, fill *Color, stroke *Color, lineWidth flo
 	}
 	b := d.begin()
 	d.endText(b)
-	buf := b.AvailableBuffer()
+	buf := d.mark(b.AvailableBuffer(), markArtifact, nil, false)
 	op := " re S\n"
 	if fill != nil {
 		if !d.gs.hasFill || d.gs.fill != *fill {
@@ -628,7 +688,7 @@ func (d *Doc) Output(w io.Writer) error {
 	}
 	d.closeChunk()
 	if len(d.pages) == 0 {
-		d.pages = append(d.pages, pageRec{})
+		d.pages = append(d.pages, pageRec{num: d.out.alloc(1)})
 		d.cur = 1
 	}
 	if d.memory {
