@@ -102,7 +102,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Maybe a page that the errors keep from being built.
 		s.page(w, r, http.StatusOK, st.gen, overlay(st, s.opt.Dir, lang.For(s.opt.Speak)))
 	case !found:
-		s.page(w, r, http.StatusNotFound, st.gen, notFound(r.URL.Path))
+		s.page(w, r, http.StatusNotFound, st.gen, notFound(r.URL.Path, lang.For(s.opt.Speak)))
 	case strings.HasSuffix(name, ".html"):
 		s.page(w, r, http.StatusOK, st.gen, data)
 	default:
@@ -183,7 +183,7 @@ func (s *Server) serveOnRequest(w http.ResponseWriter, r *http.Request, b *built
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	case !ok:
-		s.page(w, r, http.StatusNotFound, s.state.Load().gen, notFound(r.URL.Path))
+		s.page(w, r, http.StatusNotFound, s.state.Load().gen, notFound(r.URL.Path, lang.For(s.opt.Speak)))
 		return
 	}
 	if ct := contentType(name); ct != "" {
@@ -364,24 +364,42 @@ func around(folder *gate.Folder, d diag.Diagnostic, files map[string][]string) [
 	return out
 }
 
-// notFound is the page for an address the site does not have.
-func notFound(addr string) []byte {
+// notFound is the page for an address the site has no page at, in p's
+// language.
+func notFound(addr string, p lang.Printer) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<!DOCTYPE html>
+	err := notFoundPage.Execute(&b, map[string]string{
+		"Lang":  p.Lang,
+		"Title": p.T(msgNotFound, nil),
+		"Text":  p.T(msgNoPageAt, nil),
+		"Addr":  addr,
+		"Start": p.T(msgToStart, nil),
+	})
+	if err != nil {
+		return []byte(template.HTMLEscapeString(err.Error()))
+	}
+	return b.Bytes()
+}
+
+var notFoundPage = template.Must(template.New("notfound").Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Not found · catalog serve</title>
+<title>{{.Title}} · catalog serve</title>
 <style>body { margin: 0; font: 1rem/1.5 system-ui, sans-serif; } main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem; }</style>
 </head>
 <body>
 <main>
-<h1>Not found</h1>
-<p>The site has no page at <code>%s</code>. <a href="/">Go to the start</a>.</p>
+<h1>{{.Title}}</h1>
+<p>{{.Text}} <code>{{.Addr}}</code>. <a href="/">{{.Start}}</a>.</p>
 </main>
 </body>
 </html>
-`, template.HTMLEscapeString(addr))
-	return b.Bytes()
-}
+`))
+
+var (
+	msgNotFound = &i18n.Message{ID: "serve.not_found", Other: "Not found"}
+	msgNoPageAt = &i18n.Message{ID: "serve.no_page_at", Other: "The site has no page at"}
+	msgToStart  = &i18n.Message{ID: "serve.to_start", Other: "Go to the start"}
+)

@@ -677,3 +677,18 @@ func TestDossier(t *testing.T) {
 		t.Errorf("a dossier of no country: %d, want 404", status)
 	}
 }
+
+// TestNotFoundPage: serve's page for a missing address speaks the user's
+// language, says the address escaped, and names its language (it once
+// printed lang="{{.Lang}}" as it was).
+func TestNotFoundPage(t *testing.T) {
+	es := string(notFound("/es/<b>x", lang.For("es")))
+	for _, want := range []string{`<html lang="es">`, "<title>Página no encontrada · catalog serve</title>", "El sitio no tiene ninguna página en <code>/es/&lt;b&gt;x</code>", `<a href="/">Ir al inicio</a>`} {
+		if !strings.Contains(es, want) {
+			t.Errorf("the Spanish page lacks %q:\n%s", want, es)
+		}
+	}
+	if en := string(notFound("/x", lang.For("en"))); !strings.Contains(en, `<html lang="en">`) || !strings.Contains(en, "<h1>Not found</h1>") {
+		t.Errorf("the English page:\n%s", en)
+	}
+}
