@@ -52,10 +52,13 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzBody -fuzztime 1000x ./internal/book/
 	$(GO) test -run '^$$' -fuzz FuzzText -fuzztime 50000x ./internal/pdfdraw/
 	$(GO) test -run '^$$' -fuzz FuzzRelative -fuzztime 100000x ./internal/site/
-	$(GO) test -run '^$$' -fuzz FuzzSearchWords -fuzztime 100000x ./internal/site/
+	$(GO) test -run '^$$' -fuzz FuzzSearchStems -fuzztime 100000x ./internal/site/
 	$(GO) test -run '^$$' -fuzz FuzzPrinters -fuzztime 100000x ./internal/diag/
 	$(GO) test -run '^$$' -fuzz FuzzMessages -fuzztime 50000x ./internal/lsp/
 	$(GO) test -run '^$$' -fuzz FuzzSpot -fuzztime 100000x ./internal/lsp/
+	$(GO) test -run '^$$' -fuzz FuzzCanonical -fuzztime 100000x ./internal/country/
+	$(GO) test -run '^$$' -fuzz FuzzLower -fuzztime 20000x ./internal/layout/
+	$(GO) test -run '^$$' -fuzz FuzzSubset -fuzztime 2000x ./internal/pdfdraw/
 
 validate:
 	$(GO) run ./cmd/catalog validate

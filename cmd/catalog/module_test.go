@@ -1,6 +1,7 @@
 package main
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -107,4 +108,61 @@ func requiredBy(required []string, p string) bool {
 		}
 	}
 	return false
+}
+
+// TestFuzzTargetsRun: every fuzz target of the repository is run by
+// `make fuzz` and by CI (.ci/run), and each target they name exists in
+// the package they name: a target renamed would otherwise leave "no fuzz
+// tests to fuzz", a warning that passes.
+func TestFuzzTargetsRun(t *testing.T) {
+	const root = "../.."
+	have := map[string]bool{} // "FuzzX ./internal/pkg/"
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, "_test.go") {
+			return nil
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, filepath.Dir(path))
+		for _, decl := range f.Decls {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Recv == nil && strings.HasPrefix(fn.Name.Name, "Fuzz") {
+				have[fn.Name.Name+" ./"+filepath.ToSlash(rel)+"/"] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(have) < 10 {
+		t.Fatalf("%d fuzz targets found: the test reads too little", len(have))
+	}
+	run := regexp.MustCompile(`-fuzz (Fuzz\w+) -fuzztime \d+x (\./\S+/)`)
+	for _, file := range []string{"Makefile", ".ci/run"} {
+		b, err := os.ReadFile(filepath.Join(root, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		named := map[string]bool{}
+		for _, m := range run.FindAllStringSubmatch(string(b), -1) {
+			target := m[1] + " " + m[2]
+			named[target] = true
+			if !have[target] {
+				t.Errorf("%s runs %s, which is no fuzz target", file, target)
+			}
+		}
+		for target := range have {
+			if !named[target] {
+				t.Errorf("%s does not run the fuzz target %s", file, target)
+			}
+		}
+	}
 }
