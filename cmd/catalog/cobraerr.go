@@ -12,9 +12,9 @@ import (
 
 // cobra and pflag word their errors in English with fmt. fromCobra makes
 // the ones a user meets (an unknown command or flag, a flag's missing or
-// wrong value; our commands check their arguments themselves) again with lang.Errorf, whose formats
-// es/cli.yaml translates; any other error is returned as it is. The
-// English is cobra's own: TestCobraErrorsInSpanish fails when a new cobra
+// wrong value; our commands check their arguments themselves) again with
+// lang.Errorf, whose formats es/cli.yaml translates; any other error is
+// returned as it is. TestCobraErrorsInSpanish fails when a new cobra
 // words one differently.
 func fromCobra(err error) error {
 	var notExist *pflag.NotExistError

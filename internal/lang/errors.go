@@ -84,9 +84,6 @@ func (p Printer) Error(err error) string {
 	case syscall.Errno:
 		return p.word(e.Error())
 	case interface{ Unwrap() error }:
-		if _, ok := sentinels[err]; ok {
-			break
-		}
 		inner := e.Unwrap()
 		if inner == nil {
 			break
@@ -95,17 +92,19 @@ func (p Printer) Error(err error) string {
 			return prefix + p.Error(inner)
 		}
 	}
-	if sentinels[err] {
-		return p.word(err.Error())
+	for _, s := range sentinels {
+		// ==, not a map: an error of a type that cannot be compared (a
+		// slice of errors) would make a map's lookup panic.
+		if err == s {
+			return p.word(err.Error())
+		}
 	}
 	return err.Error()
 }
 
 // sentinels are the errors of the standard library that es/os.yaml says
 // again, beside the system's errno texts.
-var sentinels = map[error]bool{
-	fs.ErrNotExist: true, fs.ErrExist: true, fs.ErrPermission: true, fs.ErrInvalid: true, fs.ErrClosed: true,
-}
+var sentinels = []error{fs.ErrNotExist, fs.ErrExist, fs.ErrPermission, fs.ErrInvalid, fs.ErrClosed}
 
 // word is the system's text s in p's language, as es/os.yaml has it.
 func (p Printer) word(s string) string {

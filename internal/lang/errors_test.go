@@ -125,3 +125,20 @@ func TestProblemWithAnError(t *testing.T) {
 		t.Errorf("Spanish: %q", got)
 	}
 }
+
+// uncomparable is an error of a type == cannot compare, as some libraries
+// have (a list of errors).
+type uncomparable []string
+
+func (u uncomparable) Error() string { return strings.Join(u, "; ") }
+
+// TestErrorOfAnyType: an error of any type is said without a panic.
+func TestErrorOfAnyType(t *testing.T) {
+	err := uncomparable{"a", "b"}
+	if got := For("es").Error(err); got != "a; b" {
+		t.Errorf("got %q", got)
+	}
+	if got := For("es").Error(fmt.Errorf("x: %w", err)); got != "x: a; b" {
+		t.Errorf("wrapped: got %q", got)
+	}
+}
