@@ -60,29 +60,40 @@ func (f *fontData) closure(keep []bool) []bool {
 		if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
 			continue // empty or simple glyph
 		}
-		for p := 10; p+4 <= len(data); {
-			flags := be.Uint16(data[p:])
-			push(be.Uint16(data[p+2:]))
-			p += 4
-			if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
-				p += 4
-			} else {
-				p += 2
-			}
-			switch {
-			case flags&0x0008 != 0: // WE_HAVE_A_SCALE
-				p += 2
-			case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
-				p += 4
-			case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
-				p += 8
-			}
-			if flags&0x0020 == 0 { // MORE_COMPONENTS
-				break
-			}
-		}
+		components(data, func(p int) { push(be.Uint16(data[p+2:])) })
 	}
 	return out
+}
+
+// components calls at with the offset of each component record of the
+// composite glyph data (its flags, then its glyph index), and returns the
+// offset past the last one, where the glyph's instructions begin, with
+// ok; a glyph that ends before its last component gives ok false.
+func components(data []byte, at func(p int)) (end int, ok bool) {
+	be := binary.BigEndian
+	p := 10
+	for p+4 <= len(data) {
+		flags := be.Uint16(data[p:])
+		at(p)
+		p += 4
+		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
+			p += 2
+		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+			p += 4
+		case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
+			p += 8
+		}
+		if flags&0x0020 == 0 { // MORE_COMPONENTS
+			return p, true
+		}
+	}
+	return p, false
 }
 
 // subset returns a TrueType font with the glyphs of keep (after closure),
@@ -241,35 +252,19 @@ func appendOutline(glyf, data []byte, gids []uint16) []byte {
 	start := len(glyf)
 	glyf = append(glyf, data...)
 	comp := glyf[start:]
-	p := 10
-	for p+4 <= len(comp) {
-		flags := be.Uint16(comp[p:])
-		be.PutUint16(comp[p:], flags&^0x0100) // WE_HAVE_INSTRUCTIONS
+	end, ok := components(comp, func(p int) {
+		be.PutUint16(comp[p:], be.Uint16(comp[p:])&^0x0100) // WE_HAVE_INSTRUCTIONS
 		if c := int(be.Uint16(comp[p+2:])); c < len(gids) {
 			be.PutUint16(comp[p+2:], gids[c])
 		} else {
 			be.PutUint16(comp[p+2:], 0)
 		}
-		p += 4
-		if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&0x0008 != 0: // WE_HAVE_A_SCALE
-			p += 2
-		case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
-			p += 4
-		case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
-			p += 8
-		}
-		if flags&0x0020 == 0 { // MORE_COMPONENTS
-			// The instructions, if any, follow the last component.
-			return glyf[:start+min(p, len(comp))]
-		}
+	})
+	if !ok {
+		return glyf
 	}
-	return glyf
+	// The instructions, if any, follow the last component.
+	return glyf[:start+min(end, len(comp))]
 }
 
 // checksum is the TrueType table checksum: the sum of big-endian uint32s,
