@@ -158,3 +158,15 @@ func (a *arena) bytes(s span) []byte {
 	}
 	return out
 }
+
+// appendNums appends vs as appendNum does, separated by spaces: a
+// rectangle's or a box's numbers in a PDF array.
+func appendNums(b []byte, vs []float64, prec int) []byte {
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = appendNum(b, v, prec)
+	}
+	return b
+}

@@ -355,12 +355,7 @@ func (d *Doc) write() error {
 		for _, l := range pg.links {
 			o.beginCompact(l.num)
 			o.b = append(o.b, "<< /Type /Annot /Subtype /Link /Rect ["...)
-			for i, v := range l.rect {
-				if i > 0 {
-					o.b = append(o.b, ' ')
-				}
-				o.b = appendNum(o.b, v, 2)
-			}
+			o.b = appendNums(o.b, l.rect[:], 2)
 			o.b = append(o.b, "] /Border [0 0 0] "...)
 			if l.tagged {
 				o.b = append(o.b, "/StructParent "...)

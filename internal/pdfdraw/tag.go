@@ -410,12 +410,7 @@ func (d *Doc) appendMore(m *elemMore) {
 		o.b = append(o.b, " >>"...)
 	case m.hasBBox:
 		o.b = append(o.b, " /A << /O /Layout /Placement /Block /BBox ["...)
-		for i, v := range m.bbox {
-			if i > 0 {
-				o.b = append(o.b, ' ')
-			}
-			o.b = appendNum(o.b, v, 2)
-		}
+		o.b = appendNums(o.b, m.bbox[:], 2)
 		o.b = append(o.b, "] >>"...)
 	}
 }
