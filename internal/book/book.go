@@ -444,10 +444,19 @@ func (b *book) line(ln layout.Line, x, y, size float64, color pdfdraw.Color) {
 		case !tagLink:
 			b.endLink()
 		}
+		// A run in another language (a source's title) is a Span that
+		// says its language.
+		span := r.Lang != "" && !tagLink && b.d.Tagged() && !b.d.InArtifact()
+		if span {
+			b.d.Begin(pdfdraw.Tag{Role: "Span", Lang: r.Lang})
+		}
 		if space && i == last {
 			b.d.TextSpace(x, by, r.Text, st, sz, c)
 		} else {
 			b.d.Text(x, by, r.Text, st, sz, c)
+		}
+		if span {
+			b.d.End()
 		}
 		if r.Style&layout.Strike != 0 {
 			b.d.Line(x, by-sz*pt*0.28, x+w, by-sz*pt*0.28, 0.2, c)

@@ -665,14 +665,18 @@ func (b *book) worksheetFacts(x *model.Practice, t *model.Text) [][]layout.Run {
 		if i == 0 {
 			row = []layout.Run{{Text: b.word("sources") + ":", Style: layout.Bold}, {Text: "\n"}}
 		}
-		item := strconv.Itoa(i+1) + ". " + s.Title
+		rest := ""
 		if s.Publisher != "" {
-			item += ". " + s.Publisher
+			rest += ". " + s.Publisher
 		}
 		if s.Year != 0 {
-			item += ", " + strconv.Itoa(s.Year)
+			rest += ", " + strconv.Itoa(s.Year)
 		}
-		rows = append(rows, append(row, layout.Run{Text: item}))
+		row = append(row, layout.Run{Text: strconv.Itoa(i+1) + ". "}, layout.Run{Text: s.Title, Lang: b.docLang(s, b.lang)})
+		if rest != "" {
+			row = append(row, layout.Run{Text: rest})
+		}
+		rows = append(rows, row)
 	}
 	return rows
 }

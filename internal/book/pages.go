@@ -372,6 +372,7 @@ func (b *book) pillarOf(theme string) string {
 
 // sources draws a practice's numbered sources.
 func (b *book) sources(x *model.Practice) {
+	t := x.In(b.lang)
 	b.y += 3
 	b.need(lineHeight(12) + 2*lineHeight(smallSize))
 	b.tag("H3", func() { b.text(plain(b.word("sources")), marginL, textW, 12, layout.Bold, brand) })
@@ -379,7 +380,7 @@ func (b *book) sources(x *model.Practice) {
 	b.d.Begin(pdfdraw.Tag{Role: "L"})
 	defer b.d.End()
 	for i, s := range x.Sources {
-		runs := []layout.Run{{Text: s.Title}}
+		runs := []layout.Run{{Text: s.Title, Lang: b.docLang(s, t.Lang)}}
 		if s.Publisher != "" {
 			runs = append(runs, layout.Run{Text: ". " + s.Publisher})
 		}

@@ -7,8 +7,10 @@ package book
 // table, a figure, a note.
 
 import (
+	"cmp"
 	"strconv"
 
+	"catalog/internal/model"
 	"catalog/internal/pdfdraw"
 )
 
@@ -36,6 +38,16 @@ func (b *book) needP() bool {
 // headingRole is the role of a heading of the given depth, 1 the book's
 // chapters: H1 to H6.
 func headingRole(depth int) string { return "H" + strconv.Itoa(min(max(depth, 1), 6)) }
+
+// docLang is the language to mark a source's title with, in text of the
+// language context: its document's (the catalog's first when it does not
+// say) where that is not context's, else "".
+func (b *book) docLang(s model.Source, context string) string {
+	if l := cmp.Or(s.Lang, b.cfg.DefaultLanguage()); l != context {
+		return l
+	}
+	return ""
+}
 
 // sectTag is the tag of a practice's section: its language when its text
 // is not in the book's (a practice not translated yet).

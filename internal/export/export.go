@@ -200,6 +200,7 @@ type jsonSource struct {
 	Publisher string `json:"publisher"`
 	Year      int    `json:"year,omitempty"`
 	URL       string `json:"url"`
+	Lang      string `json:"lang,omitempty"`
 }
 
 type jsonText struct {
@@ -328,7 +329,7 @@ func practiceJSON(cat *model.Catalog, p *model.Practice) jsonPractice {
 		jp.SourceLanguage = p.Source.Lang
 	}
 	for _, s := range p.Sources {
-		jp.Sources = append(jp.Sources, jsonSource{Title: s.Title, Publisher: s.Publisher, Year: s.Year, URL: s.URL})
+		jp.Sources = append(jp.Sources, jsonSource{Title: s.Title, Publisher: s.Publisher, Year: s.Year, URL: s.URL, Lang: s.Lang})
 	}
 	for _, t := range texts(cat, p) {
 		jp.Texts = append(jp.Texts, textJSON(p.ID, t))

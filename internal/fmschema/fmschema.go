@@ -207,7 +207,10 @@ var (
 	year  = Object{{"type", "integer"}, {"minimum", 1900}, {"maximum", 2999}}
 	date  = Object{{"type", "string"}, {"pattern", `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`}}
 	id    = Object{{"type", "string"}, {"pattern", IDPattern}}
-	texts = list(plain)
+	// A BCP 47 tag's shape (en, pt-BR, zh-Hant); validate checks the
+	// subtags themselves.
+	langTag = Object{{"type", "string"}, {"pattern", `^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`}}
+	texts   = list(plain)
 	// A year (2013, which YAML reads as a number) or a year and month
 	// ("2013-02"); an end left empty is no end.
 	start = Object{{"type", []string{"integer", "string"}}, {"pattern", `^[0-9]{4}(-[0-9]{1,2})?$`}, {"minimum", 1000}, {"maximum", 9999}}
@@ -295,6 +298,7 @@ func (s maker) field(f *load.Field) Object {
 			{"publisher", s.part("source.publisher", plain)},
 			{"year", s.part("source.year", year)},
 			{"url", s.part("source.url", plain)},
+			{"lang", s.part("source.lang", langTag)},
 		}, "title"))
 	case load.KindContact:
 		return entry(Object{

@@ -197,6 +197,10 @@ var fieldTexts = map[string]map[string]text{
 		"es": {"Dirección", "La dirección web del documento: https://…"},
 		"en": {"Address", "The document's web address: https://…"},
 	},
+	"source.lang": {
+		"es": {"Idioma", "El idioma del documento, cuando no es el primero del catálogo: en, pt, fr…"},
+		"en": {"Language", "The document's language, when it is not the catalog's first: es, pt, fr…"},
+	},
 	"contact.institution": {
 		"es": {"Institución", "La institución a la que dirigirse."},
 		"en": {"Institution", "The institution to ask."},

@@ -41,6 +41,9 @@ type Run struct {
 	Style Style
 	// Link is "" or the URL the run links to, as LowerOptions.Link gave it.
 	Link string
+	// Lang is "" or the language of a run in another language than its
+	// text's (a source's title): the book tags it with its /Lang.
+	Lang string
 }
 
 // hardBreak is the text of the run that a hard line break becomes.

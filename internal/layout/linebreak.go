@@ -349,7 +349,7 @@ func (b *breaker) contiguous(ps []piece) (string, bool) {
 	return b.runs[first.run].Text[first.from:last.to], true
 }
 
-func sameLook(a, b Run) bool { return a.Style == b.Style && a.Link == b.Link }
+func sameLook(a, b Run) bool { return a.Style == b.Style && a.Link == b.Link && a.Lang == b.Lang }
 
 func abs(x float64) float64 {
 	if x < 0 {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
 	"gopkg.in/yaml.v3"
 
 	"catalog/internal/country"
@@ -21,7 +22,7 @@ var (
 	exchangeFields    = []string{"year", "visitors", "institutions", "kind", "note", "outcome", "outcome_note"}
 	adaptedFromFields = []string{"practice", "year", "note"}
 	adaptationFields  = []string{"requires", "cost", "note"}
-	sourceFields      = []string{"title", "publisher", "year", "url"}
+	sourceFields      = []string{"title", "publisher", "year", "url", "lang"}
 	contactFields     = []string{"institution", "role", "url", "email"}
 )
 
@@ -327,11 +328,28 @@ func sources(d *fm.Decoder, n *yaml.Node, path string) []model.Source {
 				s.Year, _ = d.Int(v, kp)
 			case "url":
 				s.URL = d.String(v, kp)
+			case "lang":
+				s.Lang = sourceLang(d, v, kp)
 			}
 		})
 		out = append(out, s)
 	})
 	return out
+}
+
+// sourceLang reads a source's language: a BCP 47 tag, written as
+// language.Parse writes it ("en", "pt-BR").
+func sourceLang(d *fm.Decoder, v *yaml.Node, path string) string {
+	s := d.String(v, path)
+	if s == "" {
+		return ""
+	}
+	tag, err := language.Parse(s)
+	if err != nil || len(s) > 35 {
+		d.Report(fm.RuleFieldType, v, "%s must be a language code such as en, pt or fr, not %q", fm.Label(path), s)
+		return ""
+	}
+	return tag.String()
 }
 
 func contact(d *fm.Decoder, n *yaml.Node, path string) *model.Contact {

@@ -94,6 +94,12 @@ type Source struct {
 	Publisher string
 	Year      int
 	URL       string
+	// Lang is the language of the document, a BCP 47 tag ("en", "pt"),
+	// or "" for the language the practice is written in first (the
+	// catalog's first; sources are given there): pages and books mark
+	// its title with it where it is not theirs, so that a screen reader
+	// says it in that language.
+	Lang string
 }
 
 // Contact is an institutional contact point (never a person).

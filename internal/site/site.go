@@ -1231,6 +1231,16 @@ func (p *page) Own(t *model.Text) template.HTMLAttr {
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(p.Lang) + `"`)
 }
 
+// DocLang is the language to mark a source's title with inside text t:
+// its document's (lang, else the catalog's first, where sources are
+// given) where that is not t's, else "".
+func (p *page) DocLang(t *model.Text, lang string) string {
+	if l := cmp.Or(lang, p.s.cfg.DefaultLanguage()); l != t.Lang {
+		return l
+	}
+	return ""
+}
+
 // Outcome names what came of an exchange ("adapting") in the page's
 // language; an exchange that does not say is "unknown".
 func (p *page) Outcome(code string) string {
