@@ -26,21 +26,7 @@ type codeMessage struct {
 func codeMessages(t *testing.T) map[string]codeMessage {
 	t.Helper()
 	out := map[string]codeMessage{}
-	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && path != "../.." {
-			return filepath.SkipDir
-		}
-		if d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
-			return nil
-		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, path, nil, 0)
-		if err != nil {
-			return err
-		}
+	codeFiles(t, func(fset *token.FileSet, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			lit, ok := n.(*ast.CompositeLit)
 			if !ok {
@@ -86,11 +72,7 @@ func codeMessages(t *testing.T) map[string]codeMessage {
 			out[id] = m
 			return true
 		})
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	return out
 }
 
@@ -168,11 +150,10 @@ var reporters = map[string]int{
 	"warnAt":   3, // (*check.pass).warnAt(text, rule, path, format, args...)
 }
 
-// TestFormatsInBoth: every literal format the code gives a reporter has
-// its Spanish in es/, with the same verbs; es/ has no format the code no
-// longer gives.
-func TestFormatsInBoth(t *testing.T) {
-	code := map[string]string{} // format → where
+// codeFiles calls each with every Go file of the repository, parsed, but
+// tests and testdata: the code whose words the tests hold to es/.
+func codeFiles(t *testing.T, each func(fset *token.FileSet, f *ast.File)) {
+	t.Helper()
 	err := filepath.WalkDir("../..", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -188,6 +169,20 @@ func TestFormatsInBoth(t *testing.T) {
 		if err != nil {
 			return err
 		}
+		each(fset, f)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestFormatsInBoth: every literal format the code gives a reporter has
+// its Spanish in es/, with the same verbs; es/ has no format the code no
+// longer gives.
+func TestFormatsInBoth(t *testing.T) {
+	code := map[string]string{} // format → where
+	codeFiles(t, func(fset *token.FileSet, f *ast.File) {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -223,11 +218,7 @@ func TestFormatsInBoth(t *testing.T) {
 			}
 			return true
 		})
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var missing []string
 	for f, where := range code {
 		es, ok := spanishFormats[f]
