@@ -52,27 +52,32 @@ func Write(cat *model.Catalog, opt Options, out output.Writer) error {
 	if err != nil {
 		return err
 	}
-	langs := cat.Config.Languages
+	return eachLanguage(cat.Config.Languages, func(lang string) error {
+		name := FileName(lang)
+		var err error
+		if s, ok := out.(output.Streamer); ok {
+			// Straight into the file: a long book is not held twice.
+			err = s.Stream(name, func(out io.Writer) error { return Render(cat, lang, opt, w, out) })
+		} else {
+			var buf bytes.Buffer
+			if err = Render(cat, lang, opt, w, &buf); err == nil {
+				err = out.Write(name, buf.Bytes())
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		return nil
+	})
+}
+
+// eachLanguage runs f for every language, the languages in parallel, and
+// returns the error of the first language (in langs' order) that failed.
+func eachLanguage(langs []string, f func(lang string) error) error {
 	errs := make([]error, len(langs))
 	var wg sync.WaitGroup
 	for i, lang := range langs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			name := FileName(lang)
-			if s, ok := out.(output.Streamer); ok {
-				// Straight into the file: a long book is not held twice.
-				errs[i] = s.Stream(name, func(out io.Writer) error { return Render(cat, lang, opt, w, out) })
-			} else {
-				var buf bytes.Buffer
-				if errs[i] = Render(cat, lang, opt, w, &buf); errs[i] == nil {
-					errs[i] = out.Write(name, buf.Bytes())
-				}
-			}
-			if errs[i] != nil {
-				errs[i] = fmt.Errorf("%s: %w", name, errs[i])
-			}
-		}()
+		wg.Go(func() { errs[i] = f(lang) })
 	}
 	wg.Wait()
 	for _, err := range errs {

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"catalog/internal/collation"
 	"catalog/internal/country"
@@ -93,34 +92,19 @@ func WriteDossiers(cat *model.Catalog, opt Options, out output.Writer) error {
 		return err
 	}
 	codes := DossierCountries(cat)
-	langs := cat.Config.Languages
-	errs := make([]error, len(langs))
-	var wg sync.WaitGroup
-	for i, lang := range langs {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for _, cc := range codes {
-				name := DossierName(lang, cc)
-				var buf bytes.Buffer
-				if err := RenderDossier(cat, lang, opt, w, CountryDossier(cat, cc, lang), &buf); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", name, err)
-					return
-				}
-				if err := out.Write(name, buf.Bytes()); err != nil {
-					errs[i] = err
-					return
-				}
+	return eachLanguage(cat.Config.Languages, func(lang string) error {
+		for _, cc := range codes {
+			name := DossierName(lang, cc)
+			var buf bytes.Buffer
+			if err := RenderDossier(cat, lang, opt, w, CountryDossier(cat, cc, lang), &buf); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
 			}
-		}()
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
+			if err := out.Write(name, buf.Bytes()); err != nil {
+				return err
+			}
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // RenderDossier draws a dossier in lang into out. Restricted practices
